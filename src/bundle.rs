@@ -1,0 +1,410 @@
+//! Issue bundle format, schema v1: one JSON file per issue (`public/issues/NNN.json`) and the
+//! archive index (`public/issues/index.json`). The JSON Schema of the bundle is
+//! `public/schema/issue-v1.json`; the README documents each field.
+//!
+//! Texts are kept as the newsletter prints them; only structure (dates, figures, regions) is parsed.
+
+use crate::region::Region;
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The label the newsletter prints before an item's links.
+pub const DETAILS_LABEL: &str = "詳情請參看：";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub schema_version: u32,
+    /// The newsletter's issue number (第233期).
+    pub number: u32,
+    /// Month of publication, `YYYY-MM`.
+    pub month: String,
+    /// BCP 47 language tag of the texts: `zh-Hant`.
+    pub lang: String,
+    pub masthead: Masthead,
+    /// 主要動態: Hong Kong news then Mainland news.
+    pub key_developments: KeyDevelopments,
+    /// 一. 經貿快訊
+    pub news_flash: NewsFlash,
+    /// 二. 經貿數據
+    pub economic_data: EconomicData,
+    /// 三. 經貿活動
+    pub events: Events,
+    pub contact: Contact,
+    pub about: About,
+    pub related_links: RelatedLinks,
+    pub subscription: TextSection,
+    pub disclaimer: TextSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Masthead {
+    /// 香港特區政府駐上海經濟貿易辦事處通訊
+    pub title: String,
+    /// As printed: 2026年5月（第233期）
+    pub dateline: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDevelopments {
+    /// 主要動態
+    pub heading: String,
+    pub groups: Vec<ArticleGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewsFlash {
+    /// 一. 經貿快訊
+    pub heading: String,
+    /// One group per region, in the newsletter's order.
+    pub groups: Vec<ArticleGroup>,
+}
+
+/// Articles under one region heading (香港資訊, 上海市…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleGroup {
+    pub region: Region,
+    /// The heading as printed (香港資訊, 上海市).
+    pub heading: String,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// The newsletter's continuous item number (news flash only; 1–17 in no. 233).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    pub title: String,
+    /// `YYYY-MM-DD` when the text gives a full date; null for 近日 and the like.
+    pub date: Option<String>,
+    /// Body paragraphs, verbatim (the date stays in the text).
+    pub paragraphs: Vec<String>,
+    /// 詳情請參看 links, as printed.
+    pub links: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomicData {
+    /// 二. 經貿數據
+    pub heading: String,
+    /// Header of the region column: 省/市
+    pub region_label: String,
+    /// 億人民幣
+    pub unit: String,
+    pub gdp: Measure,
+    pub trade: Measure,
+    /// Header of the growth columns: 與2025年同期相比
+    pub comparison_label: String,
+    pub rows: Vec<DataRow>,
+    /// (數據錄自各省市政府相關網站)
+    pub source: String,
+}
+
+/// One measured quantity of the data table: its label and the months it covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// 地區生產總值 / 進出口總額
+    pub label: String,
+    pub period: Period,
+}
+
+/// An inclusive range of months, `YYYY-MM`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataRow {
+    pub region: Region,
+    /// GDP, in the table's unit.
+    pub gdp: Figure,
+    /// GDP growth on the same period a year earlier, in %.
+    pub gdp_yoy: Figure,
+    /// Imports + exports, in the table's unit.
+    pub trade: Figure,
+    /// Trade growth on the same period a year earlier, in %.
+    pub trade_yoy: Figure,
+}
+
+/// A printed figure: its value and how many decimals the newsletter shows (34,483.0 → 1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Events {
+    /// 三. 經貿活動
+    pub heading: String,
+    pub columns: EventColumns,
+    pub cities: Vec<CityEvents>,
+    /// 有關更多在香港舉行的展覽會議資訊… and its link.
+    pub more: Option<LinkNote>,
+}
+
+/// The events table's column headers, as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventColumns {
+    pub date: String,
+    pub name: String,
+    pub venue: String,
+    pub organisers: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityEvents {
+    pub city: Region,
+    /// 上海 / 香港
+    pub heading: String,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// `YYYY-MM-DD`
+    pub start: String,
+    /// `YYYY-MM-DD`, the same as `start` for a one-day event.
+    pub end: String,
+    pub name: String,
+    pub venue: String,
+    /// Organisers as printed, split at 、
+    pub organisers: Vec<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkNote {
+    pub text: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// 香港特別行政區政府駐上海經濟貿易辦事處的聯絡方式
+    pub heading: String,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+    pub fax: String,
+    pub email: String,
+    /// 服務時間（星期一至五，內地公眾假期除外）
+    pub hours_heading: String,
+    pub office_hours: Hours,
+    pub immigration_hours: Hours,
+    /// 歡迎關注駐滬辦官方微信公眾號及視頻號… (the QR codes themselves are images in the PDF).
+    pub social: Option<Social>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    /// 辦事處 / 入境事務組櫃台（簽證及特區護照換領等服務）
+    pub label: String,
+    pub sessions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Social {
+    pub text: String,
+    /// 公眾號, 視頻號
+    pub accounts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedLinks {
+    /// 其他經貿資訊網頁
+    pub heading: String,
+    pub intro: String,
+    pub links: Vec<NamedLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedLink {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextSection {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// `public/issues/index.json`: the published issues, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveIndex {
+    pub schema_version: u32,
+    pub issues: Vec<IndexEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexEntry {
+    pub number: u32,
+    pub month: String,
+    pub lang: String,
+    /// The masthead's dateline: 2026年5月（第233期）
+    pub title: String,
+    /// The bundle's file name, relative to index.json.
+    pub file: String,
+    pub counts: ItemCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemCounts {
+    pub key_developments: usize,
+    pub news: usize,
+    pub events: usize,
+    /// News items per region id.
+    pub news_by_region: std::collections::BTreeMap<Region, usize>,
+}
+
+impl Issue {
+    /// Every news-flash article with its region, in the newsletter's order.
+    pub fn news(&self) -> impl Iterator<Item = (Region, &Article)> {
+        self.news_flash
+            .groups
+            .iter()
+            .flat_map(|g| g.articles.iter().map(move |a| (g.region, a)))
+    }
+
+    pub fn counts(&self) -> ItemCounts {
+        let mut news_by_region = std::collections::BTreeMap::new();
+        for (region, _) in self.news() {
+            *news_by_region.entry(region).or_insert(0) += 1;
+        }
+        ItemCounts {
+            key_developments: self
+                .key_developments
+                .groups
+                .iter()
+                .map(|g| g.articles.len())
+                .sum(),
+            news: self.news().count(),
+            events: self.events.cities.iter().map(|c| c.events.len()).sum(),
+            news_by_region,
+        }
+    }
+
+    pub fn index_entry(&self) -> IndexEntry {
+        IndexEntry {
+            number: self.number,
+            month: self.month.clone(),
+            lang: self.lang.clone(),
+            title: self.masthead.dateline.clone(),
+            file: format!("{}.json", self.number),
+            counts: self.counts(),
+        }
+    }
+
+    /// Every URL in the issue, in reading order.
+    pub fn urls(&self) -> Vec<&str> {
+        let articles = self
+            .key_developments
+            .groups
+            .iter()
+            .chain(&self.news_flash.groups)
+            .flat_map(|g| &g.articles)
+            .flat_map(|a| a.links.iter().map(String::as_str));
+        let events = self.events.cities.iter().flat_map(|c| &c.events);
+        articles
+            .chain(events.map(|e| e.url.as_str()))
+            .chain(self.events.more.iter().map(|m| m.url.as_str()))
+            .chain(std::iter::once(self.about.url.as_str()))
+            .chain(self.related_links.links.iter().map(|l| l.url.as_str()))
+            .collect()
+    }
+}
+
+impl ArchiveIndex {
+    /// Adds or replaces an issue's entry, keeping the newest first.
+    pub fn upsert(&mut self, entry: IndexEntry) {
+        self.issues.retain(|e| e.number != entry.number);
+        self.issues.push(entry);
+        self.issues.sort_by(|a, b| b.number.cmp(&a.number));
+    }
+}
+
+impl Figure {
+    /// The figure as printed in the table: 13,526.9
+    pub fn format_value(&self) -> String {
+        group_thousands(&format!("{:.*}", self.decimals as usize, self.value))
+    }
+
+    /// A growth figure as printed: +5.9% (a minus sign for declines).
+    pub fn format_percent(&self) -> String {
+        let sign = if self.value > 0.0 { "+" } else { "" };
+        format!("{sign}{:.*}%", self.decimals as usize, self.value)
+    }
+}
+
+fn group_thousands(number: &str) -> String {
+    let (sign, rest) = number
+        .strip_prefix('-')
+        .map_or(("", number), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_print_as_the_newsletter_does() {
+        let f = |value, decimals| Figure { value, decimals };
+        assert_eq!(f(13526.9, 1).format_value(), "13,526.9");
+        assert_eq!(f(34483.0, 1).format_value(), "34,483.0");
+        assert_eq!(f(999.0, 0).format_value(), "999");
+        assert_eq!(f(-1234.5, 1).format_value(), "-1,234.5");
+        assert_eq!(f(5.9, 1).format_percent(), "+5.9%");
+        assert_eq!(f(34.0, 1).format_percent(), "+34.0%");
+        assert_eq!(f(-2.5, 1).format_percent(), "-2.5%");
+        assert_eq!(f(0.0, 1).format_percent(), "0.0%");
+    }
+}

@@ -1,0 +1,140 @@
+//! The parts after the tables: contact details, about, related links, subscription, disclaimer.
+
+use crate::bundle::{About, Contact, Hours, NamedLink, RelatedLinks, Social, TextSection};
+use crate::import::report::Report;
+use crate::import::text::{as_url, ends_with_colon, strip_label, strip_trailing_colon, Block};
+
+const URL_LABEL: &str = "網址";
+
+fn is_session(text: &str) -> bool {
+    ["上午", "下午", "中午", "晚上"].iter().any(|p| text.starts_with(p))
+}
+
+/// `上海市…21樓（郵編：200001）` → (address, postcode)
+fn address_and_postcode(text: &str) -> (String, String) {
+    for open in ['（', '('] {
+        if let Some(i) = text.find(open) {
+            let inner = text[i..].trim_start_matches(open).trim_end_matches(['）', ')']);
+            if let Some(code) = strip_label(inner, "郵編") {
+                return (text[..i].trim().to_string(), code.to_string());
+            }
+        }
+    }
+    (text.trim().to_string(), String::new())
+}
+
+/// 香港特別行政區政府駐上海經濟貿易辦事處的聯絡方式：…
+pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contact {
+    let mut c = Contact {
+        heading: strip_trailing_colon(heading.text.trim()).to_string(),
+        address: String::new(),
+        postcode: String::new(),
+        phone: String::new(),
+        fax: String::new(),
+        email: String::new(),
+        hours_heading: String::new(),
+        office_hours: Hours { label: String::new(), sessions: vec![] },
+        immigration_hours: Hours { label: String::new(), sessions: vec![] },
+        social: None,
+    };
+    // Hours come as a label (辦事處) and its sessions; the office's first, then immigration's.
+    let mut hours_seen = 0;
+    for block in blocks {
+        let text = block.text.trim();
+        let field = |label| strip_label(text, label).map(str::to_string);
+        if let Some(address) = field("地址") {
+            (c.address, c.postcode) = address_and_postcode(&address);
+        } else if let Some(v) = field("電話") {
+            c.phone = v;
+        } else if let Some(v) = field("傳真") {
+            c.fax = v;
+        } else if let Some(v) = field("電郵") {
+            c.email = v;
+        } else if text.starts_with("服務時間") {
+            c.hours_heading = strip_trailing_colon(text).to_string();
+        } else if let Some(social) = c.social.as_mut() {
+            social.accounts.push(text.to_string());
+        } else if text.starts_with("歡迎關注") {
+            c.social = Some(Social { text: text.to_string(), accounts: vec![] });
+        } else if is_session(text) && hours_seen > 0 {
+            let hours = if hours_seen == 1 { &mut c.office_hours } else { &mut c.immigration_hours };
+            hours.sessions.push(text.to_string());
+        } else if !c.hours_heading.is_empty() && hours_seen < 2 && !ends_with_colon(text) {
+            hours_seen += 1;
+            let hours = if hours_seen == 1 { &mut c.office_hours } else { &mut c.immigration_hours };
+            hours.label = text.to_string();
+        } else {
+            report.unplaced(block, "聯絡方式");
+        }
+    }
+    for (value, name) in [(&c.address, "地址"), (&c.phone, "電話"), (&c.email, "電郵")] {
+        if value.is_empty() {
+            report.warn(heading.line, format!("contact details have no {name}"));
+        }
+    }
+    c
+}
+
+/// `網址：<https://…>` → the URL
+fn labelled_url(text: &str) -> Option<&str> {
+    strip_label(text, URL_LABEL).and_then(as_url)
+}
+
+/// 《…通訊》簡介: paragraphs and the newsletter's web address.
+pub fn about(heading: &Block, blocks: &[Block], report: &mut Report) -> About {
+    let mut paragraphs = Vec::new();
+    let mut url = String::new();
+    for block in blocks {
+        match labelled_url(&block.text) {
+            Some(u) if url.is_empty() => url = u.to_string(),
+            Some(_) => report.unplaced(block, "簡介"),
+            None => paragraphs.push(block.text.trim().to_string()),
+        }
+    }
+    if url.is_empty() {
+        report.warn(heading.line, "簡介 has no 網址 link");
+    }
+    About { heading: heading.text.trim().to_string(), paragraphs, url }
+}
+
+/// `(1)香港特區政府工業貿易署…網頁` → the label
+fn numbered_label(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(['(', '（'])?;
+    let close = rest.find([')', '）'])?;
+    rest[..close].chars().all(|c| c.is_ascii_digit()).then(|| rest[close..].trim_start_matches([')', '）']).trim())
+}
+
+/// 其他經貿資訊網頁: an intro, then numbered labels each followed by 網址：<url>.
+pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> RelatedLinks {
+    let mut intro = String::new();
+    let mut links: Vec<NamedLink> = Vec::new();
+    let mut pending: Option<&Block> = None;
+    for block in blocks {
+        let text = block.text.trim();
+        if numbered_label(text).is_some() {
+            if let Some(p) = pending.replace(block) {
+                report.warn(p.line, "related link has no 網址 after it: left out");
+            }
+        } else if let (Some(url), Some(p)) = (labelled_url(text), pending) {
+            let label = numbered_label(p.text.trim()).unwrap_or_default().to_string();
+            links.push(NamedLink { label, url: url.to_string() });
+            pending = None;
+        } else if intro.is_empty() && links.is_empty() && pending.is_none() {
+            intro = text.to_string();
+        } else {
+            report.unplaced(block, "其他經貿資訊網頁");
+        }
+    }
+    if let Some(p) = pending {
+        report.warn(p.line, "related link has no 網址 after it: left out");
+    }
+    RelatedLinks { heading: heading.text.trim().to_string(), intro, links }
+}
+
+/// A heading and its paragraphs (歡迎訂閱, 免責聲明).
+pub fn text_section(heading: &Block, blocks: &[Block]) -> TextSection {
+    TextSection {
+        heading: heading.text.trim().to_string(),
+        paragraphs: blocks.iter().map(|b| b.text.trim().to_string()).collect(),
+    }
+}

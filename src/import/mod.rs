@@ -1,0 +1,215 @@
+//! The importer: newsletter text, as a PDF extractor gives it, → an issue bundle.
+//!
+//! The text is cut into the newsletter's parts by their headings (主要動態, 一. 經貿快訊, …), and
+//! each part is parsed on its own. Whatever cannot be placed is a finding with its line number;
+//! a missing masthead or data table fails the import. Nothing is guessed: texts and links are
+//! kept as printed, and only dates, figures and regions are parsed.
+
+mod articles;
+mod back_matter;
+pub mod dates;
+pub mod numbers;
+mod report;
+mod tables;
+pub mod text;
+
+use crate::bundle::{Issue, KeyDevelopments, Masthead, NewsFlash, RelatedLinks, TextSection, SCHEMA_VERSION};
+use crate::finding::Finding;
+use report::Report;
+use text::{blocks, Block};
+
+/// What an import gives: the bundle (None when a required part is missing) and the findings.
+#[derive(Debug)]
+pub struct ImportOutcome {
+    pub issue: Option<Issue>,
+    pub findings: Vec<Finding>,
+}
+
+/// The newsletter's parts, in order. Each starts at a heading block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Masthead,
+    KeyDevelopments,
+    NewsFlash,
+    EconomicData,
+    Events,
+    Contact,
+    About,
+    RelatedLinks,
+    Subscription,
+    Disclaimer,
+}
+
+const PARTS: [Part; 10] = [
+    Part::Masthead,
+    Part::KeyDevelopments,
+    Part::NewsFlash,
+    Part::EconomicData,
+    Part::Events,
+    Part::Contact,
+    Part::About,
+    Part::RelatedLinks,
+    Part::Subscription,
+    Part::Disclaimer,
+];
+
+/// `一. 經貿快訊` → `經貿快訊`
+fn numbered_heading(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    if rest.len() == text.len() {
+        return None;
+    }
+    rest.strip_prefix(['.', '．', '、']).map(str::trim)
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Masthead => "masthead",
+            Part::KeyDevelopments => "主要動態",
+            Part::NewsFlash => "經貿快訊",
+            Part::EconomicData => "經貿數據",
+            Part::Events => "經貿活動",
+            Part::Contact => "聯絡方式",
+            Part::About => "簡介",
+            Part::RelatedLinks => "其他經貿資訊網頁",
+            Part::Subscription => "歡迎訂閱",
+            Part::Disclaimer => "免責聲明",
+        }
+    }
+
+    fn starts_at(self, text: &str) -> bool {
+        let t = text.trim();
+        match self {
+            Part::Masthead => false,
+            Part::KeyDevelopments | Part::RelatedLinks | Part::Subscription | Part::Disclaimer => t == self.name(),
+            Part::NewsFlash | Part::EconomicData | Part::Events => numbered_heading(t) == Some(self.name()),
+            Part::Contact => t.trim_end_matches(['：', ':']).ends_with("聯絡方式"),
+            Part::About => t.starts_with('《') && t.ends_with("簡介"),
+        }
+    }
+}
+
+/// The blocks of each part, found by walking forward through the headings in order.
+fn split_parts(all: &[Block]) -> Vec<(Part, &[Block])> {
+    let mut starts: Vec<(Part, usize)> = vec![(Part::Masthead, 0)];
+    for (i, block) in all.iter().enumerate() {
+        let current = starts.last().map_or(Part::Masthead, |s| s.0);
+        if let Some(part) = PARTS.iter().find(|p| **p > current && p.starts_at(&block.text)) {
+            starts.push((*part, i));
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(part, from))| {
+            let to = starts.get(k + 1).map_or(all.len(), |s| s.1);
+            (part, &all[from..to])
+        })
+        .collect()
+}
+
+fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, u32)> {
+    let mut title: Option<&Block> = None;
+    for block in blocks {
+        if let Some((month, number)) = dates::dateline(&block.text) {
+            let Some(title) = title else {
+                report.error(block.line, "masthead: no newsletter title before the dateline");
+                return None;
+            };
+            let dateline = block.text.trim().to_string();
+            return Some((Masthead { title: title.text.trim().to_string(), dateline }, month, number));
+        }
+        match title {
+            None => title = Some(block),
+            Some(_) => report.unplaced(block, "masthead"),
+        }
+    }
+    let line = blocks.first().map_or(1, |b| b.line);
+    report.error(line, "masthead missing: expected the title and a dateline like 2026年5月（第233期）");
+    None
+}
+
+/// Imports a newsletter text. Deterministic: the same text gives the same bundle.
+pub fn import(source: &str) -> ImportOutcome {
+    let all = blocks(source);
+    let mut report = Report::default();
+    if all.is_empty() {
+        report.error(1, "the text is empty");
+        return ImportOutcome { issue: None, findings: report.findings };
+    }
+    let parts = split_parts(&all);
+    let part = |p: Part| parts.iter().find(|(q, _)| *q == p).map(|(_, b)| *b);
+    let end_line = all.last().map_or(1, |b| b.line);
+    for p in PARTS.into_iter().skip(1).filter(|p| part(*p).is_none() && *p != Part::EconomicData) {
+        report.warn(end_line, format!("part 「{}」 not found: it is left empty", p.name()));
+    }
+    // Each part's heading block and the blocks under it.
+    let split = |p: Part| part(p).and_then(|b| b.split_first());
+
+    let masthead = masthead(part(Part::Masthead).unwrap_or_default(), &mut report);
+    let economic_data = match split(Part::EconomicData) {
+        Some((heading, rest)) => tables::economic_data(heading, rest, &mut report),
+        None => {
+            report.error(end_line, "data table missing: expected a part headed 二. 經貿數據");
+            None
+        }
+    };
+
+    let empty = Block { line: end_line, text: String::new() };
+    let or_empty = |p: Part| split(p).unwrap_or((&empty, &[]));
+    let groups = |p: Part, style: &articles::Style, report: &mut Report| {
+        let (heading, rest) = or_empty(p);
+        (heading.text.trim().to_string(), articles::parse(rest, style, report))
+    };
+    let (kd_heading, kd_groups) = groups(Part::KeyDevelopments, &articles::KEY_DEVELOPMENTS, &mut report);
+    let (nf_heading, nf_groups) = groups(Part::NewsFlash, &articles::NEWS_FLASH, &mut report);
+    let (h, rest) = or_empty(Part::Events);
+    let events = tables::events(h, rest, &mut report);
+    let (h, rest) = or_empty(Part::Contact);
+    let contact = back_matter::contact(h, rest, &mut report);
+    let (h, rest) = or_empty(Part::About);
+    let about = back_matter::about(h, rest, &mut report);
+    let related_links = match split(Part::RelatedLinks) {
+        Some((h, rest)) => back_matter::related_links(h, rest, &mut report),
+        None => RelatedLinks { heading: String::new(), intro: String::new(), links: vec![] },
+    };
+    let text_section = |p: Part| match split(p) {
+        Some((h, rest)) => back_matter::text_section(h, rest),
+        None => TextSection { heading: String::new(), paragraphs: vec![] },
+    };
+
+    let issue = match (masthead, economic_data) {
+        (Some((masthead, month, number)), Some(economic_data)) => Some(Issue {
+            schema_version: SCHEMA_VERSION,
+            number,
+            month,
+            lang: "zh-Hant".to_string(),
+            masthead,
+            key_developments: KeyDevelopments { heading: kd_heading, groups: kd_groups },
+            news_flash: NewsFlash { heading: nf_heading, groups: nf_groups },
+            economic_data,
+            events,
+            contact,
+            about,
+            related_links,
+            subscription: text_section(Part::Subscription),
+            disclaimer: text_section(Part::Disclaimer),
+        }),
+        _ => None,
+    };
+    let mut findings = report.findings;
+    findings.sort_by_key(|f| match f.location {
+        crate::finding::Location::Line { line } => line,
+        _ => 0,
+    });
+    ImportOutcome { issue, findings }
+}
+
+/// The bundle as published: pretty JSON with a final newline, so that the same text gives the
+/// same bytes.
+pub fn to_json(issue: &Issue) -> String {
+    let mut json = serde_json::to_string_pretty(issue).expect("bundle types always serialize");
+    json.push('\n');
+    json
+}

@@ -1,0 +1,49 @@
+//! Figures as the data table prints them: 13,526.9 and +5.9%.
+
+use crate::bundle::Figure;
+
+fn decimal(text: &str) -> Option<Figure> {
+    let digits: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}')).collect();
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !all_digits(int) || !all_digits(frac) || frac.len() > 6 {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    Some(Figure { value, decimals: frac.len() as u8 })
+}
+
+/// `13,526.9` → 13526.9 with 1 decimal.
+pub fn parse_amount(text: &str) -> Option<Figure> {
+    decimal(text.trim())
+}
+
+/// `+5.9%` → 5.9; `-2.1%` and `−2.1%` → -2.1.
+pub fn parse_percent(text: &str) -> Option<Figure> {
+    let t = text.trim();
+    let t = t.strip_suffix('%').or_else(|| t.strip_suffix('％'))?.trim();
+    let (negative, t) = match t.chars().next()? {
+        '+' | '＋' => (false, &t[t.chars().next()?.len_utf8()..]),
+        '-' | '−' | '－' => (true, &t[t.chars().next()?.len_utf8()..]),
+        _ => (false, t),
+    };
+    let f = decimal(t)?;
+    Some(Figure { value: if negative { -f.value } else { f.value }, ..f })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_percentages() {
+        assert_eq!(parse_amount("13,526.9"), Some(Figure { value: 13526.9, decimals: 1 }));
+        assert_eq!(parse_amount("34,483.0"), Some(Figure { value: 34483.0, decimals: 1 }));
+        assert_eq!(parse_amount("9 000"), Some(Figure { value: 9000.0, decimals: 0 }));
+        assert_eq!(parse_amount("abc"), None);
+        assert_eq!(parse_amount(""), None);
+        assert_eq!(parse_percent("+5.9%"), Some(Figure { value: 5.9, decimals: 1 }));
+        assert_eq!(parse_percent("−2.5%"), Some(Figure { value: -2.5, decimals: 1 }));
+        assert_eq!(parse_percent("5.9"), None);
+    }
+}

@@ -1,0 +1,151 @@
+//! The newsletter text as a PDF extractor gives it: lines → blocks, and the small text
+//! operations the importer needs (labels, URLs, page-break joins, PDF spacing artefacts).
+
+/// One non-blank line of the source, with its 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub line: usize,
+    pub text: String,
+}
+
+impl Block {
+    /// Table cells (tab-separated), trimmed.
+    pub fn cells(&self) -> Vec<&str> {
+        self.text.split('\t').map(str::trim).collect()
+    }
+
+    pub fn is_table_row(&self) -> bool {
+        self.text.contains('\t')
+    }
+}
+
+/// Splits the text into blocks: UTF-8 with or without BOM, LF or CRLF, blank lines between
+/// paragraphs. Trailing spaces are dropped; tabs (table cells) are kept.
+pub fn blocks(source: &str) -> Vec<Block> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    source
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let text = raw.trim_end_matches(['\r', ' ', '\u{3000}']);
+            let text = text.trim_start_matches([' ', '\u{3000}']);
+            (!text.trim().is_empty()).then(|| Block { line: i + 1, text: text.to_string() })
+        })
+        .collect()
+}
+
+/// `地址：上海市…` → `上海市…` (full-width or ASCII colon).
+pub fn strip_label<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(label)?;
+    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    Some(rest.trim())
+}
+
+/// `公眾號：` → `公眾號`
+pub fn strip_trailing_colon(text: &str) -> &str {
+    text.trim_end_matches(['：', ':']).trim_end()
+}
+
+pub fn ends_with_colon(text: &str) -> bool {
+    text.ends_with('：') || text.ends_with(':')
+}
+
+/// A link as printed, with or without angle brackets: `<https://…>` → `https://…`.
+pub fn as_url(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let t = t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(t);
+    let t = t.trim();
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then_some(t)
+}
+
+/// Whether a paragraph ends as a sentence does; one that does not was cut by a page break.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| "。！？；：」』”）)…!?.;:》".contains(c))
+}
+
+/// Joins the two halves of a paragraph cut by a page break: no space between CJK characters,
+/// one between Latin words.
+pub fn join_cut(first: &str, second: &str) -> String {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let sep = if latin(first.chars().last()) && latin(second.chars().next()) { " " } else { "" };
+    format!("{first}{sep}{second}")
+}
+
+fn is_cjk(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace()
+}
+
+/// Removes spaces a PDF extractor puts inside a wrapped table cell (`與2025年同 期相比`,
+/// `2026年 1月至3月`): a space next to a CJK character goes; spaces between Latin words stay.
+pub fn collapse_cjk_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = out.chars().last();
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+            if prev.is_some_and(is_cjk) || next.is_some_and(is_cjk) || prev.is_some_and(char::is_whitespace) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A short excerpt of a text for messages.
+pub fn excerpt(text: &str) -> String {
+    const MAX: usize = 30;
+    let mut out: String = text.chars().take(MAX).collect();
+    if text.chars().count() > MAX {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_handle_bom_crlf_and_blank_lines() {
+        let b = blocks("\u{feff}標題\r\n\r\n  第二段 \r\n\t\r\n最後");
+        let lines: Vec<_> = b.iter().map(|b| (b.line, b.text.as_str())).collect();
+        assert_eq!(lines, [(1, "標題"), (3, "第二段"), (5, "最後")]);
+    }
+
+    #[test]
+    fn urls_with_and_without_brackets() {
+        assert_eq!(as_url("<https://a.b/c>"), Some("https://a.b/c"));
+        assert_eq!(as_url("http://a.b"), Some("http://a.b"));
+        assert_eq!(as_url("網址：http://a.b"), None);
+        assert_eq!(as_url("詳情"), None);
+    }
+
+    #[test]
+    fn labels_and_colons() {
+        assert_eq!(strip_label("電話：86-21", "電話"), Some("86-21"));
+        assert_eq!(strip_label("電話:86-21", "電話"), Some("86-21"));
+        assert_eq!(strip_label("電郵：x", "電話"), None);
+        assert_eq!(strip_trailing_colon("上海："), "上海");
+    }
+
+    #[test]
+    fn page_break_joins() {
+        assert!(!ends_sentence("推進落實今"));
+        assert!(ends_sentence("應用的反覆驗證。"));
+        assert_eq!(join_cut("推進落實今", "年一月發表的"), "推進落實今年一月發表的");
+        assert_eq!(join_cut("ITE Hong", "Kong"), "ITE Hong Kong");
+    }
+
+    #[test]
+    fn cjk_spaces_collapse_but_latin_spaces_stay() {
+        assert_eq!(collapse_cjk_spaces("與2025年同 期相比"), "與2025年同期相比");
+        assert_eq!(collapse_cjk_spaces("2026年 1月至3月"), "2026年1月至3月");
+        assert_eq!(collapse_cjk_spaces("Informa  Markets"), "Informa Markets");
+    }
+}

@@ -1,0 +1,19 @@
+//! sheto-reader's data layer: plain Rust, no web crates, shared by the reader app (wasm) and the
+//! `sheto` command-line tool (native).
+//!
+//! - [`bundle`]: the issue bundle format (schema v1) and the archive index.
+//! - [`region`]: the closed set of regions with stable ids and Chinese names.
+//! - [`import`]: newsletter text (as a PDF extractor gives it) → bundle, with located findings.
+//! - [`validate`]: bundle JSON → findings with JSON paths.
+//! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
+//! - [`filter`]: the province filter, derived views of an issue.
+//! - [`view_state`]: the reader's URL ⇄ view state.
+
+pub mod bundle;
+pub mod filter;
+pub mod finding;
+pub mod import;
+pub mod plain_text;
+pub mod region;
+pub mod validate;
+pub mod view_state;

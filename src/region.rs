@@ -1,0 +1,109 @@
+//! The closed set of regions an issue talks about, with stable ids (used in bundles and URLs)
+//! and the Chinese names the newsletter prints.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    Shanghai,
+    Jiangsu,
+    Zhejiang,
+    Anhui,
+    Shandong,
+    HongKong,
+    Mainland,
+}
+
+impl Region {
+    /// Every region, in a stable order.
+    pub const ALL: [Region; 7] = [
+        Region::Shanghai,
+        Region::Jiangsu,
+        Region::Zhejiang,
+        Region::Anhui,
+        Region::Shandong,
+        Region::HongKong,
+        Region::Mainland,
+    ];
+
+    /// The five provinces and municipalities the office covers: the province filter's chips.
+    pub const PROVINCES: [Region; 5] = [
+        Region::Shanghai,
+        Region::Jiangsu,
+        Region::Zhejiang,
+        Region::Anhui,
+        Region::Shandong,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Shanghai => "shanghai",
+            Region::Jiangsu => "jiangsu",
+            Region::Zhejiang => "zhejiang",
+            Region::Anhui => "anhui",
+            Region::Shandong => "shandong",
+            Region::HongKong => "hong-kong",
+            Region::Mainland => "mainland",
+        }
+    }
+
+    /// The name as the newsletter prints it in headings and the data table.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Region::Shanghai => "上海市",
+            Region::Jiangsu => "江蘇省",
+            Region::Zhejiang => "浙江省",
+            Region::Anhui => "安徽省",
+            Region::Shandong => "山東省",
+            Region::HongKong => "香港",
+            Region::Mainland => "內地",
+        }
+    }
+
+    /// The short name used for cities in the events section and on chart axes (上海, 香港…).
+    pub fn short_zh(self) -> &'static str {
+        match self {
+            Region::Shanghai => "上海",
+            Region::Jiangsu => "江蘇",
+            Region::Zhejiang => "浙江",
+            Region::Anhui => "安徽",
+            Region::Shandong => "山東",
+            Region::HongKong => "香港",
+            Region::Mainland => "內地",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// A region from a heading or table cell: the full name (上海市) or the short one (上海).
+    pub fn from_zh(name: &str) -> Option<Region> {
+        let name = name.trim();
+        Region::ALL
+            .into_iter()
+            .find(|r| r.name_zh() == name || r.short_zh() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_serialize_as_ids() {
+        for r in Region::ALL {
+            assert_eq!(Region::from_id(r.id()), Some(r));
+            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.id()));
+        }
+        assert_eq!(Region::from_id("guangdong"), None);
+    }
+
+    #[test]
+    fn chinese_names_map_to_regions() {
+        assert_eq!(Region::from_zh("浙江省"), Some(Region::Zhejiang));
+        assert_eq!(Region::from_zh("上海"), Some(Region::Shanghai));
+        assert_eq!(Region::from_zh("廣東省"), None);
+    }
+}

@@ -1,0 +1,334 @@
+//! The validator: bundle JSON → findings, each located by a line and column (syntax) or a JSON
+//! path (everything else). It never panics: bytes that are not UTF-8, not JSON, nested too deep
+//! or of the wrong shape are findings like any other.
+
+use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, SCHEMA_VERSION};
+use crate::finding::{Finding, Location, Severity};
+use crate::import::dates::{parse_iso_date, parse_iso_month};
+use crate::region::Region;
+
+/// A parsed bundle (when its shape is right) and everything found wrong with it.
+#[derive(Debug)]
+pub struct Validation<T> {
+    pub value: Option<T>,
+    pub findings: Vec<Finding>,
+}
+
+impl<T> Validation<T> {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+}
+
+fn text_error(line: usize, column: usize, message: String) -> Finding {
+    Finding { severity: Severity::Error, location: Location::Text { line, column }, message }
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Bytes → a typed value, or the finding that says why not.
+fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_col(bytes, e.valid_up_to());
+        text_error(line, column, "not UTF-8 text".to_string())
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        text_error(e.line(), e.column(), format!("invalid JSON: {}", strip_position(&e.to_string())))
+    })?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = json_path(&e.path().to_string());
+        let message = e.inner().to_string();
+        let message = match message.strip_prefix("unknown variant ") {
+            Some(rest) => format!("unknown region {rest}"),
+            None => message,
+        };
+        Finding::at_path(Severity::Error, path, message)
+    })
+}
+
+/// serde_json appends ` at line L column C`; the finding already carries the place.
+fn strip_position(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+fn json_path(serde_path: &str) -> String {
+    match serde_path {
+        "" | "." => "$".to_string(),
+        p if p.starts_with('[') => format!("${p}"),
+        p => format!("$.{p}"),
+    }
+}
+
+/// Validates a bundle file's bytes.
+pub fn validate_issue_json(bytes: &[u8]) -> Validation<Issue> {
+    match parse::<Issue>(bytes) {
+        Ok(issue) => {
+            let findings = check_issue(&issue);
+            Validation { value: Some(issue), findings }
+        }
+        Err(f) => Validation { value: None, findings: vec![f] },
+    }
+}
+
+/// Validates an `index.json` file's bytes.
+pub fn validate_index_json(bytes: &[u8]) -> Validation<ArchiveIndex> {
+    match parse::<ArchiveIndex>(bytes) {
+        Ok(index) => {
+            let findings = check_index(&index);
+            Validation { value: Some(index), findings }
+        }
+        Err(f) => Validation { value: None, findings: vec![f] },
+    }
+}
+
+/// Collects findings for one bundle, each at its JSON path.
+struct Checker {
+    findings: Vec<Finding>,
+}
+
+impl Checker {
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.findings.push(Finding::at_path(Severity::Error, path, message));
+    }
+
+    fn warn(&mut self, path: &str, message: impl Into<String>) {
+        self.findings.push(Finding::at_path(Severity::Warning, path, message));
+    }
+
+    fn text(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(path, "empty text");
+        }
+    }
+
+    fn url(&mut self, path: &str, url: &str) {
+        let lower = url.trim().to_ascii_lowercase();
+        let scheme_ok = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+        if url.trim().is_empty() {
+            self.error(path, "empty URL");
+        } else if !scheme_ok {
+            self.error(path, format!("not an http(s) or mailto URL: {url}"));
+        } else if url.contains(char::is_whitespace) {
+            self.warn(path, format!("URL has a space in it (kept as printed): {url}"));
+        }
+    }
+
+    fn date(&mut self, path: &str, date: &str) {
+        if parse_iso_date(date).is_none() {
+            self.error(path, format!("impossible date 「{date}」: expected a real day as YYYY-MM-DD"));
+        }
+    }
+
+    fn month(&mut self, path: &str, month: &str) {
+        if parse_iso_month(month).is_none() {
+            self.error(path, format!("impossible month 「{month}」: expected YYYY-MM"));
+        }
+    }
+
+    fn article(&mut self, path: &str, article: &Article) {
+        self.text(&format!("{path}.title"), &article.title);
+        if let Some(date) = &article.date {
+            self.date(&format!("{path}.date"), date);
+        }
+        if article.paragraphs.is_empty() {
+            self.error(&format!("{path}.paragraphs"), "an item needs at least one paragraph");
+        }
+        for (i, p) in article.paragraphs.iter().enumerate() {
+            self.text(&format!("{path}.paragraphs[{i}]"), p);
+        }
+        if article.links.is_empty() {
+            self.warn(&format!("{path}.links"), "no 詳情請參看 link");
+        }
+        for (i, link) in article.links.iter().enumerate() {
+            self.url(&format!("{path}.links[{i}]"), link);
+        }
+    }
+
+    fn groups(&mut self, path: &str, groups: &[ArticleGroup], allowed: &[Region]) {
+        for (g, group) in groups.iter().enumerate() {
+            let gpath = format!("{path}.groups[{g}]");
+            if !allowed.contains(&group.region) {
+                let ids: Vec<_> = allowed.iter().map(|r| r.id()).collect();
+                let msg = format!("region `{}` does not belong here; expected one of {}", group.region.id(), ids.join(", "));
+                self.error(&format!("{gpath}.region"), msg);
+            }
+            if groups[..g].iter().any(|other| other.region == group.region) {
+                self.warn(&format!("{gpath}.region"), format!("region `{}` has a second group", group.region.id()));
+            }
+            self.text(&format!("{gpath}.heading"), &group.heading);
+            for (a, article) in group.articles.iter().enumerate() {
+                self.article(&format!("{gpath}.articles[{a}]"), article);
+            }
+        }
+    }
+
+    /// News items carry continuous numbers 1…n, each once, in order.
+    fn item_numbers(&mut self, issue: &Issue) {
+        let mut seen: Vec<u32> = Vec::new();
+        for (g, group) in issue.news_flash.groups.iter().enumerate() {
+            for (a, article) in group.articles.iter().enumerate() {
+                let path = format!("$.news_flash.groups[{g}].articles[{a}].number");
+                match article.number {
+                    None => self.error(&path, "news item has no number"),
+                    Some(n) if seen.contains(&n) => self.error(&path, format!("duplicate item number {n}")),
+                    Some(n) => {
+                        if seen.last().is_some_and(|&last| n < last) {
+                            self.warn(&path, format!("item number {n} is out of order"));
+                        }
+                        seen.push(n);
+                    }
+                }
+            }
+        }
+        let count = seen.len() as u32;
+        let missing: Vec<String> = (1..=count).filter(|n| !seen.contains(n)).map(|n| n.to_string()).collect();
+        if !missing.is_empty() {
+            self.error("$.news_flash", format!("missing item numbers: {} (items are numbered 1–{count})", missing.join(", ")));
+        }
+    }
+}
+
+const YOY_RANGE: std::ops::RangeInclusive<f64> = -100.0..=1000.0;
+
+/// Checks a well-formed bundle's meaning.
+pub fn check_issue(issue: &Issue) -> Vec<Finding> {
+    let mut c = Checker { findings: Vec::new() };
+    if issue.schema_version != SCHEMA_VERSION {
+        c.error("$.schema_version", format!("schema version {} is not supported (expected {SCHEMA_VERSION})", issue.schema_version));
+    }
+    if issue.number == 0 {
+        c.error("$.number", "issue number must be 1 or more");
+    }
+    c.month("$.month", &issue.month);
+    if !matches!(issue.lang.as_str(), "zh-Hant" | "zh-Hans") {
+        c.error("$.lang", format!("language `{}`: expected zh-Hant or zh-Hans", issue.lang));
+    }
+    c.text("$.masthead.title", &issue.masthead.title);
+    c.text("$.masthead.dateline", &issue.masthead.dateline);
+    if !issue.masthead.dateline.contains(&format!("第{}期", issue.number)) {
+        c.warn("$.masthead.dateline", format!("dateline 「{}」 does not name issue {}", issue.masthead.dateline, issue.number));
+    }
+
+    c.text("$.key_developments.heading", &issue.key_developments.heading);
+    c.groups("$.key_developments", &issue.key_developments.groups, &[Region::HongKong, Region::Mainland]);
+    c.text("$.news_flash.heading", &issue.news_flash.heading);
+    c.groups("$.news_flash", &issue.news_flash.groups, &Region::PROVINCES);
+    c.item_numbers(issue);
+
+    let data = &issue.economic_data;
+    c.text("$.economic_data.unit", &data.unit);
+    c.text("$.economic_data.source", &data.source);
+    for (name, measure) in [("gdp", &data.gdp), ("trade", &data.trade)] {
+        let path = format!("$.economic_data.{name}");
+        c.text(&format!("{path}.label"), &measure.label);
+        c.month(&format!("{path}.period.start"), &measure.period.start);
+        c.month(&format!("{path}.period.end"), &measure.period.end);
+        if measure.period.end < measure.period.start {
+            c.error(&format!("{path}.period"), "the period ends before it starts");
+        }
+    }
+    if data.rows.is_empty() {
+        c.error("$.economic_data.rows", "the data table has no rows");
+    }
+    for (r, row) in data.rows.iter().enumerate() {
+        let path = format!("$.economic_data.rows[{r}]");
+        if !Region::PROVINCES.contains(&row.region) {
+            c.error(&format!("{path}.region"), format!("region `{}` is not one of the five provinces", row.region.id()));
+        }
+        if data.rows[..r].iter().any(|o| o.region == row.region) {
+            c.error(&format!("{path}.region"), format!("region `{}` has a second row", row.region.id()));
+        }
+        for (name, figure) in [("gdp", row.gdp), ("trade", row.trade)] {
+            if figure.value < 0.0 {
+                c.error(&format!("{path}.{name}.value"), format!("negative amount {}", figure.value));
+            }
+        }
+        for (name, figure) in [("gdp_yoy", row.gdp_yoy), ("trade_yoy", row.trade_yoy)] {
+            if !YOY_RANGE.contains(&figure.value) {
+                c.error(&format!("{path}.{name}.value"), format!("y-o-y {}% is outside −100…1000%", figure.value));
+            }
+        }
+        for (name, figure) in [("gdp", row.gdp), ("gdp_yoy", row.gdp_yoy), ("trade", row.trade), ("trade_yoy", row.trade_yoy)] {
+            if figure.decimals > 6 {
+                c.error(&format!("{path}.{name}.decimals"), "more than 6 decimals");
+            }
+        }
+    }
+
+    for (k, city) in issue.events.cities.iter().enumerate() {
+        for (e, event) in city.events.iter().enumerate() {
+            let path = format!("$.events.cities[{k}].events[{e}]");
+            c.date(&format!("{path}.start"), &event.start);
+            c.date(&format!("{path}.end"), &event.end);
+            let both = parse_iso_date(&event.start).zip(parse_iso_date(&event.end));
+            if both.is_some_and(|(s, e)| e < s) {
+                c.error(&format!("{path}.end"), format!("the event ends ({}) before it starts ({})", event.end, event.start));
+            }
+            c.text(&format!("{path}.name"), &event.name);
+            c.text(&format!("{path}.venue"), &event.venue);
+            c.url(&format!("{path}.url"), &event.url);
+        }
+    }
+    if let Some(more) = &issue.events.more {
+        c.url("$.events.more.url", &more.url);
+    }
+
+    let contact = &issue.contact;
+    for (name, value) in [("address", &contact.address), ("phone", &contact.phone), ("email", &contact.email)] {
+        c.text(&format!("$.contact.{name}"), value);
+    }
+    if !contact.email.is_empty() && !contact.email.contains('@') {
+        c.error("$.contact.email", format!("not an email address: {}", contact.email));
+    }
+    c.url("$.about.url", &issue.about.url);
+    for (i, link) in issue.related_links.links.iter().enumerate() {
+        c.text(&format!("$.related_links.links[{i}].label"), &link.label);
+        c.url(&format!("$.related_links.links[{i}].url"), &link.url);
+    }
+    c.text("$.disclaimer.heading", &issue.disclaimer.heading);
+    c.findings
+}
+
+/// Checks an archive index: entries unique, months real.
+pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
+    let mut c = Checker { findings: Vec::new() };
+    for (i, entry) in index.issues.iter().enumerate() {
+        let path = format!("$.issues[{i}]");
+        c.month(&format!("{path}.month"), &entry.month);
+        c.text(&format!("{path}.file"), &entry.file);
+        if entry.file.contains("..") || entry.file.starts_with('/') || entry.file.contains("://") {
+            c.error(&format!("{path}.file"), format!("file `{}` must be a plain name beside index.json", entry.file));
+        }
+        if index.issues[..i].iter().any(|o| o.number == entry.number && o.lang == entry.lang) {
+            c.error(&format!("{path}.number"), format!("issue {} is listed twice", entry.number));
+        }
+    }
+    c.findings
+}
+
+/// Checks that a bundle agrees with its entry in `index.json` (found by file name).
+pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex) -> Vec<Finding> {
+    let mut c = Checker { findings: Vec::new() };
+    let Some(entry) = index.issues.iter().find(|e| e.file == file_name) else {
+        c.warn("$", format!("{file_name} is not listed in index.json"));
+        return c.findings;
+    };
+    if entry.number != issue.number {
+        c.error("$.number", format!("issue number {} disagrees with index.json ({})", issue.number, entry.number));
+    }
+    if entry.month != issue.month {
+        c.error("$.month", format!("month {} disagrees with index.json ({})", issue.month, entry.month));
+    }
+    if entry.counts != issue.counts() {
+        c.warn("$", "item counts disagree with index.json: run `sheto index` to refresh it");
+    }
+    c.findings
+}
