@@ -35,12 +35,24 @@ pub struct Finding {
 impl Finding {
     pub fn at_line(severity: Severity, line: usize, message: impl Into<String>) -> Self {
         let location = Location::Line { line };
-        Finding { severity, location, message: message.into() }
+        Finding {
+            severity,
+            location,
+            message: message.into(),
+        }
     }
 
-    pub fn at_path(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn at_path(
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         let location = Location::Path { path: path.into() };
-        Finding { severity, location, message: message.into() }
+        Finding {
+            severity,
+            location,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -75,9 +87,14 @@ impl Finding {
     pub fn render(&self, file: &str) -> String {
         match &self.location {
             Location::Line { .. } | Location::Text { .. } => {
-                format!("{file}:{}: {}: {}", self.location, self.severity, self.message)
+                format!(
+                    "{file}:{}: {}: {}",
+                    self.location, self.severity, self.message
+                )
             }
-            Location::Path { path } => format!("{file}: {path}: {}: {}", self.severity, self.message),
+            Location::Path { path } => {
+                format!("{file}: {path}: {}: {}", self.severity, self.message)
+            }
             Location::Input => format!("{file}: {}: {}", self.severity, self.message),
         }
     }

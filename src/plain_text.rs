@@ -20,7 +20,10 @@ fn groups(out: &mut Vec<String>, groups: &[ArticleGroup]) {
 }
 
 pub fn lines(issue: &Issue) -> Vec<String> {
-    let mut out = vec![issue.masthead.title.clone(), issue.masthead.dateline.clone()];
+    let mut out = vec![
+        issue.masthead.title.clone(),
+        issue.masthead.dateline.clone(),
+    ];
     out.push(issue.key_developments.heading.clone());
     groups(&mut out, &issue.key_developments.groups);
     out.push(issue.news_flash.heading.clone());
@@ -28,12 +31,24 @@ pub fn lines(issue: &Issue) -> Vec<String> {
 
     let d = &issue.economic_data;
     out.push(d.heading.clone());
-    out.push(format!("{} {} ({}) {} ({})", d.region_label, d.gdp.label, d.unit, d.trade.label, d.unit));
+    out.push(format!(
+        "{} {} ({}) {} ({})",
+        d.region_label, d.gdp.label, d.unit, d.trade.label, d.unit
+    ));
     for m in [&d.gdp, &d.trade] {
-        out.push(format!("{} {}", format_zh_period(&m.period.start, &m.period.end), d.comparison_label));
+        out.push(format!(
+            "{} {}",
+            format_zh_period(&m.period.start, &m.period.end),
+            d.comparison_label
+        ));
     }
     for r in &d.rows {
-        let figures = [r.gdp.format_value(), r.gdp_yoy.format_percent(), r.trade.format_value(), r.trade_yoy.format_percent()];
+        let figures = [
+            r.gdp.format_value(),
+            r.gdp_yoy.format_percent(),
+            r.trade.format_value(),
+            r.trade_yoy.format_percent(),
+        ];
         out.push(format!("{} {}", r.region.name_zh(), figures.join(" ")));
     }
     out.push(d.source.clone());
@@ -41,12 +56,25 @@ pub fn lines(issue: &Issue) -> Vec<String> {
     let e = &issue.events;
     out.push(e.heading.clone());
     let c = &e.columns;
-    out.push([&c.date, &c.name, &c.venue, &c.organisers, &c.url].map(|s| s.as_str()).join(" "));
+    out.push(
+        [&c.date, &c.name, &c.venue, &c.organisers, &c.url]
+            .map(|s| s.as_str())
+            .join(" "),
+    );
     for city in &e.cities {
         out.push(format!("{}：", city.heading));
         for ev in &city.events {
             let date = format_zh_range(&ev.start, &ev.end);
-            out.push([date.as_str(), &ev.name, &ev.venue, &ev.organisers.join("、"), &ev.url].join(" "));
+            out.push(
+                [
+                    date.as_str(),
+                    &ev.name,
+                    &ev.venue,
+                    &ev.organisers.join("、"),
+                    &ev.url,
+                ]
+                .join(" "),
+            );
         }
     }
     if let Some(more) = &e.more {
@@ -56,7 +84,11 @@ pub fn lines(issue: &Issue) -> Vec<String> {
     let c = &issue.contact;
     out.push(format!("{}：", c.heading));
     out.push(format!("地址：{}（郵編：{}）", c.address, c.postcode));
-    out.extend([format!("電話：{}", c.phone), format!("傳真：{}", c.fax), format!("電郵：{}", c.email)]);
+    out.extend([
+        format!("電話：{}", c.phone),
+        format!("傳真：{}", c.fax),
+        format!("電郵：{}", c.email),
+    ]);
     out.push(format!("{}：", c.hours_heading));
     for hours in [&c.office_hours, &c.immigration_hours] {
         out.push(hours.label.clone());

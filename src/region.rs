@@ -95,7 +95,10 @@ mod tests {
     fn ids_round_trip_and_serialize_as_ids() {
         for r in Region::ALL {
             assert_eq!(Region::from_id(r.id()), Some(r));
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.id()));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.id())
+            );
         }
         assert_eq!(Region::from_id("guangdong"), None);
     }

@@ -21,14 +21,21 @@ impl<T> Validation<T> {
 }
 
 fn text_error(line: usize, column: usize, message: String) -> Finding {
-    Finding { severity: Severity::Error, location: Location::Text { line, column }, message }
+    Finding {
+        severity: Severity::Error,
+        location: Location::Text { line, column },
+        message,
+    }
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
 fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, column)
 }
@@ -41,7 +48,11 @@ fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        text_error(e.line(), e.column(), format!("invalid JSON: {}", strip_position(&e.to_string())))
+        text_error(
+            e.line(),
+            e.column(),
+            format!("invalid JSON: {}", strip_position(&e.to_string())),
+        )
     })?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = json_path(&e.path().to_string());
@@ -72,9 +83,15 @@ pub fn validate_issue_json(bytes: &[u8]) -> Validation<Issue> {
     match parse::<Issue>(bytes) {
         Ok(issue) => {
             let findings = check_issue(&issue);
-            Validation { value: Some(issue), findings }
+            Validation {
+                value: Some(issue),
+                findings,
+            }
         }
-        Err(f) => Validation { value: None, findings: vec![f] },
+        Err(f) => Validation {
+            value: None,
+            findings: vec![f],
+        },
     }
 }
 
@@ -83,9 +100,15 @@ pub fn validate_index_json(bytes: &[u8]) -> Validation<ArchiveIndex> {
     match parse::<ArchiveIndex>(bytes) {
         Ok(index) => {
             let findings = check_index(&index);
-            Validation { value: Some(index), findings }
+            Validation {
+                value: Some(index),
+                findings,
+            }
         }
-        Err(f) => Validation { value: None, findings: vec![f] },
+        Err(f) => Validation {
+            value: None,
+            findings: vec![f],
+        },
     }
 }
 
@@ -96,11 +119,13 @@ struct Checker {
 
 impl Checker {
     fn error(&mut self, path: &str, message: impl Into<String>) {
-        self.findings.push(Finding::at_path(Severity::Error, path, message));
+        self.findings
+            .push(Finding::at_path(Severity::Error, path, message));
     }
 
     fn warn(&mut self, path: &str, message: impl Into<String>) {
-        self.findings.push(Finding::at_path(Severity::Warning, path, message));
+        self.findings
+            .push(Finding::at_path(Severity::Warning, path, message));
     }
 
     fn text(&mut self, path: &str, value: &str) {
@@ -111,25 +136,36 @@ impl Checker {
 
     fn url(&mut self, path: &str, url: &str) {
         let lower = url.trim().to_ascii_lowercase();
-        let scheme_ok = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+        let scheme_ok = ["http://", "https://", "mailto:"]
+            .iter()
+            .any(|s| lower.starts_with(s));
         if url.trim().is_empty() {
             self.error(path, "empty URL");
         } else if !scheme_ok {
             self.error(path, format!("not an http(s) or mailto URL: {url}"));
         } else if url.contains(char::is_whitespace) {
-            self.warn(path, format!("URL has a space in it (kept as printed): {url}"));
+            self.warn(
+                path,
+                format!("URL has a space in it (kept as printed): {url}"),
+            );
         }
     }
 
     fn date(&mut self, path: &str, date: &str) {
         if parse_iso_date(date).is_none() {
-            self.error(path, format!("impossible date 「{date}」: expected a real day as YYYY-MM-DD"));
+            self.error(
+                path,
+                format!("impossible date 「{date}」: expected a real day as YYYY-MM-DD"),
+            );
         }
     }
 
     fn month(&mut self, path: &str, month: &str) {
         if parse_iso_month(month).is_none() {
-            self.error(path, format!("impossible month 「{month}」: expected YYYY-MM"));
+            self.error(
+                path,
+                format!("impossible month 「{month}」: expected YYYY-MM"),
+            );
         }
     }
 
@@ -139,7 +175,10 @@ impl Checker {
             self.date(&format!("{path}.date"), date);
         }
         if article.paragraphs.is_empty() {
-            self.error(&format!("{path}.paragraphs"), "an item needs at least one paragraph");
+            self.error(
+                &format!("{path}.paragraphs"),
+                "an item needs at least one paragraph",
+            );
         }
         for (i, p) in article.paragraphs.iter().enumerate() {
             self.text(&format!("{path}.paragraphs[{i}]"), p);
@@ -157,11 +196,18 @@ impl Checker {
             let gpath = format!("{path}.groups[{g}]");
             if !allowed.contains(&group.region) {
                 let ids: Vec<_> = allowed.iter().map(|r| r.id()).collect();
-                let msg = format!("region `{}` does not belong here; expected one of {}", group.region.id(), ids.join(", "));
+                let msg = format!(
+                    "region `{}` does not belong here; expected one of {}",
+                    group.region.id(),
+                    ids.join(", ")
+                );
                 self.error(&format!("{gpath}.region"), msg);
             }
             if groups[..g].iter().any(|other| other.region == group.region) {
-                self.warn(&format!("{gpath}.region"), format!("region `{}` has a second group", group.region.id()));
+                self.warn(
+                    &format!("{gpath}.region"),
+                    format!("region `{}` has a second group", group.region.id()),
+                );
             }
             self.text(&format!("{gpath}.heading"), &group.heading);
             for (a, article) in group.articles.iter().enumerate() {
@@ -178,7 +224,9 @@ impl Checker {
                 let path = format!("$.news_flash.groups[{g}].articles[{a}].number");
                 match article.number {
                     None => self.error(&path, "news item has no number"),
-                    Some(n) if seen.contains(&n) => self.error(&path, format!("duplicate item number {n}")),
+                    Some(n) if seen.contains(&n) => {
+                        self.error(&path, format!("duplicate item number {n}"))
+                    }
                     Some(n) => {
                         if seen.last().is_some_and(|&last| n < last) {
                             self.warn(&path, format!("item number {n} is out of order"));
@@ -188,10 +236,19 @@ impl Checker {
                 }
             }
         }
-        let count = seen.len() as u32;
-        let missing: Vec<String> = (1..=count).filter(|n| !seen.contains(n)).map(|n| n.to_string()).collect();
+        let count = seen.iter().copied().max().unwrap_or(0);
+        let missing: Vec<String> = (1..=count)
+            .filter(|n| !seen.contains(n))
+            .map(|n| n.to_string())
+            .collect();
         if !missing.is_empty() {
-            self.error("$.news_flash", format!("missing item numbers: {} (items are numbered 1–{count})", missing.join(", ")));
+            self.error(
+                "$.news_flash",
+                format!(
+                    "missing item numbers: {} (items are numbered 1–{count})",
+                    missing.join(", ")
+                ),
+            );
         }
     }
 }
@@ -200,25 +257,53 @@ const YOY_RANGE: std::ops::RangeInclusive<f64> = -100.0..=1000.0;
 
 /// Checks a well-formed bundle's meaning.
 pub fn check_issue(issue: &Issue) -> Vec<Finding> {
-    let mut c = Checker { findings: Vec::new() };
+    let mut c = Checker {
+        findings: Vec::new(),
+    };
     if issue.schema_version != SCHEMA_VERSION {
-        c.error("$.schema_version", format!("schema version {} is not supported (expected {SCHEMA_VERSION})", issue.schema_version));
+        c.error(
+            "$.schema_version",
+            format!(
+                "schema version {} is not supported (expected {SCHEMA_VERSION})",
+                issue.schema_version
+            ),
+        );
     }
     if issue.number == 0 {
         c.error("$.number", "issue number must be 1 or more");
     }
     c.month("$.month", &issue.month);
     if !matches!(issue.lang.as_str(), "zh-Hant" | "zh-Hans") {
-        c.error("$.lang", format!("language `{}`: expected zh-Hant or zh-Hans", issue.lang));
+        c.error(
+            "$.lang",
+            format!("language `{}`: expected zh-Hant or zh-Hans", issue.lang),
+        );
     }
     c.text("$.masthead.title", &issue.masthead.title);
     c.text("$.masthead.dateline", &issue.masthead.dateline);
-    if !issue.masthead.dateline.contains(&format!("第{}期", issue.number)) {
-        c.warn("$.masthead.dateline", format!("dateline 「{}」 does not name issue {}", issue.masthead.dateline, issue.number));
+    if !issue
+        .masthead
+        .dateline
+        .contains(&format!("第{}期", issue.number))
+    {
+        c.warn(
+            "$.masthead.dateline",
+            format!(
+                "dateline 「{}」 does not name issue {}",
+                issue.masthead.dateline, issue.number
+            ),
+        );
     }
 
-    c.text("$.key_developments.heading", &issue.key_developments.heading);
-    c.groups("$.key_developments", &issue.key_developments.groups, &[Region::HongKong, Region::Mainland]);
+    c.text(
+        "$.key_developments.heading",
+        &issue.key_developments.heading,
+    );
+    c.groups(
+        "$.key_developments",
+        &issue.key_developments.groups,
+        &[Region::HongKong, Region::Mainland],
+    );
     c.text("$.news_flash.heading", &issue.news_flash.heading);
     c.groups("$.news_flash", &issue.news_flash.groups, &Region::PROVINCES);
     c.item_numbers(issue);
@@ -232,7 +317,10 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         c.month(&format!("{path}.period.start"), &measure.period.start);
         c.month(&format!("{path}.period.end"), &measure.period.end);
         if measure.period.end < measure.period.start {
-            c.error(&format!("{path}.period"), "the period ends before it starts");
+            c.error(
+                &format!("{path}.period"),
+                "the period ends before it starts",
+            );
         }
     }
     if data.rows.is_empty() {
@@ -241,22 +329,42 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     for (r, row) in data.rows.iter().enumerate() {
         let path = format!("$.economic_data.rows[{r}]");
         if !Region::PROVINCES.contains(&row.region) {
-            c.error(&format!("{path}.region"), format!("region `{}` is not one of the five provinces", row.region.id()));
+            c.error(
+                &format!("{path}.region"),
+                format!(
+                    "region `{}` is not one of the five provinces",
+                    row.region.id()
+                ),
+            );
         }
         if data.rows[..r].iter().any(|o| o.region == row.region) {
-            c.error(&format!("{path}.region"), format!("region `{}` has a second row", row.region.id()));
+            c.error(
+                &format!("{path}.region"),
+                format!("region `{}` has a second row", row.region.id()),
+            );
         }
         for (name, figure) in [("gdp", row.gdp), ("trade", row.trade)] {
             if figure.value < 0.0 {
-                c.error(&format!("{path}.{name}.value"), format!("negative amount {}", figure.value));
+                c.error(
+                    &format!("{path}.{name}.value"),
+                    format!("negative amount {}", figure.value),
+                );
             }
         }
         for (name, figure) in [("gdp_yoy", row.gdp_yoy), ("trade_yoy", row.trade_yoy)] {
             if !YOY_RANGE.contains(&figure.value) {
-                c.error(&format!("{path}.{name}.value"), format!("y-o-y {}% is outside −100…1000%", figure.value));
+                c.error(
+                    &format!("{path}.{name}.value"),
+                    format!("y-o-y {}% is outside −100…1000%", figure.value),
+                );
             }
         }
-        for (name, figure) in [("gdp", row.gdp), ("gdp_yoy", row.gdp_yoy), ("trade", row.trade), ("trade_yoy", row.trade_yoy)] {
+        for (name, figure) in [
+            ("gdp", row.gdp),
+            ("gdp_yoy", row.gdp_yoy),
+            ("trade", row.trade),
+            ("trade_yoy", row.trade_yoy),
+        ] {
             if figure.decimals > 6 {
                 c.error(&format!("{path}.{name}.decimals"), "more than 6 decimals");
             }
@@ -270,7 +378,13 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             c.date(&format!("{path}.end"), &event.end);
             let both = parse_iso_date(&event.start).zip(parse_iso_date(&event.end));
             if both.is_some_and(|(s, e)| e < s) {
-                c.error(&format!("{path}.end"), format!("the event ends ({}) before it starts ({})", event.end, event.start));
+                c.error(
+                    &format!("{path}.end"),
+                    format!(
+                        "the event ends ({}) before it starts ({})",
+                        event.end, event.start
+                    ),
+                );
             }
             c.text(&format!("{path}.name"), &event.name);
             c.text(&format!("{path}.venue"), &event.venue);
@@ -282,11 +396,18 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     }
 
     let contact = &issue.contact;
-    for (name, value) in [("address", &contact.address), ("phone", &contact.phone), ("email", &contact.email)] {
+    for (name, value) in [
+        ("address", &contact.address),
+        ("phone", &contact.phone),
+        ("email", &contact.email),
+    ] {
         c.text(&format!("$.contact.{name}"), value);
     }
     if !contact.email.is_empty() && !contact.email.contains('@') {
-        c.error("$.contact.email", format!("not an email address: {}", contact.email));
+        c.error(
+            "$.contact.email",
+            format!("not an email address: {}", contact.email),
+        );
     }
     c.url("$.about.url", &issue.about.url);
     for (i, link) in issue.related_links.links.iter().enumerate() {
@@ -299,16 +420,30 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
 
 /// Checks an archive index: entries unique, months real.
 pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
-    let mut c = Checker { findings: Vec::new() };
+    let mut c = Checker {
+        findings: Vec::new(),
+    };
     for (i, entry) in index.issues.iter().enumerate() {
         let path = format!("$.issues[{i}]");
         c.month(&format!("{path}.month"), &entry.month);
         c.text(&format!("{path}.file"), &entry.file);
         if entry.file.contains("..") || entry.file.starts_with('/') || entry.file.contains("://") {
-            c.error(&format!("{path}.file"), format!("file `{}` must be a plain name beside index.json", entry.file));
+            c.error(
+                &format!("{path}.file"),
+                format!(
+                    "file `{}` must be a plain name beside index.json",
+                    entry.file
+                ),
+            );
         }
-        if index.issues[..i].iter().any(|o| o.number == entry.number && o.lang == entry.lang) {
-            c.error(&format!("{path}.number"), format!("issue {} is listed twice", entry.number));
+        if index.issues[..i]
+            .iter()
+            .any(|o| o.number == entry.number && o.lang == entry.lang)
+        {
+            c.error(
+                &format!("{path}.number"),
+                format!("issue {} is listed twice", entry.number),
+            );
         }
     }
     c.findings
@@ -316,19 +451,36 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
 
 /// Checks that a bundle agrees with its entry in `index.json` (found by file name).
 pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex) -> Vec<Finding> {
-    let mut c = Checker { findings: Vec::new() };
+    let mut c = Checker {
+        findings: Vec::new(),
+    };
     let Some(entry) = index.issues.iter().find(|e| e.file == file_name) else {
         c.warn("$", format!("{file_name} is not listed in index.json"));
         return c.findings;
     };
     if entry.number != issue.number {
-        c.error("$.number", format!("issue number {} disagrees with index.json ({})", issue.number, entry.number));
+        c.error(
+            "$.number",
+            format!(
+                "issue number {} disagrees with index.json ({})",
+                issue.number, entry.number
+            ),
+        );
     }
     if entry.month != issue.month {
-        c.error("$.month", format!("month {} disagrees with index.json ({})", issue.month, entry.month));
+        c.error(
+            "$.month",
+            format!(
+                "month {} disagrees with index.json ({})",
+                issue.month, entry.month
+            ),
+        );
     }
     if entry.counts != issue.counts() {
-        c.warn("$", "item counts disagree with index.json: run `sheto index` to refresh it");
+        c.warn(
+            "$",
+            "item counts disagree with index.json: run `sheto index` to refresh it",
+        );
     }
     c.findings
 }

@@ -45,12 +45,16 @@ fn cmd_import(args: &[String]) -> ExitCode {
                 Some(path) => output = Some(PathBuf::from(path)),
                 None => return usage("-o needs a file name"),
             },
-            flag if flag.starts_with('-') && flag != "-" => return usage(&format!("unknown option `{flag}`")),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return usage(&format!("unknown option `{flag}`"))
+            }
             path if input.is_none() => input = Some(path.to_string()),
             extra => return usage(&format!("unexpected argument `{extra}`")),
         }
     }
-    let Some(input) = input else { return usage("import needs a text file") };
+    let Some(input) = input else {
+        return usage("import needs a text file");
+    };
     let bytes = match read_input(&input) {
         Ok(b) => b,
         Err(e) => {
@@ -77,7 +81,12 @@ fn cmd_import(args: &[String]) -> ExitCode {
                 eprintln!("{}: error: cannot write: {e}", path.display());
                 return ExitCode::from(1);
             }
-            eprintln!("wrote {} (issue {}, {} news items)", path.display(), issue.number, issue.counts().news);
+            eprintln!(
+                "wrote {} (issue {}, {} news items)",
+                path.display(),
+                issue.number,
+                issue.counts().news
+            );
         }
         None => print!("{json}"),
     }
@@ -95,7 +104,11 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
 }
 
 fn input_error(message: String) -> Finding {
-    Finding { severity: Severity::Error, location: Location::Input, message }
+    Finding {
+        severity: Severity::Error,
+        location: Location::Input,
+        message,
+    }
 }
 
 /// The findings for one file: its own, then its agreement with the index.json beside it.
@@ -104,7 +117,10 @@ fn validate_file(path: &Path) -> Vec<Finding> {
         Ok(b) => b,
         Err(e) => return vec![input_error(format!("cannot read: {e}"))],
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if name == "index.json" {
         let mut v = validate_index_json(&bytes);
         if let Some(index) = &v.value {
@@ -112,7 +128,11 @@ fn validate_file(path: &Path) -> Vec<Finding> {
             for (i, entry) in index.issues.iter().enumerate() {
                 if !dir.join(&entry.file).is_file() {
                     let msg = format!("file {} is missing beside index.json", entry.file);
-                    v.findings.push(Finding::at_path(Severity::Error, format!("$.issues[{i}].file"), msg));
+                    v.findings.push(Finding::at_path(
+                        Severity::Error,
+                        format!("$.issues[{i}].file"),
+                        msg,
+                    ));
                 }
             }
         }
@@ -126,7 +146,10 @@ fn validate_file(path: &Path) -> Vec<Finding> {
             None => v.findings.push(Finding {
                 severity: Severity::Warning,
                 location: Location::Input,
-                message: format!("{} cannot be read, so it was not compared", index_path.display()),
+                message: format!(
+                    "{} cannot be read, so it was not compared",
+                    index_path.display()
+                ),
             }),
         }
     }
@@ -167,7 +190,10 @@ fn cmd_validate(args: &[String]) -> ExitCode {
         }
     }
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("findings serialize"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("findings serialize")
+        );
     } else if !any_error {
         eprintln!("{} file(s) valid", files.len());
     }
@@ -175,7 +201,9 @@ fn cmd_validate(args: &[String]) -> ExitCode {
 }
 
 fn cmd_index(args: &[String]) -> ExitCode {
-    let [dir] = args else { return usage("index needs one directory") };
+    let [dir] = args else {
+        return usage("index needs one directory");
+    };
     let dir = Path::new(dir);
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -189,7 +217,10 @@ fn cmd_index(args: &[String]) -> ExitCode {
         .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("index.json"))
         .collect();
     paths.sort();
-    let mut index = ArchiveIndex { schema_version: SCHEMA_VERSION, issues: vec![] };
+    let mut index = ArchiveIndex {
+        schema_version: SCHEMA_VERSION,
+        issues: vec![],
+    };
     let mut failed = false;
     for path in &paths {
         let v = validate_issue_json(&std::fs::read(path).unwrap_or_default());
@@ -199,12 +230,18 @@ fn cmd_index(args: &[String]) -> ExitCode {
         }
         if let Some(issue) = v.value {
             let mut entry = issue.index_entry();
-            entry.file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(entry.file);
+            entry.file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or(entry.file);
             index.upsert(entry);
         }
     }
     if failed {
-        eprintln!("{}: error: index not written: fix the bundles above first", dir.display());
+        eprintln!(
+            "{}: error: index not written: fix the bundles above first",
+            dir.display()
+        );
         return ExitCode::from(1);
     }
     let mut json = serde_json::to_string_pretty(&index).expect("index serializes");

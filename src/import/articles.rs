@@ -36,7 +36,10 @@ pub const NEWS_FLASH: Style = Style {
     group: |t| Region::from_zh(t).filter(|r| Region::PROVINCES.contains(r)),
     looks_like_group: |t| {
         let short = t.chars().count() <= 10 && !t.contains(['。', '，', '：', ' ']);
-        short && ["省", "市", "自治區", "特別行政區"].iter().any(|s| t.ends_with(s))
+        short
+            && ["省", "市", "自治區", "特別行政區"]
+                .iter()
+                .any(|s| t.ends_with(s))
     },
 };
 
@@ -57,7 +60,9 @@ fn numbered_title(text: &str) -> Option<(u32, &str)> {
     }
     let rest = &text[digits..];
     let rest = rest.strip_prefix(['.', '．', '、'])?.trim();
-    (!rest.is_empty()).then(|| (text[..digits].parse().ok(), rest)).and_then(|(n, r)| Some((n?, r)))
+    (!rest.is_empty())
+        .then(|| (text[..digits].parse().ok(), rest))
+        .and_then(|(n, r)| Some((n?, r)))
 }
 
 fn details_rest(text: &str) -> Option<&str> {
@@ -77,14 +82,21 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
         if let Some(region) = (style.group)(text) {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             unknown_heading = None;
-            groups.push(ArticleGroup { region, heading: text.to_string(), articles: vec![] });
+            groups.push(ArticleGroup {
+                region,
+                heading: text.to_string(),
+                articles: vec![],
+            });
             continue;
         }
         if (style.looks_like_group)(text) {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             report.warn(
                 block.line,
-                format!("unknown region heading 「{text}」 in {}: its items are left out", style.part),
+                format!(
+                    "unknown region heading 「{text}」 in {}: its items are left out",
+                    style.part
+                ),
             );
             unknown_heading = Some((block.line, text.to_string()));
             continue;
@@ -112,7 +124,10 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             match draft.as_mut() {
                 Some(d) => {
                     if !d.in_links {
-                        report.info(block.line, "link without 詳情請參看 before it: taken as the item's link");
+                        report.info(
+                            block.line,
+                            "link without 詳情請參看 before it: taken as the item's link",
+                        );
                         d.in_links = true;
                     }
                     d.links.push(url.to_string());
@@ -129,7 +144,10 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             }
             Some(d) if !d.in_links => match d.paragraphs.last_mut() {
                 Some(last) if !ends_sentence(last) => {
-                    report.info(block.line, "joined to the paragraph above it, cut by a page break");
+                    report.info(
+                        block.line,
+                        "joined to the paragraph above it, cut by a page break",
+                    );
                     *last = join_cut(last, text);
                 }
                 _ => d.paragraphs.push(text.to_string()),
@@ -144,7 +162,14 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
 impl Draft {
     fn new(line: usize, number: Option<u32>, title: &str) -> Self {
         let title = title.to_string();
-        Draft { line, number, title, paragraphs: vec![], links: vec![], in_links: false }
+        Draft {
+            line,
+            number,
+            title,
+            paragraphs: vec![],
+            links: vec![],
+            in_links: false,
+        }
     }
 }
 
@@ -161,11 +186,18 @@ fn finish(
         None => format!("item 「{}」", excerpt(&d.title)),
     };
     if let Some((line, heading)) = unknown_heading {
-        let msg = format!("{name} is under the unknown heading 「{heading}」 (line {line}): left out");
+        let msg =
+            format!("{name} is under the unknown heading 「{heading}」 (line {line}): left out");
         return report.warn(d.line, msg);
     }
     let Some(group) = groups.last_mut() else {
-        return report.warn(d.line, format!("{name} comes before any region heading in {}: left out", style.part));
+        return report.warn(
+            d.line,
+            format!(
+                "{name} comes before any region heading in {}: left out",
+                style.part
+            ),
+        );
     };
     if d.paragraphs.is_empty() {
         report.warn(d.line, format!("{name} has no text"));
@@ -174,7 +206,10 @@ fn finish(
         report.warn(d.line, format!("{name} has no 詳情請參看 link"));
     }
     for link in d.links.iter().filter(|l| l.contains(char::is_whitespace)) {
-        report.warn(d.line, format!("{name}: link has a space in it, kept as printed: {link}"));
+        report.warn(
+            d.line,
+            format!("{name}: link has a space in it, kept as printed: {link}"),
+        );
     }
     let date = d.paragraphs.first().and_then(|p| leading_date(p));
     group.articles.push(Article {
@@ -192,7 +227,10 @@ mod tests {
 
     #[test]
     fn numbered_titles() {
-        assert_eq!(numbered_title("7. 2026全國腦機接口"), Some((7, "2026全國腦機接口")));
+        assert_eq!(
+            numbered_title("7. 2026全國腦機接口"),
+            Some((7, "2026全國腦機接口"))
+        );
         assert_eq!(numbered_title("2026年5月"), None);
         assert_eq!(numbered_title("12.標題"), Some((12, "標題")));
         assert_eq!(numbered_title("1."), None);

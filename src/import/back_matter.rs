@@ -7,14 +7,18 @@ use crate::import::text::{as_url, ends_with_colon, strip_label, strip_trailing_c
 const URL_LABEL: &str = "網址";
 
 fn is_session(text: &str) -> bool {
-    ["上午", "下午", "中午", "晚上"].iter().any(|p| text.starts_with(p))
+    ["上午", "下午", "中午", "晚上"]
+        .iter()
+        .any(|p| text.starts_with(p))
 }
 
 /// `上海市…21樓（郵編：200001）` → (address, postcode)
 fn address_and_postcode(text: &str) -> (String, String) {
     for open in ['（', '('] {
         if let Some(i) = text.find(open) {
-            let inner = text[i..].trim_start_matches(open).trim_end_matches(['）', ')']);
+            let inner = text[i..]
+                .trim_start_matches(open)
+                .trim_end_matches(['）', ')']);
             if let Some(code) = strip_label(inner, "郵編") {
                 return (text[..i].trim().to_string(), code.to_string());
             }
@@ -33,8 +37,14 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         fax: String::new(),
         email: String::new(),
         hours_heading: String::new(),
-        office_hours: Hours { label: String::new(), sessions: vec![] },
-        immigration_hours: Hours { label: String::new(), sessions: vec![] },
+        office_hours: Hours {
+            label: String::new(),
+            sessions: vec![],
+        },
+        immigration_hours: Hours {
+            label: String::new(),
+            sessions: vec![],
+        },
         social: None,
     };
     // Hours come as a label (辦事處) and its sessions; the office's first, then immigration's.
@@ -55,13 +65,24 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         } else if let Some(social) = c.social.as_mut() {
             social.accounts.push(text.to_string());
         } else if text.starts_with("歡迎關注") {
-            c.social = Some(Social { text: text.to_string(), accounts: vec![] });
+            c.social = Some(Social {
+                text: text.to_string(),
+                accounts: vec![],
+            });
         } else if is_session(text) && hours_seen > 0 {
-            let hours = if hours_seen == 1 { &mut c.office_hours } else { &mut c.immigration_hours };
+            let hours = if hours_seen == 1 {
+                &mut c.office_hours
+            } else {
+                &mut c.immigration_hours
+            };
             hours.sessions.push(text.to_string());
         } else if !c.hours_heading.is_empty() && hours_seen < 2 && !ends_with_colon(text) {
             hours_seen += 1;
-            let hours = if hours_seen == 1 { &mut c.office_hours } else { &mut c.immigration_hours };
+            let hours = if hours_seen == 1 {
+                &mut c.office_hours
+            } else {
+                &mut c.immigration_hours
+            };
             hours.label = text.to_string();
         } else {
             report.unplaced(block, "聯絡方式");
@@ -94,14 +115,21 @@ pub fn about(heading: &Block, blocks: &[Block], report: &mut Report) -> About {
     if url.is_empty() {
         report.warn(heading.line, "簡介 has no 網址 link");
     }
-    About { heading: heading.text.trim().to_string(), paragraphs, url }
+    About {
+        heading: heading.text.trim().to_string(),
+        paragraphs,
+        url,
+    }
 }
 
 /// `(1)香港特區政府工業貿易署…網頁` → the label
 fn numbered_label(text: &str) -> Option<&str> {
     let rest = text.strip_prefix(['(', '（'])?;
     let close = rest.find([')', '）'])?;
-    rest[..close].chars().all(|c| c.is_ascii_digit()).then(|| rest[close..].trim_start_matches([')', '）']).trim())
+    rest[..close]
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| rest[close..].trim_start_matches([')', '）']).trim())
 }
 
 /// 其他經貿資訊網頁: an intro, then numbered labels each followed by 網址：<url>.
@@ -116,8 +144,13 @@ pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> 
                 report.warn(p.line, "related link has no 網址 after it: left out");
             }
         } else if let (Some(url), Some(p)) = (labelled_url(text), pending) {
-            let label = numbered_label(p.text.trim()).unwrap_or_default().to_string();
-            links.push(NamedLink { label, url: url.to_string() });
+            let label = numbered_label(p.text.trim())
+                .unwrap_or_default()
+                .to_string();
+            links.push(NamedLink {
+                label,
+                url: url.to_string(),
+            });
             pending = None;
         } else if intro.is_empty() && links.is_empty() && pending.is_none() {
             intro = text.to_string();
@@ -128,7 +161,11 @@ pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> 
     if let Some(p) = pending {
         report.warn(p.line, "related link has no 網址 after it: left out");
     }
-    RelatedLinks { heading: heading.text.trim().to_string(), intro, links }
+    RelatedLinks {
+        heading: heading.text.trim().to_string(),
+        intro,
+        links,
+    }
 }
 
 /// A heading and its paragraphs (歡迎訂閱, 免責聲明).

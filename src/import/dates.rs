@@ -17,7 +17,10 @@ impl<'a> Scanner<'a> {
 
     fn number(&mut self) -> Option<u32> {
         self.skip_spaces();
-        let end = self.rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(self.rest.len());
+        let end = self
+            .rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(self.rest.len());
         if end == 0 || end > 6 {
             return None;
         }
@@ -71,7 +74,10 @@ pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32)> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        text.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+        text.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
     };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     (d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
@@ -186,7 +192,10 @@ mod tests {
 
     #[test]
     fn article_dates() {
-        assert_eq!(leading_date("2026年5月15日，香港…").as_deref(), Some("2026-05-15"));
+        assert_eq!(
+            leading_date("2026年5月15日，香港…").as_deref(),
+            Some("2026-05-15")
+        );
         assert_eq!(leading_date("近日，山東省…"), None);
         assert_eq!(leading_date("2026年2月30日，"), None);
         assert_eq!(leading_date("4月30日起"), None);
@@ -195,9 +204,18 @@ mod tests {
     #[test]
     fn event_date_ranges() {
         let r = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
-        assert_eq!(event_dates("2026年6月 3日至5日"), r("2026-06-03", "2026-06-05"));
-        assert_eq!(event_dates("2026年6月 11日至14日"), r("2026-06-11", "2026-06-14"));
-        assert_eq!(event_dates("2026年6月30日至7月2日"), r("2026-06-30", "2026-07-02"));
+        assert_eq!(
+            event_dates("2026年6月 3日至5日"),
+            r("2026-06-03", "2026-06-05")
+        );
+        assert_eq!(
+            event_dates("2026年6月 11日至14日"),
+            r("2026-06-11", "2026-06-14")
+        );
+        assert_eq!(
+            event_dates("2026年6月30日至7月2日"),
+            r("2026-06-30", "2026-07-02")
+        );
         assert_eq!(event_dates("2026年6月3日"), r("2026-06-03", "2026-06-03"));
         assert_eq!(event_dates("2026年6月31日至7月2日"), None);
         assert_eq!(event_dates("六月"), None);
@@ -207,7 +225,10 @@ mod tests {
     fn periods_and_datelines() {
         let p = period("2026年 1月至3月").unwrap();
         assert_eq!(p, ("2026-01".to_string(), "2026-03".to_string()));
-        assert_eq!(dateline("2026年5月（第233期）"), Some(("2026-05".to_string(), 233)));
+        assert_eq!(
+            dateline("2026年5月（第233期）"),
+            Some(("2026-05".to_string(), 233))
+        );
         assert_eq!(dateline("2026年13月（第233期）"), None);
     }
 
@@ -217,8 +238,14 @@ mod tests {
         assert_eq!(parse_iso_date("2026-02-29"), None);
         assert_eq!(parse_iso_date("2026-6-3"), None);
         assert_eq!(parse_iso_month("2026-13"), None);
-        assert_eq!(format_zh_range("2026-06-03", "2026-06-05"), "2026年6月3日至5日");
-        assert_eq!(format_zh_range("2026-06-30", "2026-07-02"), "2026年6月30日至7月2日");
+        assert_eq!(
+            format_zh_range("2026-06-03", "2026-06-05"),
+            "2026年6月3日至5日"
+        );
+        assert_eq!(
+            format_zh_range("2026-06-30", "2026-07-02"),
+            "2026年6月30日至7月2日"
+        );
         assert_eq!(format_zh_period("2026-01", "2026-03"), "2026年1月至3月");
     }
 }

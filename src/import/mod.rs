@@ -13,7 +13,9 @@ mod report;
 mod tables;
 pub mod text;
 
-use crate::bundle::{Issue, KeyDevelopments, Masthead, NewsFlash, RelatedLinks, TextSection, SCHEMA_VERSION};
+use crate::bundle::{
+    Issue, KeyDevelopments, Masthead, NewsFlash, RelatedLinks, TextSection, SCHEMA_VERSION,
+};
 use crate::finding::Finding;
 use report::Report;
 use text::{blocks, Block};
@@ -55,7 +57,8 @@ const PARTS: [Part; 10] = [
 
 /// `一. 經貿快訊` → `經貿快訊`
 fn numbered_heading(text: &str) -> Option<&str> {
-    let rest = text.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    let rest =
+        text.trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
     if rest.len() == text.len() {
         return None;
     }
@@ -82,8 +85,12 @@ impl Part {
         let t = text.trim();
         match self {
             Part::Masthead => false,
-            Part::KeyDevelopments | Part::RelatedLinks | Part::Subscription | Part::Disclaimer => t == self.name(),
-            Part::NewsFlash | Part::EconomicData | Part::Events => numbered_heading(t) == Some(self.name()),
+            Part::KeyDevelopments | Part::RelatedLinks | Part::Subscription | Part::Disclaimer => {
+                t == self.name()
+            }
+            Part::NewsFlash | Part::EconomicData | Part::Events => {
+                numbered_heading(t) == Some(self.name())
+            }
             Part::Contact => t.trim_end_matches(['：', ':']).ends_with("聯絡方式"),
             Part::About => t.starts_with('《') && t.ends_with("簡介"),
         }
@@ -95,7 +102,10 @@ fn split_parts(all: &[Block]) -> Vec<(Part, &[Block])> {
     let mut starts: Vec<(Part, usize)> = vec![(Part::Masthead, 0)];
     for (i, block) in all.iter().enumerate() {
         let current = starts.last().map_or(Part::Masthead, |s| s.0);
-        if let Some(part) = PARTS.iter().find(|p| **p > current && p.starts_at(&block.text)) {
+        if let Some(part) = PARTS
+            .iter()
+            .find(|p| **p > current && p.starts_at(&block.text))
+        {
             starts.push((*part, i));
         }
     }
@@ -114,11 +124,21 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
     for block in blocks {
         if let Some((month, number)) = dates::dateline(&block.text) {
             let Some(title) = title else {
-                report.error(block.line, "masthead: no newsletter title before the dateline");
+                report.error(
+                    block.line,
+                    "masthead: no newsletter title before the dateline",
+                );
                 return None;
             };
             let dateline = block.text.trim().to_string();
-            return Some((Masthead { title: title.text.trim().to_string(), dateline }, month, number));
+            return Some((
+                Masthead {
+                    title: title.text.trim().to_string(),
+                    dateline,
+                },
+                month,
+                number,
+            ));
         }
         match title {
             None => title = Some(block),
@@ -126,7 +146,10 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
         }
     }
     let line = blocks.first().map_or(1, |b| b.line);
-    report.error(line, "masthead missing: expected the title and a dateline like 2026年5月（第233期）");
+    report.error(
+        line,
+        "masthead missing: expected the title and a dateline like 2026年5月（第233期）",
+    );
     None
 }
 
@@ -136,13 +159,23 @@ pub fn import(source: &str) -> ImportOutcome {
     let mut report = Report::default();
     if all.is_empty() {
         report.error(1, "the text is empty");
-        return ImportOutcome { issue: None, findings: report.findings };
+        return ImportOutcome {
+            issue: None,
+            findings: report.findings,
+        };
     }
     let parts = split_parts(&all);
     let part = |p: Part| parts.iter().find(|(q, _)| *q == p).map(|(_, b)| *b);
     let end_line = all.last().map_or(1, |b| b.line);
-    for p in PARTS.into_iter().skip(1).filter(|p| part(*p).is_none() && *p != Part::EconomicData) {
-        report.warn(end_line, format!("part 「{}」 not found: it is left empty", p.name()));
+    for p in PARTS
+        .into_iter()
+        .skip(1)
+        .filter(|p| part(*p).is_none() && *p != Part::EconomicData)
+    {
+        report.warn(
+            end_line,
+            format!("part 「{}」 not found: it is left empty", p.name()),
+        );
     }
     // Each part's heading block and the blocks under it.
     let split = |p: Part| part(p).and_then(|b| b.split_first());
@@ -151,18 +184,31 @@ pub fn import(source: &str) -> ImportOutcome {
     let economic_data = match split(Part::EconomicData) {
         Some((heading, rest)) => tables::economic_data(heading, rest, &mut report),
         None => {
-            report.error(end_line, "data table missing: expected a part headed 二. 經貿數據");
+            report.error(
+                end_line,
+                "data table missing: expected a part headed 二. 經貿數據",
+            );
             None
         }
     };
 
-    let empty = Block { line: end_line, text: String::new() };
+    let empty = Block {
+        line: end_line,
+        text: String::new(),
+    };
     let or_empty = |p: Part| split(p).unwrap_or((&empty, &[]));
     let groups = |p: Part, style: &articles::Style, report: &mut Report| {
         let (heading, rest) = or_empty(p);
-        (heading.text.trim().to_string(), articles::parse(rest, style, report))
+        (
+            heading.text.trim().to_string(),
+            articles::parse(rest, style, report),
+        )
     };
-    let (kd_heading, kd_groups) = groups(Part::KeyDevelopments, &articles::KEY_DEVELOPMENTS, &mut report);
+    let (kd_heading, kd_groups) = groups(
+        Part::KeyDevelopments,
+        &articles::KEY_DEVELOPMENTS,
+        &mut report,
+    );
     let (nf_heading, nf_groups) = groups(Part::NewsFlash, &articles::NEWS_FLASH, &mut report);
     let (h, rest) = or_empty(Part::Events);
     let events = tables::events(h, rest, &mut report);
@@ -172,11 +218,18 @@ pub fn import(source: &str) -> ImportOutcome {
     let about = back_matter::about(h, rest, &mut report);
     let related_links = match split(Part::RelatedLinks) {
         Some((h, rest)) => back_matter::related_links(h, rest, &mut report),
-        None => RelatedLinks { heading: String::new(), intro: String::new(), links: vec![] },
+        None => RelatedLinks {
+            heading: String::new(),
+            intro: String::new(),
+            links: vec![],
+        },
     };
     let text_section = |p: Part| match split(p) {
         Some((h, rest)) => back_matter::text_section(h, rest),
-        None => TextSection { heading: String::new(), paragraphs: vec![] },
+        None => TextSection {
+            heading: String::new(),
+            paragraphs: vec![],
+        },
     };
 
     let issue = match (masthead, economic_data) {
@@ -186,8 +239,14 @@ pub fn import(source: &str) -> ImportOutcome {
             month,
             lang: "zh-Hant".to_string(),
             masthead,
-            key_developments: KeyDevelopments { heading: kd_heading, groups: kd_groups },
-            news_flash: NewsFlash { heading: nf_heading, groups: nf_groups },
+            key_developments: KeyDevelopments {
+                heading: kd_heading,
+                groups: kd_groups,
+            },
+            news_flash: NewsFlash {
+                heading: nf_heading,
+                groups: nf_groups,
+            },
             economic_data,
             events,
             contact,

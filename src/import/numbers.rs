@@ -3,14 +3,20 @@
 use crate::bundle::Figure;
 
 fn decimal(text: &str) -> Option<Figure> {
-    let digits: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}')).collect();
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}'))
+        .collect();
     let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if int.is_empty() || !all_digits(int) || !all_digits(frac) || frac.len() > 6 {
         return None;
     }
     let value: f64 = digits.parse().ok()?;
-    Some(Figure { value, decimals: frac.len() as u8 })
+    Some(Figure {
+        value,
+        decimals: frac.len() as u8,
+    })
 }
 
 /// `13,526.9` → 13526.9 with 1 decimal.
@@ -28,7 +34,10 @@ pub fn parse_percent(text: &str) -> Option<Figure> {
         _ => (false, t),
     };
     let f = decimal(t)?;
-    Some(Figure { value: if negative { -f.value } else { f.value }, ..f })
+    Some(Figure {
+        value: if negative { -f.value } else { f.value },
+        ..f
+    })
 }
 
 #[cfg(test)]
@@ -37,13 +46,43 @@ mod tests {
 
     #[test]
     fn amounts_and_percentages() {
-        assert_eq!(parse_amount("13,526.9"), Some(Figure { value: 13526.9, decimals: 1 }));
-        assert_eq!(parse_amount("34,483.0"), Some(Figure { value: 34483.0, decimals: 1 }));
-        assert_eq!(parse_amount("9 000"), Some(Figure { value: 9000.0, decimals: 0 }));
+        assert_eq!(
+            parse_amount("13,526.9"),
+            Some(Figure {
+                value: 13526.9,
+                decimals: 1
+            })
+        );
+        assert_eq!(
+            parse_amount("34,483.0"),
+            Some(Figure {
+                value: 34483.0,
+                decimals: 1
+            })
+        );
+        assert_eq!(
+            parse_amount("9 000"),
+            Some(Figure {
+                value: 9000.0,
+                decimals: 0
+            })
+        );
         assert_eq!(parse_amount("abc"), None);
         assert_eq!(parse_amount(""), None);
-        assert_eq!(parse_percent("+5.9%"), Some(Figure { value: 5.9, decimals: 1 }));
-        assert_eq!(parse_percent("−2.5%"), Some(Figure { value: -2.5, decimals: 1 }));
+        assert_eq!(
+            parse_percent("+5.9%"),
+            Some(Figure {
+                value: 5.9,
+                decimals: 1
+            })
+        );
+        assert_eq!(
+            parse_percent("−2.5%"),
+            Some(Figure {
+                value: -2.5,
+                decimals: 1
+            })
+        );
         assert_eq!(parse_percent("5.9"), None);
     }
 }

@@ -10,20 +10,26 @@ pub struct Report {
 
 impl Report {
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
-        self.findings.push(Finding::at_line(Severity::Error, line, message));
+        self.findings
+            .push(Finding::at_line(Severity::Error, line, message));
     }
 
     pub fn warn(&mut self, line: usize, message: impl Into<String>) {
-        self.findings.push(Finding::at_line(Severity::Warning, line, message));
+        self.findings
+            .push(Finding::at_line(Severity::Warning, line, message));
     }
 
     pub fn info(&mut self, line: usize, message: impl Into<String>) {
-        self.findings.push(Finding::at_line(Severity::Info, line, message));
+        self.findings
+            .push(Finding::at_line(Severity::Info, line, message));
     }
 
     /// A block the importer found no place for, in the part it was in.
     pub fn unplaced(&mut self, block: &Block, part: &str) {
         let text = excerpt(&block.text);
-        self.warn(block.line, format!("text not placed in {part}, left out: 「{text}」"));
+        self.warn(
+            block.line,
+            format!("text not placed in {part}, left out: 「{text}」"),
+        );
     }
 }

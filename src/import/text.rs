@@ -29,7 +29,10 @@ pub fn blocks(source: &str) -> Vec<Block> {
         .filter_map(|(i, raw)| {
             let text = raw.trim_end_matches(['\r', ' ', '\u{3000}']);
             let text = text.trim_start_matches([' ', '\u{3000}']);
-            (!text.trim().is_empty()).then(|| Block { line: i + 1, text: text.to_string() })
+            (!text.trim().is_empty()).then(|| Block {
+                line: i + 1,
+                text: text.to_string(),
+            })
         })
         .collect()
 }
@@ -53,7 +56,10 @@ pub fn ends_with_colon(text: &str) -> bool {
 /// A link as printed, with or without angle brackets: `<https://…>` → `https://…`.
 pub fn as_url(text: &str) -> Option<&str> {
     let t = text.trim();
-    let t = t.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(t);
+    let t = t
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(t);
     let t = t.trim();
     let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://")).then_some(t)
@@ -71,7 +77,11 @@ pub fn ends_sentence(text: &str) -> bool {
 /// one between Latin words.
 pub fn join_cut(first: &str, second: &str) -> String {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let sep = if latin(first.chars().last()) && latin(second.chars().next()) { " " } else { "" };
+    let sep = if latin(first.chars().last()) && latin(second.chars().next()) {
+        " "
+    } else {
+        ""
+    };
     format!("{first}{sep}{second}")
 }
 
@@ -88,7 +98,10 @@ pub fn collapse_cjk_spaces(text: &str) -> String {
         if c.is_whitespace() {
             let prev = out.chars().last();
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
-            if prev.is_some_and(is_cjk) || next.is_some_and(is_cjk) || prev.is_some_and(char::is_whitespace) {
+            if prev.is_some_and(is_cjk)
+                || next.is_some_and(is_cjk)
+                || prev.is_some_and(char::is_whitespace)
+            {
                 continue;
             }
         }
@@ -138,7 +151,10 @@ mod tests {
     fn page_break_joins() {
         assert!(!ends_sentence("推進落實今"));
         assert!(ends_sentence("應用的反覆驗證。"));
-        assert_eq!(join_cut("推進落實今", "年一月發表的"), "推進落實今年一月發表的");
+        assert_eq!(
+            join_cut("推進落實今", "年一月發表的"),
+            "推進落實今年一月發表的"
+        );
         assert_eq!(join_cut("ITE Hong", "Kong"), "ITE Hong Kong");
     }
 

@@ -1,0 +1,172 @@
+//! The `sheto` binary as an editor runs it: output, messages and exit codes.
+
+mod common;
+use common::*;
+use std::process::{Command, Output};
+
+fn sheto(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sheto"))
+        .args(args)
+        .current_dir(repo("."))
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sheto-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn import_to_stdout_reproduces_the_published_bundle() {
+    let o = sheto(&["import", "sources/issue-233.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), published_233());
+    assert!(
+        err.contains("sources/issue-233.txt:254: warning: event link has a space in it"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sources/issue-233.txt:25: info: joined to the paragraph above it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_to_a_file_then_validate_it() {
+    let dir = temp_dir("import");
+    let out = dir.join("233.json");
+    let o = sheto(&[
+        "import",
+        "sources/issue-233.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), published_233());
+    let o = sheto(&["index", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = sheto(&[
+        "validate",
+        out.to_str().unwrap(),
+        dir.join("index.json").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
+
+#[test]
+fn import_of_a_text_without_a_data_table_fails_with_a_message() {
+    let dir = temp_dir("missing");
+    let source = source_233();
+    let cut = format!(
+        "{}{}",
+        &source[..source.find("二. 經貿數據").unwrap()],
+        &source[source.find("三. 經貿活動").unwrap()..]
+    );
+    let file = dir.join("broken.txt");
+    std::fs::write(&file, cut).unwrap();
+    let o = sheto(&["import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("error: data table missing: expected a part headed 二. 經貿數據"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn validate_published_files_passes() {
+    let o = sheto(&[
+        "validate",
+        "public/issues/233.json",
+        "public/issues/index.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        out.lines().count(),
+        1,
+        "only the URL-with-a-space warning: {out}"
+    );
+    assert!(out.starts_with(
+        "public/issues/233.json: $.events.cities[1].events[0].url: warning: URL has a space in it"
+    ));
+}
+
+#[test]
+fn validate_a_broken_bundle_exits_1_with_located_messages() {
+    let dir = temp_dir("broken");
+    let syntax = dir.join("syntax.json");
+    std::fs::write(&syntax, "{\n  \"number\": 233,\n  \"month\": }\n").unwrap();
+    let meaning = dir.join("meaning.json");
+    std::fs::write(
+        &meaning,
+        published_233().replace("\"2026-06-05\"", "\"2026-06-01\""),
+    )
+    .unwrap();
+    let o = sheto(&[
+        "validate",
+        syntax.to_str().unwrap(),
+        meaning.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains(&format!(
+            "{}:3:12: error: invalid JSON: expected value",
+            syntax.display()
+        )),
+        "{out}"
+    );
+    let expected = format!("{}: $.events.cities[0].events[0].end: error: the event ends (2026-06-01) before it starts (2026-06-03)", meaning.display());
+    assert!(out.contains(&expected), "{out}");
+}
+
+#[test]
+fn validate_json_format() {
+    let dir = temp_dir("json");
+    let file = dir.join("x.json");
+    std::fs::write(&file, "[").unwrap();
+    let o = sheto(&["validate", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report[0]["finding"]["severity"], "error");
+    assert_eq!(report[0]["finding"]["location"]["kind"], "text");
+    assert_eq!(report[0]["finding"]["location"]["line"], 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(sheto(&["validate"]).status.code(), Some(2));
+    assert_eq!(
+        sheto(&["validate", "--format", "xml", "a.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(sheto(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(sheto(&[]).status.code(), Some(2));
+    let o = sheto(&["import"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("usage:"));
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let o = sheto(&["validate", "no/such.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no/such.json: error: cannot read"));
+}

@@ -1,0 +1,179 @@
+//! Importer cases beyond no. 233's own text: line endings, BOM, page breaks elsewhere, missing
+//! parts, unknown headings. Each starts from the real text and changes one thing.
+
+mod common;
+use common::*;
+use sheto::finding::{Finding, Location, Severity};
+use sheto::import::{import, to_json, ImportOutcome};
+
+fn reference() -> String {
+    to_json(&import(&source_233()).issue.unwrap())
+}
+
+fn at(outcome: &ImportOutcome, severity: Severity, needle: &str) -> Vec<usize> {
+    outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity == severity && f.message.contains(needle))
+        .map(|f| match f.location {
+            Location::Line { line } => line,
+            _ => 0,
+        })
+        .collect()
+}
+
+fn errors(outcome: &ImportOutcome) -> Vec<&Finding> {
+    outcome.findings.iter().filter(|f| f.is_error()).collect()
+}
+
+#[test]
+fn crlf_and_bom_give_the_same_bundle() {
+    let crlf = source_233().replace('\n', "\r\n");
+    assert_eq!(to_json(&import(&crlf).issue.unwrap()), reference());
+    let bom = format!("\u{feff}{}", source_233());
+    let outcome = import(&bom);
+    assert_eq!(to_json(outcome.issue.as_ref().unwrap()), reference());
+    // Line numbers are unchanged by a BOM.
+    assert_eq!(at(&outcome, Severity::Warning, "space in it"), [254]);
+}
+
+#[test]
+fn same_text_same_bytes() {
+    assert_eq!(reference(), reference());
+}
+
+#[test]
+fn a_page_break_in_another_paragraph_is_rejoined() {
+    let cut = "浙江再次聚焦科技服務業出台政策舉措。";
+    let source = source_233().replace("這是十年來，浙江再次", "這是十年\n\n來，浙江再次");
+    let outcome = import(&source);
+    let issue = outcome.issue.as_ref().unwrap();
+    let item13 = issue.news().find(|(_, a)| a.number == Some(13)).unwrap().1;
+    assert!(item13.paragraphs[0].contains(&format!("這是十年來，{cut}")));
+    assert_eq!(item13.paragraphs.len(), 3);
+    assert_eq!(at(&outcome, Severity::Info, "cut by a page break").len(), 5);
+}
+
+#[test]
+fn a_missing_data_table_fails_the_import() {
+    let source = source_233();
+    let start = source.find("二. 經貿數據").unwrap();
+    let end = source.find("三. 經貿活動").unwrap();
+    let outcome = import(&format!("{}{}", &source[..start], &source[end..]));
+    assert!(outcome.issue.is_none());
+    let errs = errors(&outcome);
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].message.contains("data table missing"), "{errs:?}");
+}
+
+#[test]
+fn a_missing_masthead_fails_the_import() {
+    let source = source_233().replacen("2026年5月（第233期）", "", 1);
+    let outcome = import(&source);
+    assert!(outcome.issue.is_none());
+    assert!(errors(&outcome)[0].message.contains("masthead missing"));
+}
+
+#[test]
+fn a_missing_optional_part_is_a_warning() {
+    let source = source_233();
+    let start = source.find("免責聲明").unwrap();
+    let outcome = import(&source[..start]);
+    let issue = outcome.issue.as_ref().unwrap();
+    assert!(issue.disclaimer.paragraphs.is_empty());
+    assert_eq!(
+        at(&outcome, Severity::Warning, "part 「免責聲明」 not found").len(),
+        1
+    );
+}
+
+#[test]
+fn an_unknown_region_heading_is_reported_with_its_items() {
+    let source = source_233().replace("\n山東省\n", "\n廣東省\n");
+    let outcome = import(&source);
+    let issue = outcome.issue.as_ref().unwrap();
+    // 山東's three items sat under the unknown heading: reported, not guessed into another region.
+    assert_eq!(issue.news().count(), 14);
+    assert_eq!(
+        at(
+            &outcome,
+            Severity::Warning,
+            "unknown region heading 「廣東省」"
+        ),
+        [141]
+    );
+    assert_eq!(
+        at(
+            &outcome,
+            Severity::Warning,
+            "is under the unknown heading 「廣東省」 (line 141)"
+        ),
+        [143, 151, 159]
+    );
+}
+
+#[test]
+fn links_with_and_without_angle_brackets() {
+    let source = source_233()
+        .replace(
+            "<https://www.ah.gov.cn/zwyw/jryw/565514001.html>",
+            "https://www.ah.gov.cn/zwyw/jryw/565514001.html",
+        )
+        .replace(
+            "https://www.thepaper.cn/newsDetail_forward_33070625",
+            "<https://www.thepaper.cn/newsDetail_forward_33070625>",
+        );
+    assert_eq!(to_json(&import(&source).issue.unwrap()), reference());
+}
+
+#[test]
+fn details_link_on_the_same_line() {
+    let source = source_233().replace(
+        "詳情請參看：\n\nhttps://www.thepaper.cn/newsDetail_forward_33070625",
+        "詳情請參看：https://www.thepaper.cn/newsDetail_forward_33070625",
+    );
+    assert_eq!(to_json(&import(&source).issue.unwrap()), reference());
+}
+
+#[test]
+fn stray_text_is_a_located_warning_not_a_silent_drop() {
+    let source = source_233().replacen(
+        "\n省/市\t地區生產總值",
+        "\n這一行不屬於表格\n\n省/市\t地區生產總值",
+        1,
+    );
+    let outcome = import(&source);
+    assert!(outcome.issue.is_some());
+    let lines = at(&outcome, Severity::Warning, "這一行不屬於表格");
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0] > 200);
+}
+
+#[test]
+fn a_bad_table_row_is_reported() {
+    let source = source_233().replace("山東省\t24,844.0", "山東省\t24,84x.0");
+    let outcome = import(&source);
+    assert_eq!(outcome.issue.as_ref().unwrap().economic_data.rows.len(), 4);
+    assert_eq!(
+        at(&outcome, Severity::Warning, "data table row cannot be read").len(),
+        1
+    );
+}
+
+#[test]
+fn empty_and_half_pasted_texts_never_panic() {
+    assert!(import("").issue.is_none());
+    let source = source_233();
+    for cut in (0..source.len())
+        .step_by(997)
+        .filter(|i| source.is_char_boundary(*i))
+    {
+        let outcome = import(&source[..cut]);
+        if outcome.issue.is_none() {
+            assert!(
+                !errors(&outcome).is_empty(),
+                "a failed import at {cut} says why"
+            );
+        }
+    }
+}
