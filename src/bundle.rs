@@ -356,7 +356,7 @@ impl ArchiveIndex {
     pub fn upsert(&mut self, entry: IndexEntry) {
         self.issues.retain(|e| e.number != entry.number);
         self.issues.push(entry);
-        self.issues.sort_by(|a, b| b.number.cmp(&a.number));
+        self.issues.sort_by_key(|e| std::cmp::Reverse(e.number));
     }
 }
 
