@@ -13,7 +13,12 @@ pub mod bundle;
 pub mod filter;
 pub mod finding;
 pub mod import;
+pub mod links;
 pub mod plain_text;
 pub mod region;
 pub mod validate;
 pub mod view_state;
+
+/// The reader app (browser only): Leptos components on top of the data layer.
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -369,3 +369,27 @@ fn the_json_schema_accepts_the_published_bundle_and_rejects_a_broken_one() {
     bundle["extra"] = 1.into();
     assert!(!validator.is_valid(&bundle));
 }
+
+#[test]
+fn filtering_233_by_province() {
+    use sheto::filter::*;
+    use sheto::view_state::ViewState;
+    let issue = issue_233();
+    let all = ViewState::default();
+    assert_eq!(shown_count(&issue, &all), 17);
+    assert_eq!(event_cities(&issue, &all).len(), 2);
+    let zhejiang = all.toggled(Region::Zhejiang);
+    assert_eq!(shown_count(&issue, &zhejiang), 5);
+    let numbers: Vec<u32> = news_groups(&issue, &zhejiang).iter().flat_map(|g| &g.articles).map(|a| a.number.unwrap()).collect();
+    assert_eq!(numbers, [13, 14, 15, 16, 17]);
+    assert!(event_cities(&issue, &zhejiang).is_empty());
+    let lit: Vec<Region> = issue.economic_data.rows.iter().filter(|r| highlights(r, &zhejiang)).map(|r| r.region).collect();
+    assert_eq!(lit, [Region::Zhejiang]);
+    let two = zhejiang.toggled(Region::Shanghai);
+    assert_eq!(shown_count(&issue, &two), 8);
+    assert_eq!(event_cities(&issue, &two).iter().map(|c| c.city).collect::<Vec<_>>(), [Region::Shanghai]);
+    assert_eq!(
+        chip_counts(&issue),
+        [(Region::Shanghai, 3), (Region::Jiangsu, 3), (Region::Zhejiang, 5), (Region::Anhui, 3), (Region::Shandong, 3)]
+    );
+}

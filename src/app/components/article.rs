@@ -1,0 +1,32 @@
+//! One article: its number, title, date, paragraphs and 詳情請參看 links.
+
+use super::{ExternalLink, RichText};
+use crate::bundle::{Article, DETAILS_LABEL};
+use leptos::prelude::*;
+
+#[component]
+pub fn ArticleCard(article: Article, #[prop(optional)] id_prefix: &'static str) -> impl IntoView {
+    let id = article.number.map(|n| format!("{id_prefix}item-{n}"));
+    let date = article.date.clone().map(|d| {
+        let label = crate::import::dates::format_zh_date(&d);
+        view! { <time datetime=d>{label}</time> }
+    });
+    view! {
+        <article class="article" id=id data-number=article.number.map(|n| n.to_string())>
+            <h4 class="article-title">
+                {article.number.map(|n| view! { <span class="item-number">{format!("{n}.")}</span> " " })}
+                {article.title.clone()}
+            </h4>
+            {date}
+            {article.paragraphs.into_iter().map(|p| view! { <p><RichText text=p /></p> }).collect_view()}
+            {(!article.links.is_empty()).then(|| view! {
+                <div class="details">
+                    <span>{DETAILS_LABEL}</span>
+                    <ul>
+                        {article.links.into_iter().map(|url| view! { <li><ExternalLink url=url /></li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
+        </article>
+    }
+}

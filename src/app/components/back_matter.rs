@@ -1,0 +1,56 @@
+//! The newsletter's closing parts: about, related links, subscription and disclaimer.
+
+use super::{ExternalLink, RichText};
+use crate::bundle::{Issue, TextSection};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn About(issue: Arc<Issue>) -> impl IntoView {
+    let a = issue.about.clone();
+    view! {
+        <section id="about" class="part" aria-labelledby="about-heading">
+            <h2 id="about-heading">{a.heading}</h2>
+            {a.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            <p>"網址：" <ExternalLink url=a.url /></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn RelatedLinks(issue: Arc<Issue>) -> impl IntoView {
+    let r = issue.related_links.clone();
+    view! {
+        <section id="links" class="part" aria-labelledby="links-heading">
+            <h2 id="links-heading">{r.heading}</h2>
+            <p>{r.intro}</p>
+            <ol class="related-links">
+                {r.links
+                    .into_iter()
+                    .map(|l| view! {
+                        <li>{l.label} <br /> "網址：" <ExternalLink url=l.url /></li>
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn text_section(id: &'static str, s: TextSection) -> impl IntoView {
+    view! {
+        <section id=id class="part">
+            <h2>{s.heading}</h2>
+            {s.paragraphs.into_iter().map(|p| view! { <p><RichText text=p /></p> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+pub fn Subscription(issue: Arc<Issue>) -> impl IntoView {
+    text_section("subscribe", issue.subscription.clone())
+}
+
+#[component]
+pub fn Disclaimer(issue: Arc<Issue>) -> impl IntoView {
+    text_section("disclaimer", issue.disclaimer.clone())
+}

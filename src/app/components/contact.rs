@@ -1,0 +1,40 @@
+//! The office's contact details and opening hours.
+
+use crate::bundle::{Hours, Issue};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn hours(h: Hours) -> impl IntoView {
+    view! {
+        <div class="hours">
+            <dt>{h.label}</dt>
+            {h.sessions.into_iter().map(|s| view! { <dd>{s}</dd> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn ContactSection(issue: Arc<Issue>) -> impl IntoView {
+    let c = issue.contact.clone();
+    let tel = |n: &str| format!("tel:+{}", n.replace('-', ""));
+    view! {
+        <section id="contact" class="part" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{c.heading.clone()}</h2>
+            <dl class="contact">
+                <dt>"地址"</dt>
+                <dd><address>{c.address.clone()} {(!c.postcode.is_empty()).then(|| format!("（郵編：{}）", c.postcode))}</address></dd>
+                <dt>"電話"</dt>
+                <dd><a href=tel(&c.phone)>{c.phone.clone()}</a></dd>
+                <dt>"傳真"</dt>
+                <dd>{c.fax.clone()}</dd>
+                <dt>"電郵"</dt>
+                <dd><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></dd>
+            </dl>
+            <h3>{c.hours_heading.clone()}</h3>
+            <dl class="contact-hours">{hours(c.office_hours)} {hours(c.immigration_hours)}</dl>
+            {c.social.map(|s| view! {
+                <p class="social">{s.text} " " {s.accounts.join("、")}</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! 經貿數據: GDP and trade by region, with both periods, the unit and the source. Chosen
+//! provinces' rows are highlighted. On phones each row becomes a card (CSS, via data-label).
+
+use crate::app::Nav;
+use crate::bundle::Issue;
+use crate::filter::highlights;
+use crate::import::dates::format_zh_period;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = issue.economic_data.clone();
+    let gdp_period = format_zh_period(&d.gdp.period.start, &d.gdp.period.end);
+    let trade_period = format_zh_period(&d.trade.period.start, &d.trade.period.end);
+    let gdp_head = format!("{}（{}）{}", d.gdp.label, d.unit, gdp_period);
+    let trade_head = format!("{}（{}）{}", d.trade.label, d.unit, trade_period);
+    let gdp_cmp = format!("{}：{}", d.gdp.label, d.comparison_label);
+    let trade_cmp = format!("{}：{}", d.trade.label, d.comparison_label);
+    view! {
+        <section id="data" class="part" aria-labelledby="data-heading">
+            <h2 id="data-heading">{d.heading.clone()}</h2>
+            <table class="data-table stacked">
+                <caption>{format!("單位：{}。地區生產總值為{gdp_period}，進出口總額為{trade_period}。", d.unit)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{d.region_label.clone()}</th>
+                        <th scope="col">{d.gdp.label.clone()}<br /><small>{format!("（{}）{gdp_period}", d.unit)}</small></th>
+                        <th scope="col">{d.comparison_label.clone()}</th>
+                        <th scope="col">{d.trade.label.clone()}<br /><small>{format!("（{}）{trade_period}", d.unit)}</small></th>
+                        <th scope="col">{d.comparison_label.clone()}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {d.rows
+                        .iter()
+                        .cloned()
+                        .map(|row| {
+                            let region = row.region;
+                            let lit = move || nav.state.with(|s| highlights(&row, s));
+                            view! {
+                                <tr data-region=region.id() class:highlight=lit>
+                                    <th scope="row">{region.name_zh()}</th>
+                                    <td class="num" data-label=gdp_head.clone()>{row.gdp.format_value()}</td>
+                                    <td class="num" data-label=gdp_cmp.clone()>{row.gdp_yoy.format_percent()}</td>
+                                    <td class="num" data-label=trade_head.clone()>{row.trade.format_value()}</td>
+                                    <td class="num" data-label=trade_cmp.clone()>{row.trade_yoy.format_percent()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <p class="source">{d.source.clone()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+//! 經貿活動: events by city (上海, 香港), filtered to the chosen regions, and the link to more.
+
+use super::ExternalLink;
+use crate::app::Nav;
+use crate::bundle::Issue;
+use crate::import::dates::format_zh_range;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let e = issue.events.clone();
+    let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
+    let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows(*c)));
+    let cols = e.columns.clone();
+    view! {
+        <section id="events" class="part" aria-labelledby="events-heading">
+            <h2 id="events-heading">{e.heading.clone()}</h2>
+            <p class="empty" hidden=move || !none_shown()>"所選省市本期沒有經貿活動。"</p>
+            {e.cities
+                .into_iter()
+                .map(|city| {
+                    let region = city.city;
+                    let c = cols.clone();
+                    view! {
+                        <section class="group" data-region=region.id() hidden=move || !nav.state.with(|s| s.shows(region))>
+                            <h3>{city.heading}</h3>
+                            <table class="events-table stacked">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{c.date.clone()}</th>
+                                        <th scope="col">{c.name.clone()}</th>
+                                        <th scope="col">{c.venue.clone()}</th>
+                                        <th scope="col">{c.organisers.clone()}</th>
+                                        <th scope="col">{c.url.clone()}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {city.events
+                                        .into_iter()
+                                        .map(|ev| view! {
+                                            <tr class="event">
+                                                <td data-label=c.date.clone()>
+                                                    <time datetime=ev.start.clone()>{format_zh_range(&ev.start, &ev.end)}</time>
+                                                </td>
+                                                <th scope="row" data-label=c.name.clone()>{ev.name}</th>
+                                                <td data-label=c.venue.clone()>{ev.venue}</td>
+                                                <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
+                                                <td data-label=c.url.clone() class="url"><ExternalLink url=ev.url /></td>
+                                            </tr>
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
+                    }
+                })
+                .collect_view()}
+            {e.more.map(|m| view! {
+                <p class="more">{m.text} " " <ExternalLink url=m.url /></p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! 主要動態: Hong Kong news (香港資訊) and Mainland news (內地資訊).
+
+use super::article::ArticleCard;
+use crate::bundle::Issue;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn KeyDevelopments(issue: Arc<Issue>) -> impl IntoView {
+    let kd = issue.key_developments.clone();
+    view! {
+        <section id="key" class="part" aria-labelledby="key-heading">
+            <h2 id="key-heading">{kd.heading}</h2>
+            {kd.groups
+                .into_iter()
+                .map(|g| view! {
+                    <section class="group" data-region=g.region.id()>
+                        <h3>{g.heading}</h3>
+                        {g.articles.into_iter().map(|a| view! { <ArticleCard article=a /> }).collect_view()}
+                    </section>
+                })
+                .collect_view()}
+        </section>
+    }
+}

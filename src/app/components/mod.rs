@@ -1,0 +1,46 @@
+//! The reader's components, one file per part of the page, named for what they draw.
+
+mod article;
+mod back_matter;
+mod contact;
+mod data_table;
+mod events;
+mod issue_view;
+mod key_developments;
+mod masthead;
+mod news_flash;
+mod region_chips;
+mod section_nav;
+mod status;
+
+pub use issue_view::IssueView;
+pub use status::{LoadErrorCard, Skeleton};
+
+use leptos::prelude::*;
+
+/// An outbound link: a new tab, no opener, no referrer. A URL whose scheme is not safe to
+/// follow is shown as text.
+#[component]
+pub fn ExternalLink(url: String, #[prop(optional, into)] label: Option<String>) -> impl IntoView {
+    let text = label.unwrap_or_else(|| url.clone());
+    match crate::links::safe_href(&url) {
+        Some(href) => view! {
+            <a href=href.to_string() target="_blank" rel="noopener noreferrer">{text}</a>
+        }
+        .into_any(),
+        None => view! { <span class="unsafe-link">{text}</span> }.into_any(),
+    }
+}
+
+/// A paragraph with its email addresses linked.
+#[component]
+pub fn RichText(text: String) -> impl IntoView {
+    use crate::links::{segments, Segment};
+    segments(&text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => t.to_string().into_any(),
+            Segment::Email(e) => view! { <a href=format!("mailto:{e}")>{e.to_string()}</a> }.into_any(),
+        })
+        .collect_view()
+}

@@ -1,0 +1,42 @@
+//! 經貿快訊: items by region. Every group is drawn once; the filter only hides and shows them,
+//! so a filter change touches a few attributes rather than rebuilding the list.
+
+use super::article::ArticleCard;
+use crate::app::Nav;
+use crate::bundle::Issue;
+use crate::filter::shown_count;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let counted = issue.clone();
+    let shown = Memo::new(move |_| nav.state.with(|s| shown_count(&counted, s)));
+    let filtered = move || nav.state.with(|s| s.is_filtered());
+    let total = issue.counts().news;
+    view! {
+        <section id="news" class="part" aria-labelledby="news-heading">
+            <h2 id="news-heading">{issue.news_flash.heading.clone()}</h2>
+            <p class="filter-status" aria-live="polite">
+                {move || filtered().then(|| format!("顯示 {} 則快訊（共 {} 則）", shown.get(), total))}
+            </p>
+            <p class="empty" hidden=move || shown.get() > 0>"所選省市本期沒有經貿快訊。"</p>
+            {issue
+                .news_flash
+                .groups
+                .iter()
+                .cloned()
+                .map(|g| {
+                    let region = g.region;
+                    view! {
+                        <section class="group" data-region=region.id() hidden=move || !nav.state.with(|s| s.shows(region))>
+                            <h3>{g.heading}</h3>
+                            {g.articles.into_iter().map(|a| view! { <ArticleCard article=a /> }).collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}

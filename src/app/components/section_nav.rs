@@ -1,0 +1,28 @@
+//! The section navigation: plain hash links, so they work with the browser's own jumps and
+//! history; the current section is marked from the URL.
+
+use crate::app::Nav;
+use crate::view_state::Section;
+use leptos::prelude::*;
+
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <nav class="section-nav" aria-label="本期目錄">
+            <ul>
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let current = move || nav.state.with(|v| v.section == Some(s)).then_some("location");
+                        view! {
+                            <li>
+                                <a href=format!("#{}", s.id()) aria-current=current>{s.label_zh()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,41 @@
+//! Loading and failure: a skeleton while the issue loads, and an error card with a retry
+//! button (and the validator's findings for a bundle that is wrong).
+
+use crate::app::LoadError;
+use leptos::prelude::*;
+
+#[component]
+pub fn Skeleton() -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-busy="true" aria-label="載入中">
+            <div class="bar title"></div>
+            <div class="bar short"></div>
+            {(0..6).map(|_| view! { <div class="bar"></div> }).collect_view()}
+            <p class="visually-hidden">"載入中…"</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let findings = error.findings().to_vec();
+    view! {
+        <div class="error-card" role="alert">
+            <h2>"未能載入本期通訊"</h2>
+            <p class="error-message">{error.message_zh()}</p>
+            {(!findings.is_empty()).then(|| view! {
+                <ul class="findings">
+                    {findings
+                        .into_iter()
+                        .map(|f| view! {
+                            <li class=format!("finding {}", f.severity)>
+                                <code>{f.location.to_string()}</code> " " {f.severity.to_string()} "：" {f.message}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+            <button type="button" class="button retry" on:click=move |_| on_retry()>"重試"</button>
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+//! The reader app (browser only): loads the archive index and an issue with gloo-net and
+//! renders it with Leptos. All state is the URL plus one signal ([`Nav`]); everything shown is
+//! derived from it and the loaded bundle.
+
+mod browser;
+pub mod components;
+mod fetch;
+mod panic;
+
+use crate::bundle::{ArchiveIndex, Issue};
+use crate::view_state::ViewState;
+use components::{IssueView, LoadErrorCard, Skeleton};
+pub use fetch::LoadError;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Mounts the app on `<body>`; called by `main`.
+pub fn start() {
+    panic::install();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The view state and the one way to change it: push the new URL, then set the signal.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub state: ReadSignal<ViewState>,
+    set: WriteSignal<ViewState>,
+}
+
+impl Nav {
+    /// A view of the app from a state, for component tests and the preview.
+    pub fn new(initial: ViewState) -> Nav {
+        let (state, set) = signal(initial);
+        Nav { state, set }
+    }
+
+    /// Moves to a new view: a new history entry, so back and forward step through changes.
+    pub fn go(&self, next: ViewState) {
+        if self.state.with_untracked(|s| *s != next) {
+            browser::push_url(&next);
+            self.set.set(next);
+        }
+    }
+
+    /// Follows the URL after back/forward or a hash link.
+    fn sync_from_location(&self) {
+        self.set.set(browser::current_state());
+    }
+}
+
+/// The archive index as loaded, shared with the issue picker.
+pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let nav = Nav::new(browser::current_state());
+    browser::on_location_change(move || nav.sync_from_location());
+    provide_context(nav);
+
+    let index: IndexResource = LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
+    provide_context(index);
+    let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
+    let issue = LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            let index = index.await?;
+            fetch::issue(&index, wanted).await.map(Arc::new)
+        }
+    });
+    let retry = move || {
+        index.refetch();
+        issue.refetch();
+    };
+
+    // Once an issue is on the page, a section in the URL is scrolled to (the browser's own
+    // jump happened before the content existed).
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = issue.get() {
+            if let Some(section) = nav.state.get_untracked().section {
+                browser::scroll_to(section.id());
+            }
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">"跳到正文"</a>
+        {move || match issue.get() {
+            None => view! { <Skeleton /> }.into_any(),
+            Some(Ok(issue)) => view! { <IssueView issue=issue /> }.into_any(),
+            Some(Err(error)) => view! { <LoadErrorCard error=error on_retry=retry /> }.into_any(),
+        }}
+    }
+}
+
+/// Keeps the document's title in step with the issue on screen.
+pub fn set_document_title(issue: &Issue) {
+    browser::set_title(&format!("{} {}", issue.masthead.title, issue.masthead.dateline));
+}

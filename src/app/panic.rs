@@ -1,0 +1,37 @@
+//! A panic never leaves a frozen page: the hook logs to the console and replaces the page with
+//! an error card offering a reload. It writes the DOM directly, as the app may be broken.
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&format!("sheto-reader panicked: {message}").into());
+        show_card(&message);
+    }));
+}
+
+fn show_card(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    let Ok(card) = document.create_element("div") else { return };
+    card.set_class_name("error-card panic-card");
+    card.set_attribute("role", "alert").ok();
+    let parts = [
+        ("h2", "頁面出現錯誤".to_string()),
+        ("p", "很抱歉，程式發生錯誤。請重新載入頁面；如問題持續，請通知本辦。".to_string()),
+        ("pre", message.to_string()),
+    ];
+    for (tag, text) in parts {
+        if let Ok(el) = document.create_element(tag) {
+            el.set_text_content(Some(&text));
+            card.append_child(&el).ok();
+        }
+    }
+    if let Ok(reload) = document.create_element("a") {
+        reload.set_text_content(Some("重新載入"));
+        reload.set_attribute("href", "").ok();
+        reload.set_class_name("button");
+        card.append_child(&reload).ok();
+    }
+    body.set_inner_html("");
+    body.append_child(&card).ok();
+}
