@@ -31,10 +31,19 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
         if at < rest_start {
             continue;
         }
-        let start = text[rest_start..at].rfind(|c: char| !is_email_char(c)).map_or(rest_start, |i| {
-            rest_start + i + text[rest_start + i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let end = text[at + 1..].find(|c: char| !is_email_char(c)).map_or(text.len(), |i| at + 1 + i);
+        let start = text[rest_start..at]
+            .rfind(|c: char| !is_email_char(c))
+            .map_or(rest_start, |i| {
+                rest_start
+                    + i
+                    + text[rest_start + i..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8)
+            });
+        let end = text[at + 1..]
+            .find(|c: char| !is_email_char(c))
+            .map_or(text.len(), |i| at + 1 + i);
         let end = start.max(text[..end].trim_end_matches('.').len());
         let domain = &text[at + 1..end.max(at + 1)];
         if start == at || !domain.contains('.') {
@@ -68,9 +77,23 @@ mod tests {
     #[test]
     fn emails_in_chinese_text() {
         let s = segments("電郵至：yukizhang@sheto.gov.hk 通知本辦。");
-        assert_eq!(s, [Segment::Text("電郵至："), Segment::Email("yukizhang@sheto.gov.hk"), Segment::Text(" 通知本辦。")]);
+        assert_eq!(
+            s,
+            [
+                Segment::Text("電郵至："),
+                Segment::Email("yukizhang@sheto.gov.hk"),
+                Segment::Text(" 通知本辦。")
+            ]
+        );
         assert_eq!(segments("沒有電郵"), [Segment::Text("沒有電郵")]);
         assert_eq!(segments("a@b 不是"), [Segment::Text("a@b 不是")]);
-        assert_eq!(segments("寄 x@y.hk."), [Segment::Text("寄 "), Segment::Email("x@y.hk"), Segment::Text(".")]);
+        assert_eq!(
+            segments("寄 x@y.hk."),
+            [
+                Segment::Text("寄 "),
+                Segment::Email("x@y.hk"),
+                Segment::Text(".")
+            ]
+        );
     }
 }

@@ -50,7 +50,7 @@ fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         text_error(
             e.line(),
-            e.column(),
+            e.column().max(1),
             format!("invalid JSON: {}", strip_position(&e.to_string())),
         )
     })?;

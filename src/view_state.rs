@@ -19,8 +19,14 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 6] =
-        [Section::KeyDevelopments, Section::News, Section::Data, Section::Events, Section::Contact, Section::About];
+    pub const ALL: [Section; 6] = [
+        Section::KeyDevelopments,
+        Section::News,
+        Section::Data,
+        Section::Events,
+        Section::Contact,
+        Section::About,
+    ];
 
     /// Element id and URL hash.
     pub fn id(self) -> &'static str {
@@ -66,7 +72,11 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|&b| hex(b)),
+            bytes.get(i + 2).and_then(|&b| hex(b)),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -89,7 +99,11 @@ impl ViewState {
     /// Unknown keys and values are ignored: an old or mistyped link still opens the issue.
     pub fn parse(search: &str, hash: &str) -> ViewState {
         let mut state = ViewState::default();
-        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        for pair in search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(value);
             match key {
@@ -107,7 +121,9 @@ impl ViewState {
 
     /// Reads a query string with its hash: `?issue=233#news`.
     pub fn from_url(query_and_hash: &str) -> ViewState {
-        let (search, hash) = query_and_hash.split_once('#').unwrap_or((query_and_hash, ""));
+        let (search, hash) = query_and_hash
+            .split_once('#')
+            .unwrap_or((query_and_hash, ""));
         ViewState::parse(search, hash)
     }
 
@@ -122,7 +138,11 @@ impl ViewState {
             let ids: Vec<&str> = self.regions.iter().map(|r| r.id()).collect();
             params.push(format!("region={}", ids.join(",")));
         }
-        let mut url = if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) };
+        let mut url = if params.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", params.join("&"))
+        };
         if let Some(s) = self.section {
             url.push('#');
             url.push_str(s.id());
@@ -150,7 +170,10 @@ impl ViewState {
 
     /// The state showing every region (全部).
     pub fn all_regions(&self) -> ViewState {
-        ViewState { regions: BTreeSet::new(), ..self.clone() }
+        ViewState {
+            regions: BTreeSet::new(),
+            ..self.clone()
+        }
     }
 }
 
@@ -165,13 +188,19 @@ mod tests {
         assert_eq!(s.regions, BTreeSet::from([Region::Zhejiang, Region::Anhui]));
         assert_eq!(s.section, Some(Section::News));
         assert_eq!(s.to_url(), "?issue=233&region=zhejiang,anhui#news");
-        assert_eq!(ViewState::parse("?issue=233&region=zhejiang,anhui", "#news"), ViewState::from_url(&s.to_url()));
+        assert_eq!(
+            ViewState::parse("?issue=233&region=zhejiang,anhui", "#news"),
+            ViewState::from_url(&s.to_url())
+        );
         assert_eq!(ViewState::default().to_url(), "");
     }
 
     #[test]
     fn odd_links_still_open() {
-        let s = ViewState::parse("region=zhejiang%2Cguangdong,hong-kong&issue=x&utm=1", "#nowhere");
+        let s = ViewState::parse(
+            "region=zhejiang%2Cguangdong,hong-kong&issue=x&utm=1",
+            "#nowhere",
+        );
         assert_eq!(s.regions, BTreeSet::from([Region::Zhejiang]));
         assert_eq!((s.issue, s.section), (None, None));
         assert_eq!(ViewState::parse("?issue=0", "").issue, None);
@@ -179,7 +208,9 @@ mod tests {
 
     #[test]
     fn toggling_and_all() {
-        let s = ViewState::default().toggled(Region::Zhejiang).toggled(Region::Shanghai);
+        let s = ViewState::default()
+            .toggled(Region::Zhejiang)
+            .toggled(Region::Shanghai);
         assert!(s.shows(Region::Zhejiang) && !s.shows(Region::Anhui));
         assert_eq!(s.to_url(), "?region=shanghai,zhejiang");
         let s = s.toggled(Region::Zhejiang);

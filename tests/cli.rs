@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The `sheto` binary as an editor runs it: output, messages and exit codes.
 
 mod common;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Importer cases beyond no. 233's own text: line endings, BOM, page breaks elsewhere, missing
 //! parts, unknown headings. Each starts from the real text and changes one thing.
 

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! No. 233 (May 2026), the first real issue: the published bundle is exactly what the importer
 //! makes of the source text, and every word, figure and link of the source reaches it.
 
@@ -380,16 +381,38 @@ fn filtering_233_by_province() {
     assert_eq!(event_cities(&issue, &all).len(), 2);
     let zhejiang = all.toggled(Region::Zhejiang);
     assert_eq!(shown_count(&issue, &zhejiang), 5);
-    let numbers: Vec<u32> = news_groups(&issue, &zhejiang).iter().flat_map(|g| &g.articles).map(|a| a.number.unwrap()).collect();
+    let numbers: Vec<u32> = news_groups(&issue, &zhejiang)
+        .iter()
+        .flat_map(|g| &g.articles)
+        .map(|a| a.number.unwrap())
+        .collect();
     assert_eq!(numbers, [13, 14, 15, 16, 17]);
     assert!(event_cities(&issue, &zhejiang).is_empty());
-    let lit: Vec<Region> = issue.economic_data.rows.iter().filter(|r| highlights(r, &zhejiang)).map(|r| r.region).collect();
+    let lit: Vec<Region> = issue
+        .economic_data
+        .rows
+        .iter()
+        .filter(|r| highlights(r, &zhejiang))
+        .map(|r| r.region)
+        .collect();
     assert_eq!(lit, [Region::Zhejiang]);
     let two = zhejiang.toggled(Region::Shanghai);
     assert_eq!(shown_count(&issue, &two), 8);
-    assert_eq!(event_cities(&issue, &two).iter().map(|c| c.city).collect::<Vec<_>>(), [Region::Shanghai]);
+    assert_eq!(
+        event_cities(&issue, &two)
+            .iter()
+            .map(|c| c.city)
+            .collect::<Vec<_>>(),
+        [Region::Shanghai]
+    );
     assert_eq!(
         chip_counts(&issue),
-        [(Region::Shanghai, 3), (Region::Jiangsu, 3), (Region::Zhejiang, 5), (Region::Anhui, 3), (Region::Shandong, 3)]
+        [
+            (Region::Shanghai, 3),
+            (Region::Jiangsu, 3),
+            (Region::Zhejiang, 5),
+            (Region::Anhui, 3),
+            (Region::Shandong, 3)
+        ]
     );
 }

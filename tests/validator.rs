@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Validator findings: each kind, with its exact place and message, and no panic on any input.
 
 mod common;

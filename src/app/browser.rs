@@ -11,7 +11,10 @@ fn window() -> web_sys::Window {
 /// The view state in the address bar.
 pub fn current_state() -> ViewState {
     let location = window().location();
-    ViewState::parse(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default())
+    ViewState::parse(
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+    )
 }
 
 /// Adds a history entry for a state; the path stays, so any sub-path works.

@@ -14,14 +14,29 @@ const TIMEOUT_MS: i32 = 15_000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The server answered with an error status.
-    Http { url: String, status: u16, status_text: String },
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
     /// No answer: offline, refused, or the request failed.
-    Network { url: String, detail: String },
-    Timeout { url: String, seconds: i32 },
+    Network {
+        url: String,
+        detail: String,
+    },
+    Timeout {
+        url: String,
+        seconds: i32,
+    },
     /// The file arrived but is not a valid bundle.
-    Invalid { url: String, findings: Vec<Finding> },
+    Invalid {
+        url: String,
+        findings: Vec<Finding>,
+    },
     /// The URL asks for an issue the archive does not list.
-    NotInIndex { number: u32 },
+    NotInIndex {
+        number: u32,
+    },
     /// The archive lists no issue at all.
     EmptyArchive,
 }
@@ -30,11 +45,21 @@ impl LoadError {
     /// What the reader is told, in the interface language.
     pub fn message_zh(&self) -> String {
         match self {
-            LoadError::Http { url, status, status_text } => {
-                let what = if *status == 404 { "找不到檔案" } else { "伺服器出錯" };
+            LoadError::Http {
+                url,
+                status,
+                status_text,
+            } => {
+                let what = if *status == 404 {
+                    "找不到檔案"
+                } else {
+                    "伺服器出錯"
+                };
                 format!("{what}（{url}：HTTP {status} {status_text}）")
             }
-            LoadError::Network { url, detail } => format!("無法連線，請檢查網絡（{url}：{detail}）"),
+            LoadError::Network { url, detail } => {
+                format!("無法連線，請檢查網絡（{url}：{detail}）")
+            }
             LoadError::Timeout { url, seconds } => format!("載入逾時：{seconds} 秒內未收到 {url}"),
             LoadError::Invalid { url, .. } => format!("{url} 的資料有誤，未能顯示。"),
             LoadError::NotInIndex { number } => format!("檔案庫中沒有第{number}期。"),
@@ -66,23 +91,42 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let signal = controller.as_ref().map(|c| c.signal());
     let request = Request::get(url).abort_signal(signal.as_ref());
     let response = request.send().await.map_err(|e| match &signal {
-        Some(s) if s.aborted() => LoadError::Timeout { url: url.to_string(), seconds: TIMEOUT_MS / 1000 },
-        _ => LoadError::Network { url: url.to_string(), detail: e.to_string() },
+        Some(s) if s.aborted() => LoadError::Timeout {
+            url: url.to_string(),
+            seconds: TIMEOUT_MS / 1000,
+        },
+        _ => LoadError::Network {
+            url: url.to_string(),
+            detail: e.to_string(),
+        },
     })?;
     if !response.ok() {
         let (status, status_text) = (response.status(), response.status_text());
-        return Err(LoadError::Http { url: url.to_string(), status, status_text });
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status,
+            status_text,
+        });
     }
     response.binary().await.map_err(|e| match &signal {
-        Some(s) if s.aborted() => LoadError::Timeout { url: url.to_string(), seconds: TIMEOUT_MS / 1000 },
-        _ => LoadError::Network { url: url.to_string(), detail: e.to_string() },
+        Some(s) if s.aborted() => LoadError::Timeout {
+            url: url.to_string(),
+            seconds: TIMEOUT_MS / 1000,
+        },
+        _ => LoadError::Network {
+            url: url.to_string(),
+            detail: e.to_string(),
+        },
     })
 }
 
 fn accept<T>(url: &str, v: Validation<T>) -> Result<T, LoadError> {
     match v.value {
         Some(value) if !v.has_errors() => Ok(value),
-        _ => Err(LoadError::Invalid { url: url.to_string(), findings: v.findings }),
+        _ => Err(LoadError::Invalid {
+            url: url.to_string(),
+            findings: v.findings,
+        }),
     }
 }
 
@@ -94,8 +138,16 @@ pub async fn archive_index() -> Result<ArchiveIndex, LoadError> {
 /// The issue asked for, or the newest one, through its file listed in the index.
 pub async fn issue(index: &ArchiveIndex, wanted: Option<u32>) -> Result<Issue, LoadError> {
     let entry = match wanted {
-        Some(n) => index.issues.iter().find(|e| e.number == n).ok_or(LoadError::NotInIndex { number: n })?,
-        None => index.issues.iter().max_by_key(|e| e.number).ok_or(LoadError::EmptyArchive)?,
+        Some(n) => index
+            .issues
+            .iter()
+            .find(|e| e.number == n)
+            .ok_or(LoadError::NotInIndex { number: n })?,
+        None => index
+            .issues
+            .iter()
+            .max_by_key(|e| e.number)
+            .ok_or(LoadError::EmptyArchive)?,
     };
     let url = format!("issues/{}", entry.file);
     let bytes = get_bytes(&url).await?;

@@ -5,7 +5,7 @@
 mod browser;
 pub mod components;
 mod fetch;
-mod panic;
+pub mod panic;
 
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::view_state::ViewState;
@@ -57,7 +57,8 @@ pub fn App() -> impl IntoView {
     browser::on_location_change(move || nav.sync_from_location());
     provide_context(nav);
 
-    let index: IndexResource = LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
+    let index: IndexResource =
+        LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
     provide_context(index);
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
     let issue = LocalResource::new(move || {
@@ -94,5 +95,8 @@ pub fn App() -> impl IntoView {
 
 /// Keeps the document's title in step with the issue on screen.
 pub fn set_document_title(issue: &Issue) {
-    browser::set_title(&format!("{} {}", issue.masthead.title, issue.masthead.dateline));
+    browser::set_title(&format!(
+        "{} {}",
+        issue.masthead.title, issue.masthead.dateline
+    ));
 }

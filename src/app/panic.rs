@@ -5,19 +5,31 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&format!("sheto-reader panicked: {message}").into());
-        show_card(&message);
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            show_card_in(&body, &message);
+        }
     }));
 }
 
-fn show_card(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(body) = document.body() else { return };
-    let Ok(card) = document.create_element("div") else { return };
+/// Replaces what `container` holds (the whole page, for the hook) with the error card.
+pub fn show_card_in(container: &web_sys::Element, message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(card) = document.create_element("div") else {
+        return;
+    };
     card.set_class_name("error-card panic-card");
     card.set_attribute("role", "alert").ok();
     let parts = [
         ("h2", "頁面出現錯誤".to_string()),
-        ("p", "很抱歉，程式發生錯誤。請重新載入頁面；如問題持續，請通知本辦。".to_string()),
+        (
+            "p",
+            "很抱歉，程式發生錯誤。請重新載入頁面；如問題持續，請通知本辦。".to_string(),
+        ),
         ("pre", message.to_string()),
     ];
     for (tag, text) in parts {
@@ -32,6 +44,6 @@ fn show_card(message: &str) {
         reload.set_class_name("button");
         card.append_child(&reload).ok();
     }
-    body.set_inner_html("");
-    body.append_child(&card).ok();
+    container.set_inner_html("");
+    container.append_child(&card).ok();
 }

@@ -25,7 +25,11 @@ fn IssuePicker(current: u32) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
             let state = nav.state.get_untracked();
-            nav.go(ViewState { issue: Some(n), section: None, ..state });
+            nav.go(ViewState {
+                issue: Some(n),
+                section: None,
+                ..state
+            });
         }
     };
     view! {

@@ -13,7 +13,10 @@ mod region_chips;
 mod section_nav;
 mod status;
 
+pub use article::ArticleCard;
 pub use issue_view::IssueView;
+pub use news_flash::NewsFlash;
+pub use region_chips::RegionChips;
 pub use status::{LoadErrorCard, Skeleton};
 
 use leptos::prelude::*;
@@ -40,7 +43,9 @@ pub fn RichText(text: String) -> impl IntoView {
         .into_iter()
         .map(|s| match s {
             Segment::Text(t) => t.to_string().into_any(),
-            Segment::Email(e) => view! { <a href=format!("mailto:{e}")>{e.to_string()}</a> }.into_any(),
+            Segment::Email(e) => {
+                view! { <a href=format!("mailto:{e}")>{e.to_string()}</a> }.into_any()
+            }
         })
         .collect_view()
 }

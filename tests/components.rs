@@ -1,0 +1,190 @@
+//! Component tests: the reader's components mounted in headless Chromium (wasm-bindgen-test),
+//! checked through the DOM they draw. Run with `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use sheto::app::components::{ArticleCard, ExternalLink, LoadErrorCard, NewsFlash, RegionChips};
+use sheto::app::{LoadError, Nav};
+use sheto::bundle::Issue;
+use sheto::finding::{Finding, Severity};
+use sheto::region::Region;
+use sheto::view_state::ViewState;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn issue_233() -> Arc<Issue> {
+    Arc::new(serde_json::from_str(include_str!("../public/issues/233.json")).unwrap())
+}
+
+/// A fresh element on the page to mount a component in.
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), f);
+    std::mem::forget(handle);
+    root
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+/// Lets the reactive system flush its effects.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_article_shows_number_title_date_text_and_safe_links() {
+    let issue = issue_233();
+    let article = issue.news_flash.groups[0].articles[0].clone();
+    let root = mount(move || view! { <ArticleCard article=article /> });
+    let title = root
+        .query_selector(".article-title")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        title.starts_with("1. 《上海市深化“一網通辦”改革"),
+        "{title}"
+    );
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2026-05-15")
+    );
+    assert_eq!(time.text_content().as_deref(), Some("2026年5月15日"));
+    let links = all(&root, "a");
+    assert_eq!(links.len(), 2);
+    for a in links {
+        assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+        assert_eq!(
+            a.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unsafe_url_is_shown_as_text_not_a_link() {
+    let root = mount(|| view! { <ExternalLink url="javascript:alert(1)".to_string() /> });
+    assert!(all(&root, "a").is_empty());
+    assert_eq!(root.text_content().as_deref(), Some("javascript:alert(1)"));
+}
+
+#[wasm_bindgen_test]
+async fn chips_toggle_the_filter_and_the_news_follows() {
+    let issue = issue_233();
+    let nav = Nav::new(ViewState::default());
+    let chips_issue = issue.clone();
+    let root = mount(move || {
+        provide_context(nav);
+        view! {
+            <RegionChips issue=chips_issue />
+            <NewsFlash issue=issue />
+        }
+    });
+    let visible = |root: &web_sys::HtmlElement| {
+        let groups = all(root, "#news section.group");
+        let shown = groups.iter().filter(|g| !g.has_attribute("hidden"));
+        shown
+            .map(|g| g.query_selector_all("article").unwrap().length())
+            .sum::<u32>()
+    };
+    assert_eq!(visible(&root), 17);
+    let chip = root
+        .query_selector("button[data-region=zhejiang]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(chip.text_content().as_deref(), Some("浙江省5"));
+    chip.unchecked_ref::<web_sys::HtmlElement>().click();
+    tick().await;
+    assert_eq!(
+        nav.state
+            .get_untracked()
+            .regions
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        [Region::Zhejiang]
+    );
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(visible(&root), 5);
+    let status = root
+        .query_selector(".filter-status")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(status, "顯示 5 則快訊（共 17 則）");
+    let all_chip = root.query_selector("button.chip").unwrap().unwrap();
+    all_chip.unchecked_ref::<web_sys::HtmlElement>().click();
+    tick().await;
+    assert_eq!(visible(&root), 17);
+}
+
+#[wasm_bindgen_test]
+async fn a_load_error_lists_findings_and_retries() {
+    let retried = RwSignal::new(0);
+    let error = LoadError::Invalid {
+        url: "issues/233.json".into(),
+        findings: vec![Finding::at_path(
+            Severity::Error,
+            "$.month",
+            "impossible month 「2026-13」: expected YYYY-MM",
+        )],
+    };
+    let root = mount(
+        move || view! { <LoadErrorCard error=error on_retry=move || retried.update(|n| *n += 1) /> },
+    );
+    let text = root.text_content().unwrap();
+    assert!(text.contains("issues/233.json 的資料有誤"), "{text}");
+    assert!(text.contains("$.month error：impossible month"), "{text}");
+    root.query_selector("button.retry")
+        .unwrap()
+        .unwrap()
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    tick().await;
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+fn the_panic_card_replaces_a_frozen_page() {
+    let page = container();
+    page.set_inner_html("<main>frozen app</main>");
+    sheto::app::panic::show_card_in(&page, "index out of bounds");
+    assert!(
+        page.query_selector("main").unwrap().is_none(),
+        "the broken app is gone"
+    );
+    let card = page
+        .query_selector(".panic-card")
+        .unwrap()
+        .expect("the error card is on the page");
+    assert_eq!(card.get_attribute("role").as_deref(), Some("alert"));
+    assert!(card.text_content().unwrap().contains("index out of bounds"));
+    assert!(
+        card.query_selector("a.button").unwrap().is_some(),
+        "a reload link"
+    );
+}

@@ -1,0 +1,247 @@
+// End-to-end: the release build served from 127.0.0.1 under a sub-path, driven in Debian's
+// Chromium as a reader would. Run by scripts/test after `trunk build --release`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
+
+const DIST = path.resolve(process.env.DIST ?? 'dist');
+const PREFIX = '/any/sub/path/';
+const BUNDLE = JSON.parse(fs.readFileSync('public/issues/233.json', 'utf8'));
+let server, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `${DIST}/index.html: build the app first`);
+  server = await serve(DIST, PREFIX);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const visibleItems = (page) => page.locator('#news article.article:visible');
+const chip = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
+
+async function open(query = '', viewport = DESKTOP) {
+  const page = await newPage(browser, viewport);
+  await page.goto(server.url + query);
+  await page.locator('#news').waitFor();
+  return page;
+}
+
+test('the whole of no. 233 is on the page, in the newsletter order', async () => {
+  const page = await open();
+  assert.equal(await page.locator('h1').textContent(), '香港特區政府駐上海經濟貿易辦事處通訊');
+  assert.equal(await page.locator('.dateline').textContent(), '2026年5月（第233期）');
+  assert.equal(await page.locator('#key article').count(), 5);
+  assert.equal(await visibleItems(page).count(), 17);
+  const numbers = await page.locator('#news article').evaluateAll((els) => els.map((e) => e.dataset.number));
+  assert.deepEqual(numbers, Array.from({ length: 17 }, (_, i) => String(i + 1)));
+  const headings = await page.locator('main > section > h2').allTextContents();
+  assert.deepEqual(headings, ['主要動態', '一. 經貿快訊', '二. 經貿數據', '三. 經貿活動',
+    '香港特別行政區政府駐上海經濟貿易辦事處的聯絡方式', '《香港特區政府駐上海經濟貿易辦事處通訊》簡介',
+    '其他經貿資訊網頁', '歡迎訂閱', '免責聲明']);
+  // Every paragraph of every article reaches the page verbatim.
+  const text = await page.locator('main').innerText();
+  for (const group of [...BUNDLE.key_developments.groups, ...BUNDLE.news_flash.groups]) {
+    for (const a of group.articles) for (const p of a.paragraphs) assert.ok(text.includes(p), p.slice(0, 20));
+  }
+  for (const figure of ['13,526.9', '+5.9%', '34,483.0', '+34.0%', '18,641.5', '(數據錄自各省市政府相關網站)']) {
+    assert.ok(text.includes(figure), figure);
+  }
+  for (const t of ['2026年6月3日至5日', 'ITE Hong Kong 2026', '86-21-63512233', 'enquiry@sheto.gov.hk', '入境事務組櫃台']) {
+    assert.ok(text.includes(t), t);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('all 35 links open in a new tab without opener or referrer', async () => {
+  const page = await open();
+  const links = await page.locator('main a[target="_blank"]').evaluateAll((els) =>
+    els.map((a) => ({ text: a.textContent, rel: a.rel })));
+  assert.equal(links.length, 35);
+  for (const l of links) assert.equal(l.rel, 'noopener noreferrer', l.text);
+  assert.ok(links.some((l) => l.text === 'https://home.hktdc.com/en/factsheet/FS-7bzaIg5r_ITE HongKong2026'));
+  assert.equal(await page.locator('a[href="mailto:yukizhang@sheto.gov.hk"]').count(), 1);
+  await page.close();
+});
+
+test('choosing 浙江省 leaves its 5 items, records it in the URL, and survives reload, back and forward', async () => {
+  const page = await open();
+  await chip(page, '浙江省').click();
+  assert.equal(await visibleItems(page).count(), 5);
+  const numbers = await visibleItems(page).evaluateAll((els) => els.map((e) => e.dataset.number));
+  assert.deepEqual(numbers, ['13', '14', '15', '16', '17']);
+  assert.match(page.url(), /\?region=zhejiang$/);
+  assert.equal(await chip(page, '浙江省').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await page.locator('tr.highlight').evaluateAll((r) => r.map((e) => e.dataset.region)), ['zhejiang']);
+  // No event is in 浙江: the page says so instead of showing an empty table.
+  assert.ok(await page.getByText('所選省市本期沒有經貿活動。').isVisible());
+  assert.match(await page.locator('.filter-status').textContent(), /顯示 5 則快訊（共 17 則）/);
+
+  await chip(page, '上海市').click();
+  assert.equal(await visibleItems(page).count(), 8);
+  assert.match(page.url(), /\?region=shanghai,zhejiang$/);
+  assert.equal(await page.locator('#events tr.event:visible').count(), 3);
+
+  await page.reload();
+  await page.locator('#news').waitFor();
+  assert.equal(await visibleItems(page).count(), 8);
+
+  await page.goBack();
+  await page.waitForURL(/\?region=zhejiang$/);
+  assert.equal(await visibleItems(page).count(), 5);
+  await page.goBack();
+  await page.waitForURL((u) => !u.search);
+  assert.equal(await visibleItems(page).count(), 17);
+  assert.equal(await page.locator('tr.highlight').count(), 0);
+  await page.goForward();
+  await page.waitForURL(/\?region=zhejiang$/);
+  assert.equal(await visibleItems(page).count(), 5);
+
+  await chip(page, '全部').click();
+  assert.equal(await visibleItems(page).count(), 17);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a shared link opens the same view in a fresh tab', async () => {
+  const page = await open('?issue=233&region=anhui,shandong#data');
+  assert.equal(await visibleItems(page).count(), 6);
+  assert.equal(await chip(page, '安徽省').getAttribute('aria-pressed'), 'true');
+  assert.equal(await chip(page, '全部').getAttribute('aria-pressed'), 'false');
+  await page.waitForFunction(() => {
+    const top = document.getElementById('data').getBoundingClientRect().top;
+    return top >= -2 && top < 120;
+  });
+  await page.close();
+});
+
+test('section navigation puts the section in the URL', async () => {
+  const page = await open('?region=jiangsu');
+  await page.locator('.section-nav').getByRole('link', { name: '經貿活動' }).click();
+  await page.waitForURL(/\?region=jiangsu#events$/);
+  assert.equal(await page.locator('.section-nav a[aria-current="location"]').textContent(), '經貿活動');
+  assert.equal(await visibleItems(page).count(), 3, 'the filter stays');
+  await page.close();
+});
+
+for (const width of [360, 390, 430]) {
+  test(`a ${width}px phone has no horizontal scrolling and 44px tap targets`, async () => {
+    const page = await open('', { width, height: 844 });
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
+    for (const box of await page.locator('.chip, .section-nav a, .issue-picker select').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect().height))) {
+      assert.ok(box >= 44, `tap target ${box}px`);
+    }
+    // The data table is stacked as cards: each figure carries its column's label.
+    const display = await page.locator('.data-table tr').first().evaluate((e) => getComputedStyle(e).display);
+    assert.equal(display, 'block');
+    await page.close();
+  });
+}
+
+test('screenshots at phone and desktop sizes, light and dark', async () => {
+  const files = [];
+  for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    const page = await open('', viewport);
+    files.push(await screenshot(page, `reader-${name}`));
+    await page.locator('#data').scrollIntoViewIfNeeded();
+    await chip(page, '浙江省').click();
+    await page.evaluate(() => document.getElementById('data').scrollIntoView());
+    files.push(await screenshot(page, `reader-${name}-zhejiang-data`));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.getElementById('events').scrollIntoView());
+    files.push(await screenshot(page, `reader-${name}-dark-events`));
+    await page.close();
+  }
+  console.log(`screenshots:\n  ${files.join('\n  ')}`);
+  for (const f of files) assert.ok(fs.statSync(f).size > 10_000, f);
+});
+
+test('print shows every item and the URL after each link', async () => {
+  const page = await open('?region=anhui');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#news article.article:visible').count(), 17);
+  const after = await page.locator('#news .details a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  assert.match(after, /https:\/\/www\.shanghai\.gov\.cn/);
+  assert.equal(await page.locator('.toolbar').isVisible(), false);
+  await page.close();
+});
+
+test('the page uses only its own origin and relative URLs', async () => {
+  const page = await newPage(browser);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  assert.ok(requests.length >= 4);
+  for (const r of requests.filter((u) => !u.startsWith('data:'))) assert.ok(r.startsWith(server.url), r);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant-HK');
+  await page.close();
+});
+
+// Failures: the reader is told what went wrong and can retry; never a blank page.
+async function openWith(route, handler, query = '') {
+  const page = await newPage(browser);
+  await page.route(route, handler);
+  await page.goto(server.url + query);
+  await page.locator('.error-card').waitFor();
+  return page;
+}
+
+test('a missing issue file shows its message and a working retry button', async () => {
+  let fail = true;
+  const page = await openWith('**/issues/233.json', (r) =>
+    fail ? r.fulfill({ status: 404, body: 'not found' }) : r.continue());
+  assert.match(await page.locator('.error-message').textContent(), /找不到檔案（issues\/233\.json：HTTP 404/);
+  fail = false;
+  await page.getByRole('button', { name: '重試' }).click();
+  await page.locator('#news').waitFor();
+  assert.equal(await visibleItems(page).count(), 17);
+  await page.close();
+});
+
+test('a server error on the index is reported', async () => {
+  const page = await openWith('**/issues/index.json', (r) => r.fulfill({ status: 500, body: 'boom' }));
+  assert.match(await page.locator('.error-message').textContent(), /伺服器出錯（issues\/index\.json：HTTP 500/);
+  assert.ok(await page.getByRole('button', { name: '重試' }).isVisible());
+  await page.close();
+});
+
+test('no connection is reported', async () => {
+  const page = await openWith('**/issues/233.json', (r) => r.abort('internetdisconnected'));
+  assert.match(await page.locator('.error-message').textContent(), /無法連線/);
+  await page.close();
+});
+
+test('a bundle that does not validate shows the findings with their paths', async () => {
+  const broken = structuredClone(BUNDLE);
+  broken.events.cities[0].events[0].end = '2026-06-01';
+  broken.news_flash.groups[0].articles[0].links[0] = 'javascript:alert(1)';
+  const page = await openWith('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
+  const findings = await page.locator('.findings li').allTextContents();
+  assert.ok(findings.some((f) => f.includes('$.events.cities[0].events[0].end') && f.includes('before it starts')), findings.join('\n'));
+  assert.ok(findings.some((f) => f.includes('$.news_flash.groups[0].articles[0].links[0]')), findings.join('\n'));
+  await page.close();
+});
+
+test('invalid JSON is located by line and column', async () => {
+  const page = await openWith('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: '{\n  "number": 233,\n' }));
+  assert.match(await page.locator('.findings li').first().textContent(), /^3:1 error：invalid JSON: EOF/);
+  await page.close();
+});
+
+test('an issue the archive does not have is said plainly', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '?issue=999');
+  await page.locator('.error-card').waitFor();
+  assert.equal(await page.locator('.error-message').textContent(), '檔案庫中沒有第999期。');
+  await page.close();
+});
