@@ -6,10 +6,12 @@
 //! - [`import`]: newsletter text (as a PDF extractor gives it) → bundle, with located findings.
 //! - [`validate`]: bundle JSON → findings with JSON paths.
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
+//! - [`chart`]: chart models and geometry (scales, bars, labels, hit test).
 //! - [`filter`]: the province filter, derived views of an issue.
 //! - [`view_state`]: the reader's URL ⇄ view state.
 
 pub mod bundle;
+pub mod chart;
 pub mod filter;
 pub mod finding;
 pub mod import;

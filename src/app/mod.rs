@@ -3,6 +3,7 @@
 //! derived from it and the loaded bundle.
 
 mod browser;
+pub mod chart;
 pub mod components;
 mod fetch;
 pub mod panic;

@@ -1,6 +1,7 @@
 //! 經貿數據: GDP and trade by region, with both periods, the unit and the source. Chosen
 //! provinces' rows are highlighted. On phones each row becomes a card (CSS, via data-label).
 
+use crate::app::chart::Charts;
 use crate::app::Nav;
 use crate::bundle::Issue;
 use crate::filter::highlights;
@@ -53,6 +54,7 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
                 </tbody>
             </table>
             <p class="source">{d.source.clone()}</p>
+            <Charts issue=issue.clone() />
         </section>
     }
 }

@@ -1,0 +1,264 @@
+//! The charts of the data table: a canvas each, drawn with plotters from the pure geometry,
+//! with hover, tap and keyboard, a tooltip, an aria-live readout, a table view, and PNG and
+//! CSV downloads. Clicking a bar toggles its region in the one filter state (the URL).
+
+mod download;
+mod paint;
+
+use crate::app::Nav;
+use crate::chart::geometry::css_height;
+use crate::chart::{hit, layout, ChartKind, ChartModel, Layout};
+use crate::region::Region;
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use paint::{paint, Emphasis, DARK, LIGHT};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+}
+
+/// Whether the page is in dark mode, kept current as the reader's setting changes.
+fn dark_mode() -> ReadSignal<bool> {
+    let (dark, set_dark) = signal(false);
+    let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    if let Some(query) = query {
+        set_dark.set(query.matches());
+        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
+            set_dark.set(e.matches())
+        });
+        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+    }
+    dark
+}
+
+/// Calls `f` with the element's CSS width now and whenever it changes (rotation, resize).
+fn observe_width(el: &web_sys::Element, f: impl Fn(f64) + 'static) {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            f(entry.content_rect().width());
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(el);
+    }
+    callback.forget();
+}
+
+/// The three charts of an issue's data table.
+#[component]
+pub fn Charts(issue: Arc<crate::bundle::Issue>) -> impl IntoView {
+    let dark = dark_mode();
+    let number = issue.number;
+    view! {
+        <div class="charts">
+            {ChartKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    let model = ChartModel::new(kind, &issue.economic_data);
+                    view! { <ChartFigure model=model issue_number=number dark=dark /> }
+                })
+                .collect_view()}
+            <p class="source">{issue.economic_data.source.clone()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let id = model.kind.id();
+    let model = Arc::new(model);
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let wrap_ref = NodeRef::<Div>::new();
+    let width = RwSignal::new(0.0_f64);
+    let hover = RwSignal::new(None::<usize>);
+    let focus = RwSignal::new(None::<usize>);
+    let show_table = RwSignal::new(false);
+    let active = Memo::new(move |_| hover.get().or(focus.get()));
+
+    let m = model.clone();
+    let geometry = Memo::new(move |_| {
+        let w = width.get();
+        (w > 0.0).then(|| layout(&m, w, device_pixel_ratio()))
+    });
+
+    wrap_ref.on_load(move |wrap| observe_width(&wrap, move |w| width.set(w)));
+
+    let m = model.clone();
+    Effect::new(move |_| {
+        let chosen = nav.state.with(|s| s.regions.clone());
+        let palette = if dark.get() { &DARK } else { &LIGHT };
+        let active = active.get();
+        geometry.with(|g| {
+            if let (Some(layout), Some(canvas)) = (g, canvas_ref.get()) {
+                let emphasis = Emphasis { chosen: &chosen, active };
+                if let Err(e) = paint(&canvas, &m, layout, &emphasis, palette) {
+                    web_sys::console::error_1(&format!("chart {}: {e}", m.kind.id()).into());
+                }
+            }
+        });
+    });
+
+    // A pointer position in CSS pixels → the bar under it.
+    let bar_at = move |x: f64, y: f64| -> Option<usize> {
+        geometry.with_untracked(|g| g.as_ref().and_then(|l: &Layout| hit(l, x * l.dpr, y * l.dpr)))
+    };
+    let categories = StoredValue::new(model.categories());
+    let region_of = move |i: usize| -> Option<Region> {
+        let category = geometry.with_untracked(|g| g.as_ref().and_then(|l| l.bars.get(i)).map(|b| b.category))?;
+        categories.with_value(|c| c.get(category).copied())
+    };
+    let toggle = move |i: usize| {
+        if let Some(region) = region_of(i) {
+            nav.go(nav.state.get_untracked().toggled(region));
+        }
+    };
+    let bar_count = geometry.with_untracked(|_| model.categories().len() * model.series().len());
+
+    let on_move = move |ev: web_sys::PointerEvent| hover.set(bar_at(ev.offset_x() as f64, ev.offset_y() as f64));
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        // A finger lifts right after a tap: keep its tooltip; a mouse leaving clears it.
+        if ev.pointer_type() == "mouse" {
+            hover.set(None);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(i) = bar_at(ev.offset_x() as f64, ev.offset_y() as f64) {
+            hover.set(Some(i));
+            toggle(i);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let current = focus.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(bar_count - 1))),
+            "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(bar_count - 1),
+            "Enter" | " " => {
+                if let Some(i) = current {
+                    toggle(i);
+                }
+                ev.prevent_default();
+                return;
+            }
+            "Escape" => {
+                hover.set(None);
+                None
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        hover.set(None);
+        focus.set(next);
+    };
+
+    let m = model.clone();
+    let tooltip = move || {
+        active.get().and_then(|i| {
+            geometry.with(|g| {
+                let l = g.as_ref()?;
+                let bar = l.bars.get(i)?;
+                let text = m.describe(bar.series, bar.category);
+                // Beside the bar's end, inside the chart; CSS keeps it on screen.
+                let left = ((bar.rect.x + bar.rect.w) / l.dpr).min(l.width / l.dpr - 160.0).max(0.0);
+                let top = (bar.rect.y + bar.rect.h) / l.dpr + 4.0;
+                Some((text, format!("left:{left:.0}px;top:{top:.0}px")))
+            })
+        })
+    };
+    let m = model.clone();
+    let readout = move || {
+        let i = focus.get()?;
+        let region = region_of(i)?;
+        let chosen = nav.state.with(|s| s.regions.contains(&region));
+        let bar = geometry.with(|g| g.as_ref().and_then(|l| l.bars.get(i).cloned()))?;
+        let state = if chosen { "已選" } else { "未選，按 Enter 篩選" };
+        Some(format!("{}。{state}", m.describe(bar.series, bar.category)))
+    };
+    let m = model.clone();
+    let description: String = (0..m.series().len())
+        .flat_map(|s| (0..m.categories().len()).map(move |c| (s, c)))
+        .map(|(s, c)| m.describe(s, c))
+        .collect::<Vec<_>>()
+        .join("；");
+    let title = model.title();
+    let subtitle = model.subtitle();
+    let height = css_height(&model);
+    let (png_model, csv_model) = (model.clone(), model.clone());
+    let download_png = move |_| download::png(canvas_ref.get_untracked(), &format!("sheto-{issue_number}-{}.png", png_model.kind.id()));
+    let download_csv = move |_| download::csv(&csv_model.csv(), &format!("sheto-{issue_number}-{}.csv", csv_model.kind.id()));
+    let table_model = model.clone();
+
+    view! {
+        <figure class="chart" id=format!("chart-{id}") data-chart=id>
+            <figcaption>
+                <span class="chart-title" id=format!("chart-{id}-title")>{title.clone()}</span>
+                <span class="chart-subtitle">{subtitle}</span>
+            </figcaption>
+            <div class="chart-tools">
+                <button type="button" class="tool" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.update(|t| *t = !*t)>
+                    "表格"
+                </button>
+                <button type="button" class="tool" on:click=download_png>"下載 PNG"</button>
+                <button type="button" class="tool" on:click=download_csv>"下載 CSV"</button>
+            </div>
+            <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get()>
+                <canvas
+                    node_ref=canvas_ref
+                    tabindex="0"
+                    role="img"
+                    aria-label=title
+                    aria-describedby=format!("chart-{id}-desc")
+                    style=format!("height:{height}px")
+                    on:pointermove=on_move
+                    on:pointerleave=on_leave
+                    on:click=on_click
+                    on:keydown=on_key
+                    on:focus=move |_| focus.update(|f| *f = Some(f.unwrap_or(0)))
+                    on:blur=move |_| focus.set(None)
+                ></canvas>
+                {move || tooltip().map(|(text, style)| view! { <div class="chart-tooltip" role="tooltip" style=style>{text}</div> })}
+            </div>
+            <p class="visually-hidden" id=format!("chart-{id}-desc")>{description}</p>
+            <p class="visually-hidden chart-live" aria-live="polite">{readout}</p>
+            {move || show_table.get().then(|| chart_table(&table_model))}
+        </figure>
+    }
+}
+
+/// The chart's numbers as a table: the same figures, for readers who prefer them.
+fn chart_table(model: &ChartModel) -> impl IntoView {
+    let series = model.series();
+    let rows: Vec<(String, Vec<String>)> = model
+        .categories()
+        .iter()
+        .enumerate()
+        .map(|(c, r)| (r.name_zh().to_string(), (0..series.len()).map(|s| model.label(s, c)).collect()))
+        .collect();
+    view! {
+        <table class="chart-table">
+            <thead>
+                <tr>
+                    <th scope="col">{model.data.region_label.clone()}</th>
+                    {series.iter().map(|s| view! { <th scope="col">{format!("{}（{}）", s.name, s.period)}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(name, cells)| view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

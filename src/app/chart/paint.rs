@@ -1,0 +1,157 @@
+//! Paints a chart's [`Layout`] on a canvas with plotters: exactly the rectangles the geometry
+//! computed, so the hit test matches what is seen. The backing store is CSS size × dpr.
+
+use crate::chart::geometry::{Bar, Layout};
+use crate::chart::ChartModel;
+use crate::region::Region;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use std::collections::BTreeSet;
+use web_sys::HtmlCanvasElement;
+
+/// The page's CJK font stack, so canvas text matches the page.
+const FONT_FAMILY: &str = "PingFang TC, Noto Sans CJK TC, Microsoft JhengHei, WenQuanYi Micro Hei, sans-serif";
+
+/// Colours for light and dark pages. Series colours are Okabe–Ito (safe for colour-blind
+/// readers); values are printed on every bar, so colour is never the only cue.
+pub struct Palette {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub band: RGBColor,
+    pub series: [RGBColor; 2],
+    /// Text drawn on a bar.
+    pub on_series: [RGBColor; 2],
+}
+
+pub const LIGHT: Palette = Palette {
+    background: RGBColor(0xff, 0xff, 0xff),
+    text: RGBColor(0x1d, 0x1d, 0x1f),
+    muted: RGBColor(0x5b, 0x5b, 0x60),
+    grid: RGBColor(0xe3, 0xe0, 0xda),
+    band: RGBColor(0xf1, 0xee, 0xe8),
+    series: [RGBColor(0x00, 0x72, 0xb2), RGBColor(0xb3, 0x47, 0x00)],
+    on_series: [RGBColor(0xff, 0xff, 0xff), RGBColor(0xff, 0xff, 0xff)],
+};
+
+pub const DARK: Palette = Palette {
+    background: RGBColor(0x1e, 0x1f, 0x24),
+    text: RGBColor(0xec, 0xeb, 0xe8),
+    muted: RGBColor(0xa9, 0xa8, 0xad),
+    grid: RGBColor(0x3a, 0x3b, 0x41),
+    band: RGBColor(0x2a, 0x2b, 0x31),
+    series: [RGBColor(0x56, 0xb4, 0xe9), RGBColor(0xe6, 0x9f, 0x00)],
+    on_series: [RGBColor(0x15, 0x16, 0x1a), RGBColor(0x15, 0x16, 0x1a)],
+};
+
+/// Which bars to emphasise: the chosen regions (all when none is), and the active bar.
+pub struct Emphasis<'a> {
+    pub chosen: &'a BTreeSet<Region>,
+    pub active: Option<usize>,
+}
+
+impl Emphasis<'_> {
+    fn lit(&self, region: Region) -> bool {
+        self.chosen.is_empty() || self.chosen.contains(&region)
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+fn text_style(size: f64, colour: &'static RGBColor, h: HPos, bold: bool) -> TextStyle<'static> {
+    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+    TextStyle::from((FONT_FAMILY, size, style).into_font()).color(colour).pos(Pos::new(h, VPos::Center))
+}
+
+/// Draws the chart; sizes the canvas's backing store to the layout first.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    model: &ChartModel,
+    layout: &Layout,
+    emphasis: &Emphasis,
+    palette: &'static Palette,
+) -> Result<(), String> {
+    let (w, h) = (layout.width as u32, layout.height as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let root = backend.into_drawing_area();
+    let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
+    root.fill(&palette.background).map_err(err)?;
+    let categories = model.categories();
+    let d = layout.dpr;
+
+    // The active bar's row, behind everything.
+    if let Some(bar) = emphasis.active.and_then(|i| layout.bars.get(i)) {
+        let b = bar.band;
+        let rect = [(px(layout.plot.x - 4.0 * d), px(b.y)), (px(layout.width), px(b.y + b.h))];
+        root.draw(&Rectangle::new(rect, palette.band.filled())).map_err(err)?;
+    }
+
+    // Grid lines and tick labels.
+    let (top, bottom) = (layout.plot.y, layout.plot.y + layout.plot.h);
+    for tick in &layout.ticks {
+        let line = PathElement::new(vec![(px(tick.x), px(top)), (px(tick.x), px(bottom))], palette.grid.stroke_width(d.max(1.0) as u32));
+        root.draw(&line).map_err(err)?;
+        let style = text_style(layout.font * 0.9, &palette.muted, HPos::Center, false);
+        root.draw(&Text::new(tick.label.clone(), (px(tick.x), px(bottom + 12.0 * d)), style)).map_err(err)?;
+    }
+    let axis = PathElement::new(vec![(px(layout.zero_x), px(top)), (px(layout.zero_x), px(bottom))], palette.muted.stroke_width(d.max(1.0) as u32));
+    root.draw(&axis).map_err(err)?;
+
+    // Region names, bold when chosen.
+    for (c, (name, y)) in layout.categories.iter().enumerate() {
+        let region = categories[c];
+        let chosen = !emphasis.chosen.is_empty() && emphasis.chosen.contains(&region);
+        let colour = if emphasis.lit(region) { &palette.text } else { &palette.muted };
+        let style = text_style(layout.font, colour, HPos::Right, chosen);
+        root.draw(&Text::new(name.clone(), (px(layout.plot.x - 8.0 * d), px(*y)), style)).map_err(err)?;
+    }
+
+    for (i, bar) in layout.bars.iter().enumerate() {
+        draw_bar(&root, bar, emphasis.lit(categories[bar.category]), emphasis.active == Some(i), layout, palette).map_err(err)?;
+    }
+
+    for (swatch, text_x, text) in &layout.legend {
+        let s = *swatch;
+        let series = layout.legend.iter().position(|l| l.0 == s).unwrap_or(0);
+        let rect = [(px(s.x), px(s.y)), (px(s.x + s.w), px(s.y + s.h))];
+        root.draw(&Rectangle::new(rect, palette.series[series % 2].filled())).map_err(err)?;
+        let style = text_style(layout.font * 0.95, &palette.text, HPos::Left, false);
+        root.draw(&Text::new(text.clone(), (px(*text_x), px(s.y + s.h / 2.0)), style)).map_err(err)?;
+    }
+    root.present().map_err(err)
+}
+
+fn draw_bar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    bar: &Bar,
+    lit: bool,
+    active: bool,
+    layout: &Layout,
+    palette: &'static Palette,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let r = bar.rect;
+    let colour = palette.series[bar.series % 2];
+    // Regions left out of the filter are drawn faint; their values stay readable.
+    let fill = if lit { colour.mix(1.0) } else { colour.mix(0.28) };
+    let corners = [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))];
+    root.draw(&Rectangle::new(corners, fill.filled()))?;
+    if active {
+        let outline = palette.text.stroke_width((2.0 * layout.dpr).round() as u32);
+        root.draw(&Rectangle::new(corners, outline))?;
+    }
+    let text_colour = match (bar.label_inside, lit) {
+        (true, true) => &palette.on_series[bar.series % 2],
+        (_, true) | (true, false) => &palette.text,
+        (false, false) => &palette.muted,
+    };
+    let style = text_style(layout.font, text_colour, HPos::Left, active);
+    root.draw(&Text::new(bar.label.clone(), (px(bar.label_x), px(bar.label_y)), style))
+}

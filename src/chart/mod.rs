@@ -1,0 +1,9 @@
+//! Charts of an issue's data table, as plain Rust: what each chart shows ([`model`]) and where
+//! every bar, label and tick goes at a given size and pixel ratio ([`geometry`]). The app paints
+//! the geometry with plotters on a canvas; the hit test maps a pointer back to a bar.
+
+pub mod geometry;
+pub mod model;
+
+pub use geometry::{hit, layout, Layout};
+pub use model::{ChartKind, ChartModel};

@@ -1,0 +1,185 @@
+//! What a chart shows, derived from the issue's data table: its title, periods, series, values,
+//! the text of each bar's tooltip, and the CSV a reader can download.
+
+use crate::bundle::{EconomicData, Figure};
+use crate::import::dates::format_zh_period;
+use crate::region::Region;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// GDP by region, with its growth in the labels.
+    Gdp,
+    /// Imports + exports by region, with its growth in the labels.
+    Trade,
+    /// GDP growth and trade growth side by side.
+    Growth,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 3] = [ChartKind::Gdp, ChartKind::Trade, ChartKind::Growth];
+
+    /// Used in element ids and file names.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Gdp => "gdp",
+            ChartKind::Trade => "trade",
+            ChartKind::Growth => "growth",
+        }
+    }
+}
+
+/// One bar series: its name and the months it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub period: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    pub kind: ChartKind,
+    pub data: EconomicData,
+}
+
+impl ChartModel {
+    pub fn new(kind: ChartKind, data: &EconomicData) -> ChartModel {
+        ChartModel { kind, data: data.clone() }
+    }
+
+    fn gdp_period(&self) -> String {
+        format_zh_period(&self.data.gdp.period.start, &self.data.gdp.period.end)
+    }
+
+    fn trade_period(&self) -> String {
+        format_zh_period(&self.data.trade.period.start, &self.data.trade.period.end)
+    }
+
+    pub fn title(&self) -> String {
+        let d = &self.data;
+        match self.kind {
+            ChartKind::Gdp => format!("{}（{}）", d.gdp.label, d.unit),
+            ChartKind::Trade => format!("{}（{}）", d.trade.label, d.unit),
+            ChartKind::Growth => format!("增長比較：{}", d.comparison_label),
+        }
+    }
+
+    /// The periods, said plainly: GDP and trade cover different months.
+    pub fn subtitle(&self) -> String {
+        match self.kind {
+            ChartKind::Gdp => format!("{}；括號內為{}", self.gdp_period(), self.data.comparison_label),
+            ChartKind::Trade => format!("{}；括號內為{}", self.trade_period(), self.data.comparison_label),
+            ChartKind::Growth => format!(
+                "{}為{}，{}為{}（兩者月份不同）",
+                self.data.gdp.label,
+                self.gdp_period(),
+                self.data.trade.label,
+                self.trade_period()
+            ),
+        }
+    }
+
+    pub fn is_percent(&self) -> bool {
+        self.kind == ChartKind::Growth
+    }
+
+    /// The axis unit: 億人民幣 or %.
+    pub fn unit(&self) -> String {
+        if self.is_percent() { "%".to_string() } else { self.data.unit.clone() }
+    }
+
+    pub fn series(&self) -> Vec<Series> {
+        let gdp = Series { name: self.data.gdp.label.clone(), period: self.gdp_period() };
+        let trade = Series { name: self.data.trade.label.clone(), period: self.trade_period() };
+        match self.kind {
+            ChartKind::Gdp => vec![gdp],
+            ChartKind::Trade => vec![trade],
+            ChartKind::Growth => vec![gdp, trade],
+        }
+    }
+
+    /// Regions in the table's order.
+    pub fn categories(&self) -> Vec<Region> {
+        self.data.rows.iter().map(|r| r.region).collect()
+    }
+
+    /// The figure a bar stands for and the growth that goes with it.
+    fn figures(&self, series: usize, category: usize) -> (Figure, Figure) {
+        let row = &self.data.rows[category];
+        match (self.kind, series) {
+            (ChartKind::Gdp, _) | (ChartKind::Growth, 0) => (row.gdp, row.gdp_yoy),
+            _ => (row.trade, row.trade_yoy),
+        }
+    }
+
+    /// The bar's length on the value axis.
+    pub fn value(&self, series: usize, category: usize) -> f64 {
+        let (amount, growth) = self.figures(series, category);
+        if self.is_percent() { growth.value } else { amount.value }
+    }
+
+    /// The label printed beside the bar: the value, and the growth for amounts.
+    pub fn label(&self, series: usize, category: usize) -> String {
+        let (amount, growth) = self.figures(series, category);
+        if self.is_percent() {
+            growth.format_percent()
+        } else {
+            format!("{}（{}）", amount.format_value(), growth.format_percent())
+        }
+    }
+
+    /// The value alone, for a bar too short for its full label.
+    pub fn short_label(&self, series: usize, category: usize) -> String {
+        let (amount, growth) = self.figures(series, category);
+        if self.is_percent() { growth.format_percent() } else { amount.format_value() }
+    }
+
+    /// The tooltip and screen-reader text for a bar: region, value, growth and period.
+    pub fn describe(&self, series: usize, category: usize) -> String {
+        let (amount, growth) = self.figures(series, category);
+        let s = &self.series()[series];
+        let region = self.data.rows[category].region.name_zh();
+        format!(
+            "{region}：{} {} {}，{} {}（{}）",
+            s.name,
+            amount.format_value(),
+            self.data.unit,
+            self.data.comparison_label,
+            growth.format_percent(),
+            s.period
+        )
+    }
+
+    /// The chart's numbers as CSV, UTF-8 with a BOM so spreadsheets show the Chinese.
+    pub fn csv(&self) -> String {
+        let d = &self.data;
+        let mut out = String::from("\u{feff}");
+        let mut header = vec![d.region_label.clone()];
+        for s in self.series() {
+            header.push(format!("{}（{}）{}", s.name, d.unit, s.period));
+            header.push(format!("{}（%）", d.comparison_label));
+        }
+        out.push_str(&header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+        for (c, row) in d.rows.iter().enumerate() {
+            let mut fields = vec![row.region.name_zh().to_string()];
+            for s in 0..self.series().len() {
+                let (amount, growth) = self.figures(s, c);
+                fields.push(format!("{:.*}", amount.decimals as usize, amount.value));
+                fields.push(format!("{:.*}", growth.decimals as usize, growth.value));
+            }
+            out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+        out.push_str(&csv_field(&d.source));
+        out.push_str("\r\n");
+        out
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
