@@ -23,14 +23,26 @@ fn zhejiang_gdp_bar_at_360_css_px_and_dpr_3() {
     // Left margin: the widest region name (3 CJK characters at 13 px × 3) plus 12 px × 3.
     // Right margin: half of the last tick label 「40,000」 (6 × 0.6 em at 0.9 × 39 px) plus 4 px × 3.
     let right = 6.0 * 0.6 * 39.0 * 0.9 / 2.0 + 12.0;
-    assert!(close(l.plot.x, 153.0) && close(l.plot.w, 1080.0 - 153.0 - right), "{:?}", l.plot);
-    let zhejiang = m.categories().iter().position(|r| *r == Region::Zhejiang).unwrap();
+    assert!(
+        close(l.plot.x, 153.0) && close(l.plot.w, 1080.0 - 153.0 - right),
+        "{:?}",
+        l.plot
+    );
+    let zhejiang = m
+        .categories()
+        .iter()
+        .position(|r| *r == Region::Zhejiang)
+        .unwrap();
     assert_eq!(zhejiang, 4);
     let bar = &l.bars[zhejiang];
     // The scale runs 0–40,000: 23,684.0 is 504.36 of the plot's 851.82 device pixels.
     assert!(close(bar.rect.x, 153.0), "{:?}", bar.rect);
     assert!(close(bar.rect.w, 504.36), "{:?}", bar.rect);
-    assert!(close(bar.rect.y, 579.0) && close(bar.rect.h, 78.0), "{:?}", bar.rect);
+    assert!(
+        close(bar.rect.y, 579.0) && close(bar.rect.h, 78.0),
+        "{:?}",
+        bar.rect
+    );
     let (cx, cy) = bar.rect.centre();
     let picked = hit(&l, cx, cy).unwrap();
     assert_eq!(m.categories()[l.bars[picked].category], Region::Zhejiang);
@@ -65,10 +77,23 @@ fn labels_stay_on_the_canvas_and_clear_of_other_bars() {
             let l = layout(&m, width, 2.0);
             for bar in &l.bars {
                 let w = text_width(&bar.label, l.font);
-                assert!(bar.label_x >= 0.0 && bar.label_x + w <= l.width + 0.5, "{kind:?} {width}: {}", bar.label);
-                assert!(bar.label.starts_with(&m.short_label(bar.series, bar.category)), "{}", bar.label);
+                assert!(
+                    bar.label_x >= 0.0 && bar.label_x + w <= l.width + 0.5,
+                    "{kind:?} {width}: {}",
+                    bar.label
+                );
+                assert!(
+                    bar.label
+                        .starts_with(&m.short_label(bar.series, bar.category)),
+                    "{}",
+                    bar.label
+                );
                 if bar.label_inside {
-                    assert!(bar.label_x >= bar.rect.x && bar.label_x + w <= bar.rect.x + bar.rect.w, "{}", bar.label);
+                    assert!(
+                        bar.label_x >= bar.rect.x && bar.label_x + w <= bar.rect.x + bar.rect.w,
+                        "{}",
+                        bar.label
+                    );
                 } else {
                     assert!(bar.label_x >= bar.rect.x + bar.rect.w, "{}", bar.label);
                 }
@@ -85,8 +110,21 @@ fn growth_chart_groups_gdp_and_trade_per_region() {
     assert_eq!(l.legend.len(), 2);
     assert_eq!(l.legend[0].2, "地區生產總值（2026年1月至3月）");
     assert_eq!(l.legend[1].2, "進出口總額（2026年1月至4月）");
-    let anhui: Vec<_> = l.bars.iter().filter(|b| m.categories()[b.category] == Region::Anhui).collect();
-    assert_eq!(anhui.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(), ["+5.8%", "+34.0%"]);
+    for (swatch, text_x, text) in &l.legend {
+        assert!(
+            text_x + text_width(text, l.font) <= l.width,
+            "legend fits at 390 px: {text} {swatch:?}"
+        );
+    }
+    let anhui: Vec<_> = l
+        .bars
+        .iter()
+        .filter(|b| m.categories()[b.category] == Region::Anhui)
+        .collect();
+    assert_eq!(
+        anhui.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(),
+        ["+5.8%", "+34.0%"]
+    );
     assert!(anhui[0].rect.y < anhui[1].rect.y, "GDP above trade");
     let ticks: Vec<&str> = l.ticks.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(ticks, ["0%", "10%", "20%", "30%", "40%"]);
@@ -95,8 +133,14 @@ fn growth_chart_groups_gdp_and_trade_per_region() {
 #[test]
 fn titles_and_periods_say_which_months_each_measure_covers() {
     assert_eq!(model(ChartKind::Gdp).title(), "地區生產總值（億人民幣）");
-    assert_eq!(model(ChartKind::Gdp).subtitle(), "2026年1月至3月；括號內為與2025年同期相比");
-    assert_eq!(model(ChartKind::Trade).subtitle(), "2026年1月至4月；括號內為與2025年同期相比");
+    assert_eq!(
+        model(ChartKind::Gdp).subtitle(),
+        "2026年1月至3月；括號內為與2025年同期相比"
+    );
+    assert_eq!(
+        model(ChartKind::Trade).subtitle(),
+        "2026年1月至4月；括號內為與2025年同期相比"
+    );
     assert_eq!(
         model(ChartKind::Growth).subtitle(),
         "地區生產總值為2026年1月至3月，進出口總額為2026年1月至4月（兩者月份不同）"
@@ -112,7 +156,11 @@ fn scales_are_round() {
     assert_eq!(nice_scale(0.0, 34483.0, 5), (0.0, 40000.0, 10000.0));
     assert_eq!(nice_scale(0.0, 21965.4, 5), (0.0, 25000.0, 5000.0));
     assert_eq!(nice_scale(-12.0, 34.0, 5), (-20.0, 40.0, 10.0));
-    let ticks: Vec<String> = layout(&model(ChartKind::Gdp), 390.0, 1.0).ticks.into_iter().map(|t| t.label).collect();
+    let ticks: Vec<String> = layout(&model(ChartKind::Gdp), 390.0, 1.0)
+        .ticks
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
     assert_eq!(ticks, ["0", "10,000", "20,000", "30,000", "40,000"]);
 }
 
@@ -122,7 +170,11 @@ fn negative_growth_draws_left_of_zero() {
     data.rows[1].trade_yoy.value = -12.5;
     let m = ChartModel::new(ChartKind::Growth, &data);
     let l = layout(&m, 390.0, 1.0);
-    let bar = l.bars.iter().find(|b| b.category == 1 && b.series == 1).unwrap();
+    let bar = l
+        .bars
+        .iter()
+        .find(|b| b.category == 1 && b.series == 1)
+        .unwrap();
     assert!(close(bar.rect.x + bar.rect.w, l.zero_x));
     assert!(bar.label_x + text_width(&bar.label, l.font) <= bar.rect.x + bar.rect.w + 0.01);
     assert_eq!(bar.label, "-12.5%");
@@ -131,7 +183,10 @@ fn negative_growth_draws_left_of_zero() {
 #[test]
 fn height_is_known_before_drawing() {
     assert_eq!(css_height(&model(ChartKind::Gdp)), 8.0 + 5.0 * 44.0 + 26.0);
-    assert_eq!(layout(&model(ChartKind::Gdp), 390.0, 2.0).height, 2.0 * css_height(&model(ChartKind::Gdp)));
+    assert_eq!(
+        layout(&model(ChartKind::Gdp), 390.0, 2.0).height,
+        2.0 * css_height(&model(ChartKind::Gdp))
+    );
 }
 
 #[test]

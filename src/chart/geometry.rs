@@ -15,7 +15,8 @@ pub mod css {
     pub const GROUPED_BAR: f64 = 20.0;
     pub const GROUPED_GAP: f64 = 3.0;
     pub const ROW_GAP: f64 = 16.0;
-    pub const LEGEND: f64 = 28.0;
+    /// One legend entry per line above a grouped chart, so it never runs off a phone.
+    pub const LEGEND_ROW: f64 = 20.0;
     pub const AXIS: f64 = 26.0;
     pub const PAD: f64 = 8.0;
     pub const LABEL_GAP: f64 = 6.0;
@@ -80,7 +81,10 @@ pub struct Layout {
 /// An estimate of a text's width: CJK characters are one em, Latin characters and digits about
 /// 0.6 em. Measuring with the browser would reflow the page once per label.
 pub fn text_width(text: &str, font: f64) -> f64 {
-    text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * font
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum::<f64>()
+        * font
 }
 
 /// A scale from `lo` to `hi` on round steps (1, 2 or 5 × 10ⁿ), about `target` steps long.
@@ -98,14 +102,28 @@ pub fn nice_scale(lo: f64, hi: f64, target: usize) -> (f64, f64, f64) {
 
 fn format_tick(value: f64, percent: bool) -> String {
     let rounded = if value.abs() < 1e-9 { 0.0 } else { value };
-    let text = crate::bundle::Figure { value: rounded, decimals: 0 }.format_value();
-    if percent { format!("{text}%") } else { text }
+    let text = crate::bundle::Figure {
+        value: rounded,
+        decimals: 0,
+    }
+    .format_value();
+    if percent {
+        format!("{text}%")
+    } else {
+        text
+    }
 }
 
 /// The chart's height in CSS pixels at any width: known before drawing, so no layout shift.
 pub fn css_height(model: &ChartModel) -> f64 {
-    let top = if model.series().len() > 1 { css::LEGEND } else { css::PAD };
-    top + model.categories().len() as f64 * row_height(model) + css::AXIS
+    top_margin(model) + model.categories().len() as f64 * row_height(model) + css::AXIS
+}
+
+fn top_margin(model: &ChartModel) -> f64 {
+    match model.series().len() {
+        1 => css::PAD,
+        n => css::PAD + n as f64 * css::LEGEND_ROW + css::PAD / 2.0,
+    }
 }
 
 fn row_height(model: &ChartModel) -> f64 {
@@ -117,14 +135,22 @@ fn row_height(model: &ChartModel) -> f64 {
 
 /// Lays a chart out for a canvas `css_width` CSS pixels wide at pixel ratio `dpr`.
 pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
-    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    let dpr = if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    };
     let px = |v: f64| v * dpr;
     let font = px(css::FONT);
     let series = model.series();
     let categories = model.categories();
     let names: Vec<String> = categories.iter().map(|r| r.name_zh().to_string()).collect();
-    let left = names.iter().map(|n| text_width(n, font)).fold(0.0, f64::max) + px(css::PAD * 1.5);
-    let top = if series.len() > 1 { px(css::LEGEND) } else { px(css::PAD) };
+    let left = names
+        .iter()
+        .map(|n| text_width(n, font))
+        .fold(0.0, f64::max)
+        + px(css::PAD * 1.5);
+    let top = px(top_margin(model));
     let width = px(css_width.max(200.0)).round();
     let height = px(css_height(model)).round();
     let values: Vec<f64> = (0..series.len())
@@ -137,18 +163,30 @@ pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
     // The last tick's label is centred on the plot's right edge: leave room for its half.
     let last_tick = text_width(&format_tick(hi, model.is_percent()), font * 0.9) / 2.0;
     let right = (px(css::PAD * 1.5)).max(last_tick + px(4.0));
-    let plot = Rect { x: left, y: top, w: width - left - right, h: height - top - px(css::AXIS) };
+    let plot = Rect {
+        x: left,
+        y: top,
+        w: width - left - right,
+        h: height - top - px(css::AXIS),
+    };
     let to_x = |v: f64| plot.x + (v - lo) / (hi - lo) * plot.w;
     let zero_x = to_x(0.0);
 
     let ticks = (0..)
         .map(|i| lo + i as f64 * step)
         .take_while(|v| *v <= hi + step / 2.0)
-        .map(|v| Tick { x: to_x(v), label: format_tick(v, model.is_percent()) })
+        .map(|v| Tick {
+            x: to_x(v),
+            label: format_tick(v, model.is_percent()),
+        })
         .collect();
 
     let row = px(row_height(model));
-    let (bar_h, gap) = if series.len() > 1 { (px(css::GROUPED_BAR), px(css::GROUPED_GAP)) } else { (px(css::BAR), 0.0) };
+    let (bar_h, gap) = if series.len() > 1 {
+        (px(css::GROUPED_BAR), px(css::GROUPED_GAP))
+    } else {
+        (px(css::BAR), 0.0)
+    };
     let stack = series.len() as f64 * bar_h + (series.len() as f64 - 1.0) * gap;
     let mut bars = Vec::new();
     let mut category_labels = Vec::new();
@@ -160,44 +198,91 @@ pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
             let value = model.value(s, c);
             let y = first_bar + s as f64 * (bar_h + gap);
             let end = to_x(value);
-            let rect = Rect { x: zero_x.min(end), y, w: (end - zero_x).abs(), h: bar_h };
+            let rect = Rect {
+                x: zero_x.min(end),
+                y,
+                w: (end - zero_x).abs(),
+                h: bar_h,
+            };
             // Each bar owns its share of the row, across the whole width, so a thin bar is
             // as easy to tap as a long one.
             let share = row / series.len() as f64;
-            let band = Rect { x: 0.0, y: row_top + s as f64 * share, w: width, h: share };
+            let band = Rect {
+                x: 0.0,
+                y: row_top + s as f64 * share,
+                w: width,
+                h: share,
+            };
             // The full label (value and growth) where it fits; the value alone where not.
             let gap = px(css::LABEL_GAP);
             let full = model.label(s, c);
-            let (label, (label_x, label_inside)) = match place_label(&full, font, rect, value < 0.0, plot, gap) {
-                Some(place) => (full, place),
-                None => {
-                    let short = model.short_label(s, c);
-                    let place = place_label(&short, font, rect, value < 0.0, plot, gap)
-                        .unwrap_or_else(|| (squeeze_beside(&short, font, rect, width, gap), false));
-                    (short, place)
-                }
-            };
-            bars.push(Bar { series: s, category: c, rect, band, label, label_x, label_y: y + bar_h / 2.0, label_inside });
+            let (label, (label_x, label_inside)) =
+                match place_label(&full, font, rect, value < 0.0, plot, gap) {
+                    Some(place) => (full, place),
+                    None => {
+                        let short = model.short_label(s, c);
+                        let place = place_label(&short, font, rect, value < 0.0, plot, gap)
+                            .unwrap_or_else(|| {
+                                (squeeze_beside(&short, font, rect, width, gap), false)
+                            });
+                        (short, place)
+                    }
+                };
+            bars.push(Bar {
+                series: s,
+                category: c,
+                rect,
+                band,
+                label,
+                label_x,
+                label_y: y + bar_h / 2.0,
+                label_inside,
+            });
         }
     }
 
     let mut legend = Vec::new();
     if series.len() > 1 {
-        let mut x = plot.x;
-        for s in &series {
-            let swatch = Rect { x, y: px(css::PAD), w: px(12.0), h: px(12.0) };
-            let text = format!("{}（{}）", s.name, s.period);
-            legend.push((swatch, x + px(16.0), text.clone()));
-            x += px(16.0) + text_width(&text, font) + px(14.0);
+        for (i, s) in series.iter().enumerate() {
+            let y = px(css::PAD + i as f64 * css::LEGEND_ROW + (css::LEGEND_ROW - 12.0) / 2.0);
+            let swatch = Rect {
+                x: plot.x,
+                y,
+                w: px(12.0),
+                h: px(12.0),
+            };
+            legend.push((
+                swatch,
+                plot.x + px(18.0),
+                format!("{}（{}）", s.name, s.period),
+            ));
         }
     }
 
-    Layout { width, height, dpr, font, plot, zero_x, bars, ticks, categories: category_labels, legend }
+    Layout {
+        width,
+        height,
+        dpr,
+        font,
+        plot,
+        zero_x,
+        bars,
+        ticks,
+        categories: category_labels,
+        legend,
+    }
 }
 
 /// Beside the bar's end when the label fits there, else inside the bar when it fits there:
 /// `(x, inside)`, or None when it fits neither.
-fn place_label(label: &str, font: f64, bar: Rect, negative: bool, plot: Rect, gap: f64) -> Option<(f64, bool)> {
+fn place_label(
+    label: &str,
+    font: f64,
+    bar: Rect,
+    negative: bool,
+    plot: Rect,
+    gap: f64,
+) -> Option<(f64, bool)> {
     let w = text_width(label, font);
     let fits_inside = w + 2.0 * gap <= bar.w;
     if negative {

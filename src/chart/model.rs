@@ -43,7 +43,10 @@ pub struct ChartModel {
 
 impl ChartModel {
     pub fn new(kind: ChartKind, data: &EconomicData) -> ChartModel {
-        ChartModel { kind, data: data.clone() }
+        ChartModel {
+            kind,
+            data: data.clone(),
+        }
     }
 
     fn gdp_period(&self) -> String {
@@ -66,8 +69,16 @@ impl ChartModel {
     /// The periods, said plainly: GDP and trade cover different months.
     pub fn subtitle(&self) -> String {
         match self.kind {
-            ChartKind::Gdp => format!("{}；括號內為{}", self.gdp_period(), self.data.comparison_label),
-            ChartKind::Trade => format!("{}；括號內為{}", self.trade_period(), self.data.comparison_label),
+            ChartKind::Gdp => format!(
+                "{}；括號內為{}",
+                self.gdp_period(),
+                self.data.comparison_label
+            ),
+            ChartKind::Trade => format!(
+                "{}；括號內為{}",
+                self.trade_period(),
+                self.data.comparison_label
+            ),
             ChartKind::Growth => format!(
                 "{}為{}，{}為{}（兩者月份不同）",
                 self.data.gdp.label,
@@ -84,12 +95,22 @@ impl ChartModel {
 
     /// The axis unit: 億人民幣 or %.
     pub fn unit(&self) -> String {
-        if self.is_percent() { "%".to_string() } else { self.data.unit.clone() }
+        if self.is_percent() {
+            "%".to_string()
+        } else {
+            self.data.unit.clone()
+        }
     }
 
     pub fn series(&self) -> Vec<Series> {
-        let gdp = Series { name: self.data.gdp.label.clone(), period: self.gdp_period() };
-        let trade = Series { name: self.data.trade.label.clone(), period: self.trade_period() };
+        let gdp = Series {
+            name: self.data.gdp.label.clone(),
+            period: self.gdp_period(),
+        };
+        let trade = Series {
+            name: self.data.trade.label.clone(),
+            period: self.trade_period(),
+        };
         match self.kind {
             ChartKind::Gdp => vec![gdp],
             ChartKind::Trade => vec![trade],
@@ -114,7 +135,11 @@ impl ChartModel {
     /// The bar's length on the value axis.
     pub fn value(&self, series: usize, category: usize) -> f64 {
         let (amount, growth) = self.figures(series, category);
-        if self.is_percent() { growth.value } else { amount.value }
+        if self.is_percent() {
+            growth.value
+        } else {
+            amount.value
+        }
     }
 
     /// The label printed beside the bar: the value, and the growth for amounts.
@@ -130,7 +155,11 @@ impl ChartModel {
     /// The value alone, for a bar too short for its full label.
     pub fn short_label(&self, series: usize, category: usize) -> String {
         let (amount, growth) = self.figures(series, category);
-        if self.is_percent() { growth.format_percent() } else { amount.format_value() }
+        if self.is_percent() {
+            growth.format_percent()
+        } else {
+            amount.format_value()
+        }
     }
 
     /// The tooltip and screen-reader text for a bar: region, value, growth and period.
@@ -158,7 +187,13 @@ impl ChartModel {
             header.push(format!("{}（{}）{}", s.name, d.unit, s.period));
             header.push(format!("{}（%）", d.comparison_label));
         }
-        out.push_str(&header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &header
+                .iter()
+                .map(|h| csv_field(h))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
         for (c, row) in d.rows.iter().enumerate() {
             let mut fields = vec![row.region.name_zh().to_string()];
@@ -167,7 +202,13 @@ impl ChartModel {
                 fields.push(format!("{:.*}", amount.decimals as usize, amount.value));
                 fields.push(format!("{:.*}", growth.decimals as usize, growth.value));
             }
-            out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push_str(
+                &fields
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
             out.push_str("\r\n");
         }
         out.push_str(&csv_field(&d.source));

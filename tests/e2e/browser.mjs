@@ -8,7 +8,8 @@ import path from 'node:path';
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-export async function launch() {
+/** A browser context; `options` are Playwright context options (deviceScaleFactor, hasTouch…). */
+export async function launch(options = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -18,6 +19,8 @@ export async function launch() {
       '--disable-sync', '--no-first-run', '--disable-quic',
     ],
     viewport: DESKTOP,
+    acceptDownloads: true,
+    ...options,
   });
   return context;
 }

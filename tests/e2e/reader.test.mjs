@@ -136,13 +136,15 @@ for (const width of [360, 390, 430]) {
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
-    for (const box of await page.locator('.chip, .section-nav a, .issue-picker select').evaluateAll((els) =>
+    for (const box of await page.locator('.chip, .section-nav a, .issue-picker select, .tool').evaluateAll((els) =>
       els.map((e) => e.getBoundingClientRect().height))) {
       assert.ok(box >= 44, `tap target ${box}px`);
     }
     // The data table is stacked as cards: each figure carries its column's label.
-    const display = await page.locator('.data-table tr').first().evaluate((e) => getComputedStyle(e).display);
-    assert.equal(display, 'block');
+    const display = await page.locator('.data-table tbody tr').first().evaluate((e) => getComputedStyle(e).display);
+    assert.notEqual(display, 'table-row');
+    const label = await page.locator('.data-table td').first().evaluate((e) => getComputedStyle(e, '::before').content);
+    assert.equal(label, '"地區生產總值（億人民幣）2026年1月至3月"');
     await page.close();
   });
 }

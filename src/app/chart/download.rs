@@ -3,8 +3,12 @@
 use wasm_bindgen::JsCast;
 
 fn click_link(href: &str, file_name: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(a) = document.create_element("a") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = document.create_element("a") else {
+        return;
+    };
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
     a.set_href(href);
     a.set_download(file_name);
@@ -23,7 +27,9 @@ pub fn csv(text: &str, file_name: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
     if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
         click_link(&url, file_name);
         let _ = web_sys::Url::revoke_object_url(&url);

@@ -23,12 +23,13 @@ fn device_pixel_ratio() -> f64 {
 /// Whether the page is in dark mode, kept current as the reader's setting changes.
 fn dark_mode() -> ReadSignal<bool> {
     let (dark, set_dark) = signal(false);
-    let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let query = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
     if let Some(query) = query {
         set_dark.set(query.matches());
-        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
-            set_dark.set(e.matches())
-        });
+        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| set_dark.set(e.matches()),
+        );
         query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
     }
@@ -95,7 +96,10 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         let active = active.get();
         geometry.with(|g| {
             if let (Some(layout), Some(canvas)) = (g, canvas_ref.get()) {
-                let emphasis = Emphasis { chosen: &chosen, active };
+                let emphasis = Emphasis {
+                    chosen: &chosen,
+                    active,
+                };
                 if let Err(e) = paint(&canvas, &m, layout, &emphasis, palette) {
                     web_sys::console::error_1(&format!("chart {}: {e}", m.kind.id()).into());
                 }
@@ -105,11 +109,15 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
 
     // A pointer position in CSS pixels → the bar under it.
     let bar_at = move |x: f64, y: f64| -> Option<usize> {
-        geometry.with_untracked(|g| g.as_ref().and_then(|l: &Layout| hit(l, x * l.dpr, y * l.dpr)))
+        geometry.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|l: &Layout| hit(l, x * l.dpr, y * l.dpr))
+        })
     };
     let categories = StoredValue::new(model.categories());
     let region_of = move |i: usize| -> Option<Region> {
-        let category = geometry.with_untracked(|g| g.as_ref().and_then(|l| l.bars.get(i)).map(|b| b.category))?;
+        let category = geometry
+            .with_untracked(|g| g.as_ref().and_then(|l| l.bars.get(i)).map(|b| b.category))?;
         categories.with_value(|c| c.get(category).copied())
     };
     let toggle = move |i: usize| {
@@ -119,7 +127,9 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
     };
     let bar_count = geometry.with_untracked(|_| model.categories().len() * model.series().len());
 
-    let on_move = move |ev: web_sys::PointerEvent| hover.set(bar_at(ev.offset_x() as f64, ev.offset_y() as f64));
+    let on_move = move |ev: web_sys::PointerEvent| {
+        hover.set(bar_at(ev.offset_x() as f64, ev.offset_y() as f64))
+    };
     let on_leave = move |ev: web_sys::PointerEvent| {
         // A finger lifts right after a tap: keep its tooltip; a mouse leaving clears it.
         if ev.pointer_type() == "mouse" {
@@ -164,10 +174,18 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                 let l = g.as_ref()?;
                 let bar = l.bars.get(i)?;
                 let text = m.describe(bar.series, bar.category);
-                // Beside the bar's end, inside the chart; CSS keeps it on screen.
-                let left = ((bar.rect.x + bar.rect.w) / l.dpr).min(l.width / l.dpr - 160.0).max(0.0);
-                let top = (bar.rect.y + bar.rect.h) / l.dpr + 4.0;
-                Some((text, format!("left:{left:.0}px;top:{top:.0}px")))
+                // Near the bar's end, inside the chart: below bars in the upper half, above
+                // bars in the lower half, so it never hangs off the chart.
+                let left = ((bar.rect.x + bar.rect.w) / l.dpr)
+                    .min(l.width / l.dpr - 200.0)
+                    .max(0.0);
+                let above = bar.rect.y > l.height / 2.0;
+                let top = if above {
+                    bar.rect.y / l.dpr - 4.0
+                } else {
+                    (bar.rect.y + bar.rect.h) / l.dpr + 4.0
+                };
+                Some((text, above, format!("left:{left:.0}px;top:{top:.0}px")))
             })
         })
     };
@@ -177,7 +195,11 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         let region = region_of(i)?;
         let chosen = nav.state.with(|s| s.regions.contains(&region));
         let bar = geometry.with(|g| g.as_ref().and_then(|l| l.bars.get(i).cloned()))?;
-        let state = if chosen { "已選" } else { "未選，按 Enter 篩選" };
+        let state = if chosen {
+            "已選"
+        } else {
+            "未選，按 Enter 篩選"
+        };
         Some(format!("{}。{state}", m.describe(bar.series, bar.category)))
     };
     let m = model.clone();
@@ -190,8 +212,18 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
     let subtitle = model.subtitle();
     let height = css_height(&model);
     let (png_model, csv_model) = (model.clone(), model.clone());
-    let download_png = move |_| download::png(canvas_ref.get_untracked(), &format!("sheto-{issue_number}-{}.png", png_model.kind.id()));
-    let download_csv = move |_| download::csv(&csv_model.csv(), &format!("sheto-{issue_number}-{}.csv", csv_model.kind.id()));
+    let download_png = move |_| {
+        download::png(
+            canvas_ref.get_untracked(),
+            &format!("sheto-{issue_number}-{}.png", png_model.kind.id()),
+        )
+    };
+    let download_csv = move |_| {
+        download::csv(
+            &csv_model.csv(),
+            &format!("sheto-{issue_number}-{}.csv", csv_model.kind.id()),
+        )
+    };
     let table_model = model.clone();
 
     view! {
@@ -219,10 +251,18 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                     on:pointerleave=on_leave
                     on:click=on_click
                     on:keydown=on_key
-                    on:focus=move |_| focus.update(|f| *f = Some(f.unwrap_or(0)))
+                    on:focus=move |_| {
+                        // Keyboard focus starts on the first bar; a click's focus shows nothing extra.
+                        let keyboard = canvas_ref.get_untracked().is_some_and(|c| c.matches(":focus-visible").unwrap_or(false));
+                        if keyboard {
+                            focus.update(|f| *f = Some(f.unwrap_or(0)));
+                        }
+                    }
                     on:blur=move |_| focus.set(None)
                 ></canvas>
-                {move || tooltip().map(|(text, style)| view! { <div class="chart-tooltip" role="tooltip" style=style>{text}</div> })}
+                {move || tooltip().map(|(text, above, style)| view! {
+                    <div class="chart-tooltip" class:above=above role="tooltip" style=style>{text}</div>
+                })}
             </div>
             <p class="visually-hidden" id=format!("chart-{id}-desc")>{description}</p>
             <p class="visually-hidden chart-live" aria-live="polite">{readout}</p>
@@ -238,7 +278,12 @@ fn chart_table(model: &ChartModel) -> impl IntoView {
         .categories()
         .iter()
         .enumerate()
-        .map(|(c, r)| (r.name_zh().to_string(), (0..series.len()).map(|s| model.label(s, c)).collect()))
+        .map(|(c, r)| {
+            (
+                r.name_zh().to_string(),
+                (0..series.len()).map(|s| model.label(s, c)).collect(),
+            )
+        })
         .collect();
     view! {
         <table class="chart-table">

@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 use web_sys::HtmlCanvasElement;
 
 /// The page's CJK font stack, so canvas text matches the page.
-const FONT_FAMILY: &str = "PingFang TC, Noto Sans CJK TC, Microsoft JhengHei, WenQuanYi Micro Hei, sans-serif";
+const FONT_FAMILY: &str =
+    "PingFang TC, Noto Sans CJK TC, Microsoft JhengHei, WenQuanYi Micro Hei, sans-serif";
 
 /// Colours for light and dark pages. Series colours are Okabe–Ito (safe for colour-blind
 /// readers); values are printed on every bar, so colour is never the only cue.
@@ -63,8 +64,14 @@ fn px(v: f64) -> i32 {
 }
 
 fn text_style(size: f64, colour: &'static RGBColor, h: HPos, bold: bool) -> TextStyle<'static> {
-    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-    TextStyle::from((FONT_FAMILY, size, style).into_font()).color(colour).pos(Pos::new(h, VPos::Center))
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    TextStyle::from((FONT_FAMILY, size, style).into_font())
+        .color(colour)
+        .pos(Pos::new(h, VPos::Center))
 }
 
 /// Draws the chart; sizes the canvas's backing store to the layout first.
@@ -80,7 +87,8 @@ pub fn paint(
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
     let root = backend.into_drawing_area();
     let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
     root.fill(&palette.background).map_err(err)?;
@@ -90,41 +98,82 @@ pub fn paint(
     // The active bar's row, behind everything.
     if let Some(bar) = emphasis.active.and_then(|i| layout.bars.get(i)) {
         let b = bar.band;
-        let rect = [(px(layout.plot.x - 4.0 * d), px(b.y)), (px(layout.width), px(b.y + b.h))];
-        root.draw(&Rectangle::new(rect, palette.band.filled())).map_err(err)?;
+        let rect = [
+            (px(layout.plot.x - 4.0 * d), px(b.y)),
+            (px(layout.width), px(b.y + b.h)),
+        ];
+        root.draw(&Rectangle::new(rect, palette.band.filled()))
+            .map_err(err)?;
     }
 
     // Grid lines and tick labels.
     let (top, bottom) = (layout.plot.y, layout.plot.y + layout.plot.h);
     for tick in &layout.ticks {
-        let line = PathElement::new(vec![(px(tick.x), px(top)), (px(tick.x), px(bottom))], palette.grid.stroke_width(d.max(1.0) as u32));
+        let line = PathElement::new(
+            vec![(px(tick.x), px(top)), (px(tick.x), px(bottom))],
+            palette.grid.stroke_width(d.max(1.0) as u32),
+        );
         root.draw(&line).map_err(err)?;
         let style = text_style(layout.font * 0.9, &palette.muted, HPos::Center, false);
-        root.draw(&Text::new(tick.label.clone(), (px(tick.x), px(bottom + 12.0 * d)), style)).map_err(err)?;
+        root.draw(&Text::new(
+            tick.label.clone(),
+            (px(tick.x), px(bottom + 12.0 * d)),
+            style,
+        ))
+        .map_err(err)?;
     }
-    let axis = PathElement::new(vec![(px(layout.zero_x), px(top)), (px(layout.zero_x), px(bottom))], palette.muted.stroke_width(d.max(1.0) as u32));
+    let axis = PathElement::new(
+        vec![
+            (px(layout.zero_x), px(top)),
+            (px(layout.zero_x), px(bottom)),
+        ],
+        palette.muted.stroke_width(d.max(1.0) as u32),
+    );
     root.draw(&axis).map_err(err)?;
 
     // Region names, bold when chosen.
     for (c, (name, y)) in layout.categories.iter().enumerate() {
         let region = categories[c];
         let chosen = !emphasis.chosen.is_empty() && emphasis.chosen.contains(&region);
-        let colour = if emphasis.lit(region) { &palette.text } else { &palette.muted };
+        let colour = if emphasis.lit(region) {
+            &palette.text
+        } else {
+            &palette.muted
+        };
         let style = text_style(layout.font, colour, HPos::Right, chosen);
-        root.draw(&Text::new(name.clone(), (px(layout.plot.x - 8.0 * d), px(*y)), style)).map_err(err)?;
+        root.draw(&Text::new(
+            name.clone(),
+            (px(layout.plot.x - 8.0 * d), px(*y)),
+            style,
+        ))
+        .map_err(err)?;
     }
 
     for (i, bar) in layout.bars.iter().enumerate() {
-        draw_bar(&root, bar, emphasis.lit(categories[bar.category]), emphasis.active == Some(i), layout, palette).map_err(err)?;
+        draw_bar(
+            &root,
+            bar,
+            emphasis.lit(categories[bar.category]),
+            emphasis.active == Some(i),
+            layout,
+            palette,
+        )
+        .map_err(err)?;
     }
 
     for (swatch, text_x, text) in &layout.legend {
         let s = *swatch;
         let series = layout.legend.iter().position(|l| l.0 == s).unwrap_or(0);
         let rect = [(px(s.x), px(s.y)), (px(s.x + s.w), px(s.y + s.h))];
-        root.draw(&Rectangle::new(rect, palette.series[series % 2].filled())).map_err(err)?;
+        root.draw(&Rectangle::new(rect, palette.series[series % 2].filled()))
+            .map_err(err)?;
         let style = text_style(layout.font * 0.95, &palette.text, HPos::Left, false);
-        root.draw(&Text::new(text.clone(), (px(*text_x), px(s.y + s.h / 2.0)), style)).map_err(err)?;
+        root.draw(&Text::new(
+            text.clone(),
+            (px(*text_x), px(s.y + s.h / 2.0)),
+            style,
+        ))
+        .map_err(err)?;
     }
     root.present().map_err(err)
 }
@@ -140,7 +189,11 @@ fn draw_bar<DB: DrawingBackend>(
     let r = bar.rect;
     let colour = palette.series[bar.series % 2];
     // Regions left out of the filter are drawn faint; their values stay readable.
-    let fill = if lit { colour.mix(1.0) } else { colour.mix(0.28) };
+    let fill = if lit {
+        colour.mix(1.0)
+    } else {
+        colour.mix(0.28)
+    };
     let corners = [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))];
     root.draw(&Rectangle::new(corners, fill.filled()))?;
     if active {
@@ -153,5 +206,9 @@ fn draw_bar<DB: DrawingBackend>(
         (false, false) => &palette.muted,
     };
     let style = text_style(layout.font, text_colour, HPos::Left, active);
-    root.draw(&Text::new(bar.label.clone(), (px(bar.label_x), px(bar.label_y)), style))
+    root.draw(&Text::new(
+        bar.label.clone(),
+        (px(bar.label_x), px(bar.label_y)),
+        style,
+    ))
 }
