@@ -89,8 +89,8 @@ fn abort_after(ms: i32) -> Option<web_sys::AbortController> {
 async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let controller = abort_after(TIMEOUT_MS);
     let signal = controller.as_ref().map(|c| c.signal());
-    let request = Request::get(url).abort_signal(signal.as_ref());
-    let response = request.send().await.map_err(|e| match &signal {
+    // A failure while the request or its body is on the way: a timeout if we aborted it.
+    let failed = |e: gloo_net::Error| match &signal {
         Some(s) if s.aborted() => LoadError::Timeout {
             url: url.to_string(),
             seconds: TIMEOUT_MS / 1000,
@@ -99,7 +99,9 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
             url: url.to_string(),
             detail: e.to_string(),
         },
-    })?;
+    };
+    let request = Request::get(url).abort_signal(signal.as_ref());
+    let response = request.send().await.map_err(failed)?;
     if !response.ok() {
         let (status, status_text) = (response.status(), response.status_text());
         return Err(LoadError::Http {
@@ -108,16 +110,7 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
             status_text,
         });
     }
-    response.binary().await.map_err(|e| match &signal {
-        Some(s) if s.aborted() => LoadError::Timeout {
-            url: url.to_string(),
-            seconds: TIMEOUT_MS / 1000,
-        },
-        _ => LoadError::Network {
-            url: url.to_string(),
-            detail: e.to_string(),
-        },
-    })
+    response.binary().await.map_err(failed)
 }
 
 fn accept<T>(url: &str, v: Validation<T>) -> Result<T, LoadError> {

@@ -182,26 +182,7 @@ impl ChartModel {
     pub fn csv(&self) -> String {
         let d = &self.data;
         let mut out = String::from("\u{feff}");
-        let mut header = vec![d.region_label.clone()];
-        for s in self.series() {
-            header.push(format!("{}（{}）{}", s.name, d.unit, s.period));
-            header.push(format!("{}（%）", d.comparison_label));
-        }
-        out.push_str(
-            &header
-                .iter()
-                .map(|h| csv_field(h))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-        for (c, row) in d.rows.iter().enumerate() {
-            let mut fields = vec![row.region.name_zh().to_string()];
-            for s in 0..self.series().len() {
-                let (amount, growth) = self.figures(s, c);
-                fields.push(format!("{:.*}", amount.decimals as usize, amount.value));
-                fields.push(format!("{:.*}", growth.decimals as usize, growth.value));
-            }
+        let mut push_row = |fields: Vec<String>| {
             out.push_str(
                 &fields
                     .iter()
@@ -210,13 +191,26 @@ impl ChartModel {
                     .join(","),
             );
             out.push_str("\r\n");
+        };
+        let mut header = vec![d.region_label.clone()];
+        for s in self.series() {
+            header.push(format!("{}（{}）{}", s.name, d.unit, s.period));
+            header.push(format!("{}（%）", d.comparison_label));
         }
-        out.push_str(&csv_field(&d.source));
-        out.push_str("\r\n");
+        push_row(header);
+        for (c, row) in d.rows.iter().enumerate() {
+            let mut fields = vec![row.region.name_zh().to_string()];
+            for s in 0..self.series().len() {
+                let (amount, growth) = self.figures(s, c);
+                fields.push(format!("{:.*}", amount.decimals as usize, amount.value));
+                fields.push(format!("{:.*}", growth.decimals as usize, growth.value));
+            }
+            push_row(fields);
+        }
+        push_row(vec![d.source.clone()]);
         out
     }
 }
-
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
