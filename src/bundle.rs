@@ -352,6 +352,13 @@ impl Issue {
 }
 
 impl ArchiveIndex {
+    /// `index.json` as published: pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("index types always serialize");
+        json.push('\n');
+        json
+    }
+
     /// Adds or replaces an issue's entry, keeping the newest first.
     pub fn upsert(&mut self, entry: IndexEntry) {
         self.issues.retain(|e| e.number != entry.number);

@@ -7,11 +7,13 @@
 //! - [`validate`]: bundle JSON → findings with JSON paths.
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
 //! - [`chart`]: chart models and geometry (scales, bars, labels, hit test).
+//! - [`draft`]: the staff preview's draft: processing, finding targets, saving across tabs.
 //! - [`filter`]: the province filter, derived views of an issue.
 //! - [`view_state`]: the reader's URL ⇄ view state.
 
 pub mod bundle;
 pub mod chart;
+pub mod draft;
 pub mod filter;
 pub mod finding;
 pub mod import;

@@ -64,6 +64,31 @@ pub struct ViewState {
     /// Chosen provinces; empty means all (全部).
     pub regions: BTreeSet<Region>,
     pub section: Option<Section>,
+    /// The staff preview page (`?preview`).
+    pub preview: bool,
+    /// A draft bundle on the host to preview (`?preview&src=drafts/234.json`): a relative path.
+    pub src: Option<String>,
+}
+
+/// Only a path relative to the page may be previewed: no scheme, no other host, no `..`.
+pub fn is_relative_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.starts_with('\\')
+        && !path.contains("..")
+        && !path.contains(':')
+        && path.chars().all(|c| !c.is_control() && c != '\\')
+}
+
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -108,6 +133,8 @@ impl ViewState {
             let value = percent_decode(value);
             match key {
                 "issue" => state.issue = value.parse().ok().filter(|n| *n > 0),
+                "preview" => state.preview = true,
+                "src" => state.src = Some(value).filter(|v| is_relative_path(v)),
                 "region" => {
                     let chosen = value.split(',').filter_map(|id| Region::from_id(id.trim()));
                     state.regions = chosen.filter(|r| Region::PROVINCES.contains(r)).collect();
@@ -131,6 +158,12 @@ impl ViewState {
     /// Regions print in the chips' order so equal states give equal URLs.
     pub fn to_url(&self) -> String {
         let mut params = Vec::new();
+        if self.preview {
+            params.push("preview".to_string());
+        }
+        if let Some(src) = &self.src {
+            params.push(format!("src={}", percent_encode(src)));
+        }
         if let Some(n) = self.issue {
             params.push(format!("issue={n}"));
         }
@@ -204,6 +237,30 @@ mod tests {
         assert_eq!(s.regions, BTreeSet::from([Region::Zhejiang]));
         assert_eq!((s.issue, s.section), (None, None));
         assert_eq!(ViewState::parse("?issue=0", "").issue, None);
+    }
+
+    #[test]
+    fn preview_links() {
+        let s = ViewState::from_url("?preview&src=drafts/234.json&region=anhui");
+        assert!(s.preview);
+        assert_eq!(s.src.as_deref(), Some("drafts/234.json"));
+        assert_eq!(s.to_url(), "?preview&src=drafts/234.json&region=anhui");
+        for bad in [
+            "https://evil.example/x.json",
+            "//evil/x.json",
+            "/etc/passwd",
+            "../x.json",
+            "javascript:alert(1)",
+        ] {
+            let s = ViewState::parse(&format!("?preview&src={bad}"), "");
+            assert_eq!(s.src, None, "{bad}");
+        }
+        let spaced = ViewState {
+            preview: true,
+            src: Some("drafts/第 234 期.json".into()),
+            ..Default::default()
+        };
+        assert_eq!(ViewState::from_url(&spaced.to_url()), spaced);
     }
 
     #[test]

@@ -47,3 +47,23 @@ pub fn set_title(title: &str) {
         doc.set_title(title);
     }
 }
+
+/// Selects a line of a textarea's text and scrolls it into view (offsets are UTF-16).
+pub fn select_line(area: &web_sys::HtmlTextAreaElement, text: &str, line: usize, column: usize) {
+    let mut start = 0u32;
+    let mut lines = text.split('\n');
+    for _ in 1..line {
+        match lines.next() {
+            Some(l) => start += l.encode_utf16().count() as u32 + 1,
+            None => break,
+        }
+    }
+    let this_line = lines.next().unwrap_or("");
+    let length = this_line.encode_utf16().count() as u32;
+    let at = start + (column.saturating_sub(1) as u32).min(length);
+    let _ = area.focus();
+    let _ = area.set_selection_range(at, start + length);
+    let total = text.split('\n').count().max(1) as f64;
+    let height = area.scroll_height() as f64;
+    area.set_scroll_top(((line.saturating_sub(3)) as f64 / total * height) as i32);
+}

@@ -123,6 +123,12 @@ fn accept<T>(url: &str, v: Validation<T>) -> Result<T, LoadError> {
     }
 }
 
+/// A text file relative to the page (a draft bundle on the host).
+pub async fn text(url: &str) -> Result<String, LoadError> {
+    let bytes = get_bytes(url).await?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 pub async fn archive_index() -> Result<ArchiveIndex, LoadError> {
     let bytes = get_bytes(INDEX_URL).await?;
     accept(INDEX_URL, validate_index_json(&bytes))

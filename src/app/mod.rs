@@ -2,11 +2,13 @@
 //! renders it with Leptos. All state is the URL plus one signal ([`Nav`]); everything shown is
 //! derived from it and the loaded bundle.
 
-mod browser;
+pub(crate) mod browser;
 pub mod chart;
 pub mod components;
-mod fetch;
+pub(crate) mod download;
+pub(crate) mod fetch;
 pub mod panic;
+pub mod preview;
 
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::view_state::ViewState;
@@ -52,15 +54,30 @@ impl Nav {
 /// The archive index as loaded, shared with the issue picker.
 pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
 
+/// The page: the reader, or the staff preview at `?preview`.
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::new(browser::current_state());
     browser::on_location_change(move || nav.sync_from_location());
     provide_context(nav);
-
     let index: IndexResource =
         LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
     provide_context(index);
+    let preview = Memo::new(move |_| nav.state.with(|s| s.preview));
+    move || {
+        if preview.get() {
+            view! { <preview::PreviewPage /> }.into_any()
+        } else {
+            view! { <Reader /> }.into_any()
+        }
+    }
+}
+
+/// The reader: the issue in the URL (or the newest), loaded through the archive index.
+#[component]
+fn Reader() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let index = expect_context::<IndexResource>();
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
     let issue = LocalResource::new(move || {
         let wanted = wanted.get();

@@ -244,10 +244,8 @@ fn cmd_index(args: &[String]) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let mut json = serde_json::to_string_pretty(&index).expect("index serializes");
-    json.push('\n');
     let out = dir.join("index.json");
-    if let Err(e) = std::fs::write(&out, json) {
+    if let Err(e) = std::fs::write(&out, index.to_json()) {
         eprintln!("{}: error: cannot write: {e}", out.display());
         return ExitCode::from(1);
     }

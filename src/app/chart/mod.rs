@@ -2,10 +2,9 @@
 //! with hover, tap and keyboard, a tooltip, an aria-live readout, a table view, and PNG and
 //! CSV downloads. Clicking a bar toggles its region in the one filter state (the URL).
 
-mod download;
 mod paint;
 
-use crate::app::Nav;
+use crate::app::{download, Nav};
 use crate::chart::geometry::css_height;
 use crate::chart::{hit, layout, ChartKind, ChartModel, Layout};
 use crate::region::Region;
@@ -219,9 +218,10 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         )
     };
     let download_csv = move |_| {
-        download::csv(
+        download::save_text(
             &csv_model.csv(),
             &format!("sheto-{issue_number}-{}.csv", csv_model.kind.id()),
+            "text/csv",
         )
     };
     let table_model = model.clone();

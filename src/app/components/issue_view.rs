@@ -13,12 +13,13 @@ use crate::bundle::Issue;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// `draft`: shown in the staff preview (no issue picker; the page is not the archive's).
 #[component]
-pub fn IssueView(issue: Arc<Issue>) -> impl IntoView {
+pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoView {
     crate::app::set_document_title(&issue);
     view! {
         <div class="page">
-            <Masthead issue=issue.clone() />
+            <Masthead issue=issue.clone() picker=!draft />
             <aside class="toolbar" aria-label="導覽及篩選">
                 <SectionNav />
                 <RegionChips issue=issue.clone() />
@@ -36,6 +37,7 @@ pub fn IssueView(issue: Arc<Issue>) -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>"香港特別行政區政府駐上海經濟貿易辦事處 · 網上版"</p>
+                <p><a href="?preview">"編輯預覽（辦事處內部使用）"</a></p>
             </footer>
         </div>
     }

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn Masthead(issue: Arc<Issue>) -> impl IntoView {
+pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>{issue.masthead.title.clone()}</h1>
             <p class="dateline">{issue.masthead.dateline.clone()}</p>
-            <IssuePicker current=issue.number />
+            {picker.then(|| view! { <IssuePicker current=issue.number /> })}
         </header>
     }
 }

@@ -1,4 +1,4 @@
-//! Downloads made in the page: a chart as PNG, its data as CSV.
+//! Downloads made in the page: a chart as PNG, its data as CSV, a draft and its bundle.
 
 use wasm_bindgen::JsCast;
 
@@ -22,11 +22,11 @@ pub fn png(canvas: Option<web_sys::HtmlCanvasElement>, file_name: &str) {
     }
 }
 
-/// Saves text as a CSV file (the text carries its BOM).
-pub fn csv(text: &str, file_name: &str) {
+/// Saves text as a file of the given type (a CSV carries its own BOM).
+pub fn save_text(text: &str, file_name: &str, mime: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
+    options.set_type(&format!("{mime};charset=utf-8"));
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

@@ -1,0 +1,308 @@
+//! The staff preview (`?preview`): paste the newsletter's text or open a `.txt` / `.json` file,
+//! see every finding located, fix the text in the page, see the issue exactly as readers will
+//! (same components, filters and charts) under a DRAFT banner, and download the files to publish.
+//! The draft is saved in localStorage as the editor types. `?preview&src=drafts/234.json`
+//! previews a bundle already copied to the host.
+
+mod findings;
+mod publish;
+mod storage;
+
+use crate::app::components::IssueView;
+use crate::app::{browser, fetch, Nav};
+use crate::draft::{process, DraftKind, Processed, StoredDraft};
+use findings::FindingsPanel;
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use publish::PublishPanel;
+use std::sync::Arc;
+use std::time::Duration;
+use storage::{SaveError, SaveOutcome};
+use wasm_bindgen::JsCast;
+
+/// How the draft stands in storage, said under the editor.
+#[derive(Debug, Clone, PartialEq)]
+enum SaveStatus {
+    Empty,
+    Restored,
+    Saved,
+    Failed(SaveError),
+    /// Another tab saved this draft since; shown with a choice, nothing overwritten.
+    Conflict(StoredDraft),
+}
+
+/// Puts `<meta name="robots" content="noindex">` in the head while the preview is open.
+fn noindex() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(head) = document.head() else { return };
+    if let Ok(meta) = document.create_element("meta") {
+        let _ = meta.set_attribute("name", "robots");
+        let _ = meta.set_attribute("content", "noindex");
+        let _ = head.append_child(&meta);
+        let meta = StoredValue::new_local(meta);
+        on_cleanup(move || meta.with_value(|m| m.remove()));
+    }
+}
+
+#[component]
+pub fn PreviewPage() -> impl IntoView {
+    noindex();
+    let nav = expect_context::<Nav>();
+    let src = nav.state.get_untracked().src;
+    view! {
+        <div class="draft-banner" role="note">
+            <strong>"草稿 DRAFT"</strong>
+            " · 尚未發布，只供內部預覽 · "
+            <a href="./">"回到讀者版"</a>
+        </div>
+        {match src {
+            Some(src) => view! { <HostedDraft src=src /> }.into_any(),
+            None => view! { <DraftEditor /> }.into_any(),
+        }}
+    }
+}
+
+/// The rendered draft with exactly the reader's components.
+#[component]
+fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
+    let issue = Memo::new(move |_| processed.with(|p| p.as_ref().and_then(|p| p.issue.clone())));
+    view! {
+        <div class="draft-render" aria-label="草稿預覽">
+            {move || issue.get().map(|i| view! { <IssueView issue=Arc::new(i) draft=true /> })}
+        </div>
+    }
+}
+
+/// A bundle copied to the host before `index.json` links it.
+#[component]
+fn HostedDraft(src: String) -> impl IntoView {
+    let url = src.clone();
+    let loaded = LocalResource::new(move || {
+        let url = url.clone();
+        async move { fetch::text(&url).await }
+    });
+    let processed = Signal::derive(move || match loaded.get() {
+        Some(Ok(text)) => Some(process(DraftKind::Json, &text)),
+        _ => None,
+    });
+    let error = move || match loaded.get() {
+        Some(Err(e)) => Some(view! { <p class="error-message" role="alert">{e.message_zh()}</p> }),
+        _ => None,
+    };
+    view! {
+        <section class="editor" aria-labelledby="preview-heading">
+            <h1 id="preview-heading">"預覽主機上的草稿"</h1>
+            <p>"來源：" <code>{src}</code></p>
+            {error}
+            <FindingsPanel processed=processed on_line=|_, _| {} />
+            <PublishPanel processed=processed draft=Signal::derive(String::new) />
+        </section>
+        <DraftRender processed=processed />
+    }
+}
+
+/// The editor: paste, open or drop a file; saved as the editor types.
+#[component]
+fn DraftEditor() -> impl IntoView {
+    let tab = tab_id_value();
+    let restored = storage::load();
+    let (kind, content, seen, status) = match &restored {
+        Some(d) => (d.kind, d.content.clone(), d.revision, SaveStatus::Restored),
+        None => (DraftKind::Text, String::new(), 0, SaveStatus::Empty),
+    };
+    let kind = RwSignal::new(kind);
+    let content = RwSignal::new(content.clone());
+    let seen = RwSignal::new(seen);
+    let status = RwSignal::new(status);
+    // What the importer works on: the content after a short pause in typing.
+    let committed = RwSignal::new(content.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let textarea = NodeRef::<Textarea>::new();
+
+    let tab_for_save = tab.clone();
+    let save = move || {
+        let outcome = storage::save(
+            kind.get_untracked(),
+            &content.get_untracked(),
+            &tab_for_save,
+            seen.get_untracked(),
+        );
+        match outcome {
+            Ok(SaveOutcome::Saved { revision }) => {
+                seen.set(revision);
+                status.set(SaveStatus::Saved);
+            }
+            Ok(SaveOutcome::Conflict) => {
+                if let Some(other) = storage::load() {
+                    status.set(SaveStatus::Conflict(other));
+                }
+            }
+            Err(e) => status.set(SaveStatus::Failed(e)),
+        }
+    };
+    let save = StoredValue::new(save);
+    let commit_soon = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || committed.set(content.get_untracked()),
+            Duration::from_millis(300),
+        );
+        pending.set_value(handle.ok());
+    };
+    let set_content = move |text: String, file_name: Option<&str>| {
+        kind.set(DraftKind::detect(file_name, &text));
+        content.set(text);
+        save.with_value(|s| s());
+        commit_soon();
+    };
+
+    storage::on_other_tab_save(move |other| {
+        if other.content == content.get_untracked() {
+            seen.set(other.revision);
+        } else {
+            status.set(SaveStatus::Conflict(other));
+        }
+    });
+
+    let processed = Signal::derive(move || {
+        let text = committed.get();
+        (!text.trim().is_empty()).then(|| process(DraftKind::detect(None, &text), &text))
+    });
+
+    let open_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            match wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+            {
+                Some(text) => {
+                    set_content(text, Some(&name));
+                    committed.set(content.get_untracked());
+                }
+                None => status.set(SaveStatus::Failed(SaveError::Unavailable)),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open_file(file);
+        }
+    };
+    let discard = move |_| {
+        let sure = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message("確定捨棄這份草稿？此操作無法復原。")
+                    .ok()
+            })
+            .unwrap_or(false);
+        if sure {
+            storage::discard();
+            content.set(String::new());
+            committed.set(String::new());
+            seen.set(0);
+            status.set(SaveStatus::Empty);
+        }
+    };
+    let take_theirs = move |other: StoredDraft| {
+        kind.set(other.kind);
+        content.set(other.content.clone());
+        committed.set(other.content);
+        seen.set(other.revision);
+        status.set(SaveStatus::Saved);
+    };
+    let keep_mine = move |other: StoredDraft| {
+        seen.set(other.revision);
+        save.with_value(|s| s());
+    };
+    let go_to_line = move |line: usize, column: usize| {
+        if let Some(area) = textarea.get_untracked() {
+            browser::select_line(&area, &content.get_untracked(), line, column);
+        }
+    };
+
+    view! {
+        <section class="editor" aria-labelledby="preview-heading" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <h1 id="preview-heading">"編輯預覽"</h1>
+            <p class="hint">"貼上通訊的文字（由 PDF 或 Word 複製），或開啟、拖放 .txt 或 .json 檔案。草稿會隨打隨存於此瀏覽器。"</p>
+            <div class="editor-tools">
+                <label class="tool file-pick">
+                    "開啟檔案…"
+                    <input type="file" accept=".txt,.json,text/plain,application/json" on:change=on_pick />
+                </label>
+                <button type="button" class="tool" on:click=discard disabled=move || content.with(String::is_empty)>"捨棄草稿"</button>
+            </div>
+            <label for="draft-text" class="visually-hidden">"通訊文字或 JSON"</label>
+            <textarea
+                id="draft-text"
+                node_ref=textarea
+                spellcheck="false"
+                placeholder="在此貼上通訊文字…"
+                prop:value=move || content.get()
+                on:input=move |ev| set_content(event_target_value(&ev), None)
+            ></textarea>
+            <p class="save-status" role="status">
+                {move || match status.get() {
+                    SaveStatus::Empty => "尚未有草稿。".to_string(),
+                    SaveStatus::Restored => "已還原上次的草稿。".to_string(),
+                    SaveStatus::Saved => format!("已儲存於此瀏覽器（第 {} 版）。", seen.get()),
+                    SaveStatus::Failed(e) => e.message_zh().to_string(),
+                    SaveStatus::Conflict(_) => "另一個分頁已修改這份草稿，本分頁的修改尚未儲存。".to_string(),
+                }}
+            </p>
+            {move || match status.get() {
+                SaveStatus::Conflict(other) => {
+                    let theirs = other.clone();
+                    Some(view! {
+                        <div class="conflict" role="alert">
+                            <p>"另一個分頁剛儲存了不同的草稿。要保留哪一份？"</p>
+                            <button type="button" class="tool" on:click=move |_| take_theirs(theirs.clone())>"載入另一分頁的版本"</button>
+                            <button type="button" class="tool" on:click=move |_| keep_mine(other.clone())>"保留本分頁的版本"</button>
+                        </div>
+                    })
+                }
+                _ => None,
+            }}
+            <FindingsPanel processed=processed on_line=go_to_line />
+            <PublishPanel processed=processed draft=Signal::derive(move || content.get()) />
+        </section>
+        <DraftRender processed=processed />
+    }
+}
+
+fn tab_id_value() -> String {
+    storage::tab_id()
+}
+
+/// The element ids a finding can point at are in the rendered draft; flash the one reached.
+pub fn show_element(id: &str) {
+    browser::scroll_to(id);
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = el.class_list().add_1("flash");
+        let el: web_sys::Element = el.unchecked_into();
+        set_timeout(
+            move || drop(el.class_list().remove_1("flash")),
+            Duration::from_millis(1600),
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! Ready to publish: the bundle (`NNN.json`) and the updated `index.json` to copy to the host,
+//! offered only when the draft has no error; the raw draft can always be downloaded.
+
+use crate::app::IndexResource;
+use crate::draft::{index_with, DraftKind, Processed};
+use crate::import::to_json;
+use leptos::prelude::*;
+
+#[component]
+pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>) -> impl IntoView {
+    let index = expect_context::<IndexResource>();
+    let bundle = move || processed.with(|p| p.as_ref().and_then(|p| p.publishable().cloned()));
+    let download_bundle = move |_| {
+        if let Some(issue) = bundle() {
+            crate::app::download::save_text(
+                &to_json(&issue),
+                &format!("{}.json", issue.number),
+                "application/json",
+            );
+        }
+    };
+    let download_index = move |_| {
+        if let Some(issue) = bundle() {
+            let current = index.get_untracked().and_then(Result::ok);
+            let json = index_with(current.as_deref(), &issue).to_json();
+            crate::app::download::save_text(&json, "index.json", "application/json");
+        }
+    };
+    let download_draft = move |_| {
+        let text = draft.get_untracked();
+        let name = match DraftKind::detect(None, &text) {
+            DraftKind::Json => "draft.json",
+            DraftKind::Text => "draft.txt",
+        };
+        crate::app::download::save_text(&text, name, "text/plain");
+    };
+    view! {
+        <section class="publish-panel" aria-labelledby="publish-heading">
+            <h2 id="publish-heading">"發布"</h2>
+            {move || match bundle() {
+                Some(issue) => view! {
+                    <p>{format!("把這兩個檔案複製到主機的 issues/ 資料夾，即發布第{}期。", issue.number)}</p>
+                    <div class="editor-tools">
+                        <button type="button" class="tool primary" on:click=download_bundle>{format!("下載 {}.json", issue.number)}</button>
+                        <button type="button" class="tool primary" on:click=download_index>"下載 index.json"</button>
+                    </div>
+                }
+                .into_any(),
+                None => view! { <p class="blocked">"草稿仍有錯誤（見上方檢查結果），修正後才能下載發布用的檔案。"</p> }.into_any(),
+            }}
+            <div class="editor-tools" hidden=move || draft.with(String::is_empty)>
+                <button type="button" class="tool" on:click=download_draft>"下載草稿"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! The staff preview's draft, as plain Rust: what an editor pasted or opened, what the importer
+//! or validator makes of it, where each finding points, and how drafts saved by two tabs are
+//! kept from silently overwriting each other.
+
+use crate::bundle::{ArchiveIndex, Issue};
+use crate::finding::{Finding, Location};
+use crate::import::import;
+use crate::validate::validate_issue_json;
+use serde::{Deserialize, Serialize};
+
+/// What the draft holds: newsletter text for the importer, or a bundle for the validator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DraftKind {
+    Text,
+    Json,
+}
+
+impl DraftKind {
+    /// A file's kind from its name, else from its first character (`{` is a bundle).
+    pub fn detect(file_name: Option<&str>, content: &str) -> DraftKind {
+        let lower = file_name.map(str::to_ascii_lowercase);
+        match lower.as_deref() {
+            Some(n) if n.ends_with(".json") => DraftKind::Json,
+            Some(n) if n.ends_with(".txt") => DraftKind::Text,
+            _ if content
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+            {
+                DraftKind::Json
+            }
+            _ => DraftKind::Text,
+        }
+    }
+}
+
+/// What the importer or the validator made of a draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Processed {
+    pub issue: Option<Issue>,
+    /// Errors first, then warnings, then notes; each in the order of the source.
+    pub findings: Vec<Finding>,
+}
+
+impl Processed {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    /// Ready to publish: a bundle and no error.
+    pub fn publishable(&self) -> Option<&Issue> {
+        self.issue.as_ref().filter(|_| self.errors() == 0)
+    }
+}
+
+/// Runs the same importer as `sheto import` or the same validator as `sheto validate`.
+pub fn process(kind: DraftKind, content: &str) -> Processed {
+    let (issue, mut findings) = match kind {
+        DraftKind::Text => {
+            let outcome = import(content);
+            // An imported bundle is also validated, so the preview shows what `sheto validate` would.
+            let mut findings = outcome.findings;
+            if let Some(issue) = &outcome.issue {
+                findings.extend(crate::validate::check_issue(issue));
+            }
+            (outcome.issue, findings)
+        }
+        DraftKind::Json => {
+            let v = validate_issue_json(content.as_bytes());
+            (v.value, v.findings)
+        }
+    };
+    findings.sort_by_key(|f| f.severity);
+    Processed { issue, findings }
+}
+
+/// Where clicking a finding takes the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A line (or line and column) of the draft's text.
+    SourceLine {
+        line: usize,
+        column: usize,
+    },
+    /// An element of the rendered draft, by id.
+    Element(String),
+    Nowhere,
+}
+
+/// `[3]` at the start of `rest` → (3, rest after it)
+fn index_after(rest: &str) -> Option<(usize, &str)> {
+    let rest = rest.strip_prefix('[')?;
+    let end = rest.find(']')?;
+    Some((rest[..end].parse().ok()?, &rest[end + 1..]))
+}
+
+/// The place a finding points at: its source line, or the rendered item or section of its path.
+pub fn target(finding: &Finding, issue: Option<&Issue>) -> Target {
+    match &finding.location {
+        Location::Line { line } => Target::SourceLine {
+            line: *line,
+            column: 1,
+        },
+        Location::Text { line, column } => Target::SourceLine {
+            line: *line,
+            column: *column,
+        },
+        Location::Input => Target::Nowhere,
+        Location::Path { path } => {
+            let path = path.strip_prefix("$.").unwrap_or("");
+            if let Some(rest) = path.strip_prefix("news_flash.groups") {
+                let item = index_after(rest).and_then(|(g, rest)| {
+                    let (a, _) = index_after(rest.strip_prefix(".articles")?)?;
+                    issue?.news_flash.groups.get(g)?.articles.get(a)?.number
+                });
+                return Target::Element(item.map_or("news".to_string(), |n| format!("item-{n}")));
+            }
+            let section = match path.split(['.', '[']).next().unwrap_or("") {
+                "key_developments" => "key",
+                "economic_data" => "data",
+                "events" => "events",
+                "contact" => "contact",
+                "about" => "about",
+                "related_links" => "links",
+                "subscription" => "subscribe",
+                "disclaimer" => "disclaimer",
+                _ => "main",
+            };
+            Target::Element(section.to_string())
+        }
+    }
+}
+
+/// The draft as kept in the browser's storage, with who saved it last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredDraft {
+    pub kind: DraftKind,
+    pub content: String,
+    /// Which tab saved it.
+    pub tab: String,
+    /// Goes up by one at every save, from any tab.
+    pub revision: u64,
+    /// Milliseconds since the epoch.
+    pub saved_at: f64,
+}
+
+/// What a tab should do when it wants to save over what storage holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveDecision {
+    /// Storage holds nothing newer than this tab last saw: save as `revision`.
+    Save { revision: u64 },
+    /// Another tab saved since: ask the editor which draft to keep.
+    Conflict,
+}
+
+/// `seen` is the revision this tab last loaded or saved.
+pub fn decide_save(stored: Option<&StoredDraft>, tab: &str, seen: u64) -> SaveDecision {
+    match stored {
+        Some(s) if s.tab != tab && s.revision > seen => SaveDecision::Conflict,
+        Some(s) => SaveDecision::Save {
+            revision: s.revision.max(seen) + 1,
+        },
+        None => SaveDecision::Save { revision: seen + 1 },
+    }
+}
+
+/// The index to publish with a draft: the current one with the draft's entry added or replaced.
+pub fn index_with(current: Option<&ArchiveIndex>, issue: &Issue) -> ArchiveIndex {
+    let mut index = current.cloned().unwrap_or(ArchiveIndex {
+        schema_version: crate::bundle::SCHEMA_VERSION,
+        issues: vec![],
+    });
+    index.upsert(issue.index_entry());
+    index
+}
