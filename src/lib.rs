@@ -8,6 +8,7 @@
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
 //! - [`chart`]: chart models and geometry (scales, bars, labels, hit test).
 //! - [`draft`]: the staff preview's draft: processing, finding targets, saving across tabs.
+//! - [`html`]: an issue as a plain HTML page with no script (`sheto html`).
 //! - [`filter`]: the province filter, derived views of an issue.
 //! - [`view_state`]: the reader's URL ⇄ view state.
 
@@ -16,6 +17,7 @@ pub mod chart;
 pub mod draft;
 pub mod filter;
 pub mod finding;
+pub mod html;
 pub mod import;
 pub mod links;
 pub mod plain_text;

@@ -2,7 +2,8 @@
 //!
 //!   sheto import FILE.txt [-o OUT.json]      newsletter text → bundle (stdout without -o)
 //!   sheto validate [--format json] FILE…     check bundles and index.json
-//!   sheto index DIR                          write DIR/index.json from the bundles in DIR
+//!   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page (no script)
+//!   sheto index DIR                          write DIR/index.json, index.html and NNN.html
 
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
 use sheto::finding::{Finding, Location, Severity};
@@ -14,54 +15,84 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   sheto import FILE.txt [-o OUT.json]      newsletter text -> issue bundle (stdout without -o)
   sheto validate [--format json] FILE...   check bundles and index.json; exit 1 on any error
-  sheto index DIR                          write DIR/index.json from the bundles in DIR";
+  sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
+  sheto index DIR                          write DIR/index.json, DIR/index.html and DIR/NNN.html";
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!("sheto: {problem}\n{USAGE}");
     ExitCode::from(2)
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("import") => cmd_import(&args[1..]),
-        Some("validate") => cmd_validate(&args[1..]),
-        Some("index") => cmd_index(&args[1..]),
-        Some("help" | "-h" | "--help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Some(other) => usage(&format!("unknown command `{other}`")),
-        None => usage("no command given"),
-    }
+fn failure(message: String) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(1)
 }
 
-fn cmd_import(args: &[String]) -> ExitCode {
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match args.first().map(String::as_str) {
+        Some("import") => cmd_import(rest),
+        Some("validate") => cmd_validate(rest),
+        Some("html") => cmd_html(rest),
+        Some("index") => cmd_index(rest),
+        Some("help" | "-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(usage(&format!("unknown command `{other}`"))),
+        None => Err(usage("no command given")),
+    };
+    result.err().unwrap_or(ExitCode::SUCCESS)
+}
+
+/// `FILE [-o OUT]`: one input (`-` for stdin) and an optional output.
+fn input_and_output(args: &[String], what: &str) -> Result<(String, Option<PathBuf>), ExitCode> {
     let (mut input, mut output) = (None, None);
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-o" | "--output" => match it.next() {
                 Some(path) => output = Some(PathBuf::from(path)),
-                None => return usage("-o needs a file name"),
+                None => return Err(usage("-o needs a file name")),
             },
             flag if flag.starts_with('-') && flag != "-" => {
-                return usage(&format!("unknown option `{flag}`"))
+                return Err(usage(&format!("unknown option `{flag}`")))
             }
             path if input.is_none() => input = Some(path.to_string()),
-            extra => return usage(&format!("unexpected argument `{extra}`")),
+            extra => return Err(usage(&format!("unexpected argument `{extra}`"))),
         }
     }
-    let Some(input) = input else {
-        return usage("import needs a text file");
+    input
+        .map(|i| (i, output))
+        .ok_or_else(|| usage(&format!("needs {what}")))
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, ExitCode> {
+    let read = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(path)
     };
-    let bytes = match read_input(&input) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{input}: error: cannot read: {e}");
-            return ExitCode::from(1);
+    read.map_err(|e| failure(format!("{path}: error: cannot read: {e}")))
+}
+
+/// Writes to the file, or to stdout without one.
+fn write_output(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| failure(format!("{}: error: cannot write: {e}", path.display()))),
+        None => {
+            print!("{text}");
+            Ok(())
         }
-    };
+    }
+}
+
+fn cmd_import(args: &[String]) -> Result<(), ExitCode> {
+    let (input, output) = input_and_output(args, "a text file")?;
+    let bytes = read_input(&input)?;
     let text = String::from_utf8_lossy(&bytes);
     if matches!(text, std::borrow::Cow::Owned(_)) {
         eprintln!("{input}: warning: not valid UTF-8; unreadable bytes were replaced with U+FFFD");
@@ -70,36 +101,34 @@ fn cmd_import(args: &[String]) -> ExitCode {
     for finding in &outcome.findings {
         eprintln!("{}", finding.render(&input));
     }
-    let Some(issue) = outcome.issue else {
-        eprintln!("{input}: error: import failed, no bundle written");
-        return ExitCode::from(1);
-    };
-    let json = to_json(&issue);
-    match output {
-        Some(path) => {
-            if let Err(e) = std::fs::write(&path, json) {
-                eprintln!("{}: error: cannot write: {e}", path.display());
-                return ExitCode::from(1);
-            }
-            eprintln!(
-                "wrote {} (issue {}, {} news items)",
-                path.display(),
-                issue.number,
-                issue.counts().news
-            );
-        }
-        None => print!("{json}"),
+    let issue = outcome
+        .issue
+        .ok_or_else(|| failure(format!("{input}: error: import failed, no bundle written")))?;
+    write_output(output.as_deref(), &to_json(&issue))?;
+    if let Some(path) = output {
+        let news = issue.counts().news;
+        eprintln!(
+            "wrote {} (issue {}, {news} news items)",
+            path.display(),
+            issue.number
+        );
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
+fn cmd_html(args: &[String]) -> Result<(), ExitCode> {
+    let (input, output) = input_and_output(args, "a bundle file")?;
+    let v = validate_issue_json(&read_input(&input)?);
+    for f in v.findings.iter().filter(|f| f.is_error()) {
+        eprintln!("{}", f.render(&input));
+    }
+    match v.value {
+        Some(issue) if !v.has_errors() => {
+            write_output(output.as_deref(), &sheto::html::page(&issue))
+        }
+        _ => Err(failure(format!(
+            "{input}: error: not a valid bundle, no page written"
+        ))),
     }
 }
 
@@ -128,11 +157,8 @@ fn validate_file(path: &Path) -> Vec<Finding> {
             for (i, entry) in index.issues.iter().enumerate() {
                 if !dir.join(&entry.file).is_file() {
                     let msg = format!("file {} is missing beside index.json", entry.file);
-                    v.findings.push(Finding::at_path(
-                        Severity::Error,
-                        format!("$.issues[{i}].file"),
-                        msg,
-                    ));
+                    let at = format!("$.issues[{i}].file");
+                    v.findings.push(Finding::at_path(Severity::Error, at, msg));
                 }
             }
         }
@@ -156,7 +182,7 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     v.findings
 }
 
-fn cmd_validate(args: &[String]) -> ExitCode {
+fn cmd_validate(args: &[String]) -> Result<(), ExitCode> {
     let mut json = false;
     let mut files = Vec::new();
     let mut it = args.iter();
@@ -165,16 +191,18 @@ fn cmd_validate(args: &[String]) -> ExitCode {
             "--format" => match it.next().map(String::as_str) {
                 Some("json") => json = true,
                 Some("text") => json = false,
-                _ => return usage("--format takes `text` or `json`"),
+                _ => return Err(usage("--format takes `text` or `json`")),
             },
             "--format=json" => json = true,
             "--format=text" => json = false,
-            flag if flag.starts_with('-') => return usage(&format!("unknown option `{flag}`")),
+            flag if flag.starts_with('-') => {
+                return Err(usage(&format!("unknown option `{flag}`")))
+            }
             path => files.push(PathBuf::from(path)),
         }
     }
     if files.is_empty() {
-        return usage("validate needs at least one file");
+        return Err(usage("validate needs at least one file"));
     }
     let mut any_error = false;
     let mut report = Vec::new();
@@ -197,21 +225,24 @@ fn cmd_validate(args: &[String]) -> ExitCode {
     } else if !any_error {
         eprintln!("{} file(s) valid", files.len());
     }
-    ExitCode::from(u8::from(any_error))
+    if any_error {
+        Err(ExitCode::from(1))
+    } else {
+        Ok(())
+    }
 }
 
-fn cmd_index(args: &[String]) -> ExitCode {
+fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
     let [dir] = args else {
-        return usage("index needs one directory");
+        return Err(usage("index needs one directory"));
     };
     let dir = Path::new(dir);
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("{}: error: cannot read directory: {e}", dir.display());
-            return ExitCode::from(1);
-        }
-    };
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        failure(format!(
+            "{}: error: cannot read directory: {e}",
+            dir.display()
+        ))
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("index.json"))
@@ -221,6 +252,7 @@ fn cmd_index(args: &[String]) -> ExitCode {
         schema_version: SCHEMA_VERSION,
         issues: vec![],
     };
+    let mut pages = Vec::new();
     let mut failed = false;
     for path in &paths {
         let v = validate_issue_json(&std::fs::read(path).unwrap_or_default());
@@ -230,25 +262,28 @@ fn cmd_index(args: &[String]) -> ExitCode {
         }
         if let Some(issue) = v.value {
             let mut entry = issue.index_entry();
-            entry.file = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or(entry.file);
+            if let Some(name) = path.file_name() {
+                entry.file = name.to_string_lossy().into_owned();
+            }
             index.upsert(entry);
+            pages.push((path.with_extension("html"), sheto::html::page(&issue)));
         }
     }
     if failed {
-        eprintln!(
-            "{}: error: index not written: fix the bundles above first",
-            dir.display()
-        );
-        return ExitCode::from(1);
+        let dir = dir.display();
+        return Err(failure(format!(
+            "{dir}: error: index not written: fix the bundles above first"
+        )));
     }
-    let out = dir.join("index.json");
-    if let Err(e) = std::fs::write(&out, index.to_json()) {
-        eprintln!("{}: error: cannot write: {e}", out.display());
-        return ExitCode::from(1);
+    pages.push((dir.join("index.json"), index.to_json()));
+    pages.push((dir.join("index.html"), sheto::html::archive_page(&index)));
+    for (path, text) in &pages {
+        write_output(Some(path), text)?;
     }
-    eprintln!("wrote {} ({} issue(s))", out.display(), index.issues.len());
-    ExitCode::SUCCESS
+    let n = index.issues.len();
+    eprintln!(
+        "wrote {}: index.json, index.html and {n} issue page(s)",
+        dir.display()
+    );
+    Ok(())
 }

@@ -247,3 +247,16 @@ test('an issue the archive does not have is said plainly', async () => {
   assert.equal(await page.locator('.error-message').textContent(), '檔案庫中沒有第999期。');
   await page.close();
 });
+
+test('without JavaScript a reader still reaches the whole issue', async () => {
+  const context = await launch({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('link', { name: /香港特區政府駐上海經濟貿易辦事處通訊（各期）/ }).click();
+  await page.getByRole('link', { name: '2026年5月（第233期）' }).click();
+  await page.waitForURL(/issues\/233\.html$/);
+  assert.equal(await page.locator('article').count(), 22, '5 key developments and 17 news items');
+  assert.equal(await page.locator('a[href^="http"]').count(), 35);
+  assert.equal(await page.locator('script').count(), 0);
+  await context.close();
+});

@@ -1,0 +1,283 @@
+//! An issue as a plain, semantic HTML page with no script: for readers without JavaScript, for
+//! search engines, and as the benchmark's baseline (`sheto html`). Same order and words as the
+//! app; every text is escaped and only safe URLs become links.
+
+use crate::bundle::{ArticleGroup, Issue, DETAILS_LABEL};
+use crate::import::dates::{format_zh_date, format_zh_period, format_zh_range};
+use crate::links::{safe_href, segments, Segment};
+use std::fmt::Write;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn link(url: &str) -> String {
+    match safe_href(url) {
+        Some(href) => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+            escape(href),
+            escape(url)
+        ),
+        None => escape(url),
+    }
+}
+
+fn rich(text: &str) -> String {
+    segments(text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => escape(t),
+            Segment::Email(e) => format!("<a href=\"mailto:{0}\">{0}</a>", escape(e)),
+        })
+        .collect()
+}
+
+fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup]) {
+    let _ = write!(out, "<section id=\"{id}\"><h2>{}</h2>\n", escape(heading));
+    for g in groups {
+        let _ = write!(
+            out,
+            "<section data-region=\"{}\"><h3>{}</h3>\n",
+            g.region.id(),
+            escape(&g.heading)
+        );
+        for a in &g.articles {
+            let id = a
+                .number
+                .map(|n| format!(" id=\"item-{n}\""))
+                .unwrap_or_default();
+            let number = a.number.map(|n| format!("{n}. ")).unwrap_or_default();
+            let _ = write!(out, "<article{id}><h4>{number}{}</h4>\n", escape(&a.title));
+            if let Some(d) = &a.date {
+                let _ = write!(
+                    out,
+                    "<p><time datetime=\"{}\">{}</time></p>\n",
+                    escape(d),
+                    format_zh_date(d)
+                );
+            }
+            for p in &a.paragraphs {
+                let _ = write!(out, "<p>{}</p>\n", rich(p));
+            }
+            if !a.links.is_empty() {
+                let _ = write!(out, "<p>{DETAILS_LABEL}</p><ul>\n");
+                for l in &a.links {
+                    let _ = write!(out, "<li>{}</li>\n", link(l));
+                }
+                out.push_str("</ul>\n");
+            }
+            out.push_str("</article>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The plain pages' stylesheet, beside them in `issues/` (a file, not inline, so a strict
+/// Content-Security-Policy holds for them too).
+const STYLESHEET: &str = "<link rel=\"stylesheet\" href=\"plain.css\">";
+
+/// The whole issue as one HTML document.
+pub fn page(issue: &Issue) -> String {
+    let mut out = String::new();
+    let title = format!("{} {}", issue.masthead.title, issue.masthead.dateline);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"zh-Hant-HK\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
+{STYLESHEET}\n</head>\n<body>\n<header><h1>{}</h1><p>{}</p></header>\n<main>\n",
+        escape(&title),
+        escape(&issue.masthead.title),
+        escape(&issue.masthead.dateline)
+    );
+    groups(
+        &mut out,
+        "key",
+        &issue.key_developments.heading,
+        &issue.key_developments.groups,
+    );
+    groups(
+        &mut out,
+        "news",
+        &issue.news_flash.heading,
+        &issue.news_flash.groups,
+    );
+
+    let d = &issue.economic_data;
+    let gdp_period = format_zh_period(&d.gdp.period.start, &d.gdp.period.end);
+    let trade_period = format_zh_period(&d.trade.period.start, &d.trade.period.end);
+    let _ = write!(
+        out,
+        "<section id=\"data\"><h2>{}</h2>\n<table>\n<caption>單位：{}</caption>\n<thead><tr><th>{}</th>\
+<th>{} ({}) {}</th><th>{}</th><th>{} ({}) {}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&d.heading),
+        escape(&d.unit),
+        escape(&d.region_label),
+        escape(&d.gdp.label),
+        escape(&d.unit),
+        gdp_period,
+        escape(&d.comparison_label),
+        escape(&d.trade.label),
+        escape(&d.unit),
+        trade_period,
+        escape(&d.comparison_label)
+    );
+    for r in &d.rows {
+        let _ = write!(
+            out,
+            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            r.region.name_zh(),
+            r.gdp.format_value(),
+            r.gdp_yoy.format_percent(),
+            r.trade.format_value(),
+            r.trade_yoy.format_percent()
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody>\n</table>\n<p>{}</p>\n</section>\n",
+        escape(&d.source)
+    );
+
+    let e = &issue.events;
+    let c = &e.columns;
+    let _ = write!(
+        out,
+        "<section id=\"events\"><h2>{}</h2>\n",
+        escape(&e.heading)
+    );
+    for city in &e.cities {
+        let _ = write!(
+            out,
+            "<h3>{}：</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            escape(&city.heading),
+            escape(&c.date),
+            escape(&c.name),
+            escape(&c.venue),
+            escape(&c.organisers),
+            escape(&c.url)
+        );
+        for ev in &city.events {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                format_zh_range(&ev.start, &ev.end),
+                escape(&ev.name),
+                escape(&ev.venue),
+                escape(&ev.organisers.join("、")),
+                link(&ev.url)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    if let Some(more) = &e.more {
+        let _ = write!(out, "<p>{} {}</p>\n", escape(&more.text), link(&more.url));
+    }
+    out.push_str("</section>\n");
+
+    let ct = &issue.contact;
+    let _ = write!(
+        out,
+        "<section id=\"contact\"><h2>{heading}</h2>\n<p>地址：{address}（郵編：{postcode}）</p>\n<p>電話：{phone}</p>\n\
+<p>傳真：{fax}</p>\n<p>電郵：<a href=\"mailto:{email}\">{email}</a></p>\n<h3>{hours}</h3>\n",
+        heading = escape(&ct.heading),
+        address = escape(&ct.address),
+        postcode = escape(&ct.postcode),
+        phone = escape(&ct.phone),
+        fax = escape(&ct.fax),
+        email = escape(&ct.email),
+        hours = escape(&ct.hours_heading)
+    );
+    for h in [&ct.office_hours, &ct.immigration_hours] {
+        let _ = write!(out, "<p>{}</p>\n<ul>\n", escape(&h.label));
+        for s in &h.sessions {
+            let _ = write!(out, "<li>{}</li>\n", escape(s));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(s) = &ct.social {
+        let _ = write!(
+            out,
+            "<p>{} {}</p>\n",
+            escape(&s.text),
+            escape(&s.accounts.join("、"))
+        );
+    }
+    out.push_str("</section>\n");
+
+    let a = &issue.about;
+    let _ = write!(
+        out,
+        "<section id=\"about\"><h2>{}</h2>\n",
+        escape(&a.heading)
+    );
+    for p in &a.paragraphs {
+        let _ = write!(out, "<p>{}</p>\n", escape(p));
+    }
+    let _ = write!(out, "<p>網址：{}</p>\n</section>\n", link(&a.url));
+    let r = &issue.related_links;
+    let _ = write!(
+        out,
+        "<section id=\"links\"><h2>{}</h2>\n<p>{}</p>\n<ol>\n",
+        escape(&r.heading),
+        escape(&r.intro)
+    );
+    for l in &r.links {
+        let _ = write!(
+            out,
+            "<li>{}<br>網址：{}</li>\n",
+            escape(&l.label),
+            link(&l.url)
+        );
+    }
+    out.push_str("</ol>\n</section>\n");
+    for (id, s) in [
+        ("subscribe", &issue.subscription),
+        ("disclaimer", &issue.disclaimer),
+    ] {
+        let _ = write!(
+            out,
+            "<section id=\"{id}\"><h2>{}</h2>\n",
+            escape(&s.heading)
+        );
+        for p in &s.paragraphs {
+            let _ = write!(out, "<p>{}</p>\n", rich(p));
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The archive as a plain page: every issue, newest first, linked to its plain HTML page.
+pub fn archive_page(index: &crate::bundle::ArchiveIndex) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-Hant-HK\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>香港特區政府駐上海經濟貿易辦事處通訊：各期</title>\n{STYLESHEET}\n</head>\n<body>\n\
+<h1>香港特區政府駐上海經濟貿易辦事處通訊</h1>\n<ul>\n"
+    );
+    for e in &index.issues {
+        let page = e.file.trim_end_matches(".json");
+        let _ = writeln!(
+            out,
+            "<li><a href=\"{}.html\">{}</a></li>",
+            escape(page),
+            escape(&e.title)
+        );
+    }
+    out.push_str("</ul>\n</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,94 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The plain HTML pages (`sheto html`, `sheto index`): complete, escaped, script-free, and the
+//! published ones up to date.
+
+mod common;
+use common::*;
+use sheto::html::{archive_page, escape, page};
+
+/// The text a reader sees: tags dropped, entities decoded, whitespace removed.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn published_pages_are_up_to_date() {
+    let issue = issue_233();
+    assert_eq!(
+        std::fs::read_to_string(repo("public/issues/233.html")).unwrap(),
+        page(&issue)
+    );
+    let index: sheto::bundle::ArchiveIndex =
+        serde_json::from_str(&std::fs::read_to_string(repo("public/issues/index.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(repo("public/issues/index.html")).unwrap(),
+        archive_page(&index)
+    );
+    assert!(archive_page(&index).contains("<a href=\"233.html\">2026年5月（第233期）</a>"));
+}
+
+#[test]
+fn every_word_and_figure_of_the_source_is_on_the_plain_page() {
+    let text = visible_text(&page(&issue_233()));
+    for (n, line) in source_233().lines().enumerate() {
+        for cell in line.split('\t') {
+            let cell: String = cell
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '<' | '>'))
+                .collect();
+            // A colon that ends a heading (聯絡方式：, 上海：) is the heading's mark, not a word.
+            let cell = cell.trim_end_matches('：');
+            // (1)…(6) before the related links are the list's own numbers (an <ol>).
+            let cell = match cell.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
+                _ => cell,
+            };
+            if !cell.is_empty() {
+                assert!(
+                    text.contains(cell),
+                    "line {}: 「{cell}」 is not on the page",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_page_has_no_script_and_every_link_is_safe() {
+    let html = page(&issue_233());
+    assert!(!html.to_lowercase().contains("<script"));
+    assert_eq!(html.matches("<a href=\"http").count(), 35);
+    assert!(html.contains("<a href=\"mailto:yukizhang@sheto.gov.hk\">"));
+    assert!(html.contains("<html lang=\"zh-Hant-HK\">"));
+}
+
+#[test]
+fn hostile_text_is_inert() {
+    let mut issue = issue_233();
+    issue.news_flash.groups[0].articles[0].title = "<script>alert(1)</script>".into();
+    issue.news_flash.groups[0].articles[0].links = vec![
+        "javascript:alert(1)".into(),
+        "\"><img src=x onerror=alert(1)>".into(),
+    ];
+    let html = page(&issue);
+    assert!(html.contains("1. &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("href=\"javascript"));
+    assert!(!html.contains("<img"));
+    assert_eq!(escape("a&b\"'"), "a&amp;b&quot;&#39;");
+}
