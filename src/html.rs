@@ -45,11 +45,11 @@ fn rich(text: &str) -> String {
 }
 
 fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup]) {
-    let _ = write!(out, "<section id=\"{id}\"><h2>{}</h2>\n", escape(heading));
+    let _ = writeln!(out, "<section id=\"{id}\"><h2>{}</h2>", escape(heading));
     for g in groups {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<section data-region=\"{}\"><h3>{}</h3>\n",
+            "<section data-region=\"{}\"><h3>{}</h3>",
             g.region.id(),
             escape(&g.heading)
         );
@@ -59,22 +59,22 @@ fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup]) {
                 .map(|n| format!(" id=\"item-{n}\""))
                 .unwrap_or_default();
             let number = a.number.map(|n| format!("{n}. ")).unwrap_or_default();
-            let _ = write!(out, "<article{id}><h4>{number}{}</h4>\n", escape(&a.title));
+            let _ = writeln!(out, "<article{id}><h4>{number}{}</h4>", escape(&a.title));
             if let Some(d) = &a.date {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<p><time datetime=\"{}\">{}</time></p>\n",
+                    "<p><time datetime=\"{}\">{}</time></p>",
                     escape(d),
                     format_zh_date(d)
                 );
             }
             for p in &a.paragraphs {
-                let _ = write!(out, "<p>{}</p>\n", rich(p));
+                let _ = writeln!(out, "<p>{}</p>", rich(p));
             }
             if !a.links.is_empty() {
-                let _ = write!(out, "<p>{DETAILS_LABEL}</p><ul>\n");
+                let _ = writeln!(out, "<p>{DETAILS_LABEL}</p><ul>");
                 for l in &a.links {
-                    let _ = write!(out, "<li>{}</li>\n", link(l));
+                    let _ = writeln!(out, "<li>{}</li>", link(l));
                 }
                 out.push_str("</ul>\n");
             }
@@ -93,11 +93,11 @@ const STYLESHEET: &str = "<link rel=\"stylesheet\" href=\"plain.css\">";
 pub fn page(issue: &Issue) -> String {
     let mut out = String::new();
     let title = format!("{} {}", issue.masthead.title, issue.masthead.dateline);
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-Hant-HK\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
-{STYLESHEET}\n</head>\n<body>\n<header><h1>{}</h1><p>{}</p></header>\n<main>\n",
+{STYLESHEET}\n</head>\n<body>\n<header><h1>{}</h1><p>{}</p></header>\n<main>",
         escape(&title),
         escape(&issue.masthead.title),
         escape(&issue.masthead.dateline)
@@ -118,10 +118,10 @@ pub fn page(issue: &Issue) -> String {
     let d = &issue.economic_data;
     let gdp_period = format_zh_period(&d.gdp.period.start, &d.gdp.period.end);
     let trade_period = format_zh_period(&d.trade.period.start, &d.trade.period.end);
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<section id=\"data\"><h2>{}</h2>\n<table>\n<caption>單位：{}</caption>\n<thead><tr><th>{}</th>\
-<th>{} ({}) {}</th><th>{}</th><th>{} ({}) {}</th><th>{}</th></tr></thead>\n<tbody>\n",
+<th>{} ({}) {}</th><th>{}</th><th>{} ({}) {}</th><th>{}</th></tr></thead>\n<tbody>",
         escape(&d.heading),
         escape(&d.unit),
         escape(&d.region_label),
@@ -135,9 +135,9 @@ pub fn page(issue: &Issue) -> String {
         escape(&d.comparison_label)
     );
     for r in &d.rows {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             r.region.name_zh(),
             r.gdp.format_value(),
             r.gdp_yoy.format_percent(),
@@ -145,23 +145,23 @@ pub fn page(issue: &Issue) -> String {
             r.trade_yoy.format_percent()
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</tbody>\n</table>\n<p>{}</p>\n</section>\n",
+        "</tbody>\n</table>\n<p>{}</p>\n</section>",
         escape(&d.source)
     );
 
     let e = &issue.events;
     let c = &e.columns;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"events\"><h2>{}</h2>\n",
+        "<section id=\"events\"><h2>{}</h2>",
         escape(&e.heading)
     );
     for city in &e.cities {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<h3>{}：</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            "<h3>{}：</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
             escape(&city.heading),
             escape(&c.date),
             escape(&c.name),
@@ -170,9 +170,9 @@ pub fn page(issue: &Issue) -> String {
             escape(&c.url)
         );
         for ev in &city.events {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 format_zh_range(&ev.start, &ev.end),
                 escape(&ev.name),
                 escape(&ev.venue),
@@ -183,15 +183,15 @@ pub fn page(issue: &Issue) -> String {
         out.push_str("</tbody>\n</table>\n");
     }
     if let Some(more) = &e.more {
-        let _ = write!(out, "<p>{} {}</p>\n", escape(&more.text), link(&more.url));
+        let _ = writeln!(out, "<p>{} {}</p>", escape(&more.text), link(&more.url));
     }
     out.push_str("</section>\n");
 
     let ct = &issue.contact;
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<section id=\"contact\"><h2>{heading}</h2>\n<p>地址：{address}（郵編：{postcode}）</p>\n<p>電話：{phone}</p>\n\
-<p>傳真：{fax}</p>\n<p>電郵：<a href=\"mailto:{email}\">{email}</a></p>\n<h3>{hours}</h3>\n",
+<p>傳真：{fax}</p>\n<p>電郵：<a href=\"mailto:{email}\">{email}</a></p>\n<h3>{hours}</h3>",
         heading = escape(&ct.heading),
         address = escape(&ct.address),
         postcode = escape(&ct.postcode),
@@ -201,16 +201,16 @@ pub fn page(issue: &Issue) -> String {
         hours = escape(&ct.hours_heading)
     );
     for h in [&ct.office_hours, &ct.immigration_hours] {
-        let _ = write!(out, "<p>{}</p>\n<ul>\n", escape(&h.label));
+        let _ = writeln!(out, "<p>{}</p>\n<ul>", escape(&h.label));
         for s in &h.sessions {
-            let _ = write!(out, "<li>{}</li>\n", escape(s));
+            let _ = writeln!(out, "<li>{}</li>", escape(s));
         }
         out.push_str("</ul>\n");
     }
     if let Some(s) = &ct.social {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<p>{} {}</p>\n",
+            "<p>{} {}</p>",
             escape(&s.text),
             escape(&s.accounts.join("、"))
         );
@@ -218,26 +218,22 @@ pub fn page(issue: &Issue) -> String {
     out.push_str("</section>\n");
 
     let a = &issue.about;
-    let _ = write!(
-        out,
-        "<section id=\"about\"><h2>{}</h2>\n",
-        escape(&a.heading)
-    );
+    let _ = writeln!(out, "<section id=\"about\"><h2>{}</h2>", escape(&a.heading));
     for p in &a.paragraphs {
-        let _ = write!(out, "<p>{}</p>\n", escape(p));
+        let _ = writeln!(out, "<p>{}</p>", escape(p));
     }
-    let _ = write!(out, "<p>網址：{}</p>\n</section>\n", link(&a.url));
+    let _ = writeln!(out, "<p>網址：{}</p>\n</section>", link(&a.url));
     let r = &issue.related_links;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"links\"><h2>{}</h2>\n<p>{}</p>\n<ol>\n",
+        "<section id=\"links\"><h2>{}</h2>\n<p>{}</p>\n<ol>",
         escape(&r.heading),
         escape(&r.intro)
     );
     for l in &r.links {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<li>{}<br>網址：{}</li>\n",
+            "<li>{}<br>網址：{}</li>",
             escape(&l.label),
             link(&l.url)
         );
@@ -247,13 +243,9 @@ pub fn page(issue: &Issue) -> String {
         ("subscribe", &issue.subscription),
         ("disclaimer", &issue.disclaimer),
     ] {
-        let _ = write!(
-            out,
-            "<section id=\"{id}\"><h2>{}</h2>\n",
-            escape(&s.heading)
-        );
+        let _ = writeln!(out, "<section id=\"{id}\"><h2>{}</h2>", escape(&s.heading));
         for p in &s.paragraphs {
-            let _ = write!(out, "<p>{}</p>\n", rich(p));
+            let _ = writeln!(out, "<p>{}</p>", rich(p));
         }
         out.push_str("</section>\n");
     }
