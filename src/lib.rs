@@ -19,6 +19,7 @@ pub mod filter;
 pub mod finding;
 pub mod html;
 pub mod import;
+pub mod json_path;
 pub mod links;
 pub mod plain_text;
 pub mod region;

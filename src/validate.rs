@@ -40,42 +40,50 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Bytes → a typed value, or the finding that says why not.
+/// Bytes → a typed value, or the finding that says why not. One deserializer reads the text;
+/// a syntax error is located by line and column, a wrong shape by its JSON path.
 fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col(bytes, e.valid_up_to());
         text_error(line, column, "not UTF-8 text".to_string())
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        text_error(
-            e.line(),
-            e.column().max(1),
-            format!("invalid JSON: {}", strip_position(&e.to_string())),
-        )
-    })?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = json_path(&e.path().to_string());
-        let message = e.inner().to_string();
-        let message = match message.strip_prefix("unknown variant ") {
-            Some(rest) => format!("unknown region {rest}"),
-            None => message,
-        };
-        Finding::at_path(Severity::Error, path, message)
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &text[bom..];
+    // serde would also read a struct from an array; a bundle is an object, as its schema says.
+    let first = text.trim_start().chars().next();
+    if first.is_some_and(|c| c != '{') {
+        let (line, column) = line_col(text.as_bytes(), text.len() - text.trim_start().len());
+        return Err(text_error(
+            line,
+            column,
+            "expected a JSON object `{…}`".to_string(),
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        let message = strip_position(&e.to_string()).to_string();
+        // serde_json counts columns in bytes; readers count characters.
+        let offset = crate::json_path::byte_offset(text, e.line(), e.column());
+        match e.classify() {
+            serde_json::error::Category::Data => {
+                let container = message.starts_with("missing field");
+                let path = crate::json_path::path_at(text, offset, container);
+                let message = match message.strip_prefix("unknown variant ") {
+                    Some(rest) => format!("unknown region {rest}"),
+                    None => message,
+                };
+                Finding::at_path(Severity::Error, path, message)
+            }
+            _ => {
+                let (line, column) = line_col(text.as_bytes(), offset);
+                text_error(line, column.max(1), format!("invalid JSON: {message}"))
+            }
+        }
     })
 }
 
 /// serde_json appends ` at line L column C`; the finding already carries the place.
 fn strip_position(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
-}
-
-fn json_path(serde_path: &str) -> String {
-    match serde_path {
-        "" | "." => "$".to_string(),
-        p if p.starts_with('[') => format!("${p}"),
-        p => format!("$.{p}"),
-    }
 }
 
 /// Validates a bundle file's bytes.

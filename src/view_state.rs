@@ -64,9 +64,7 @@ pub struct ViewState {
     /// Chosen provinces; empty means all (全部).
     pub regions: BTreeSet<Region>,
     pub section: Option<Section>,
-    /// The staff preview page (`?preview`).
-    pub preview: bool,
-    /// A draft bundle on the host to preview (`?preview&src=drafts/234.json`): a relative path.
+    /// A draft bundle on the host to preview (`preview.html?src=drafts/234.json`): a relative path.
     pub src: Option<String>,
 }
 
@@ -133,7 +131,6 @@ impl ViewState {
             let value = percent_decode(value);
             match key {
                 "issue" => state.issue = value.parse().ok().filter(|n| *n > 0),
-                "preview" => state.preview = true,
                 "src" => state.src = Some(value).filter(|v| is_relative_path(v)),
                 "region" => {
                     let chosen = value.split(',').filter_map(|id| Region::from_id(id.trim()));
@@ -158,9 +155,6 @@ impl ViewState {
     /// Regions print in the chips' order so equal states give equal URLs.
     pub fn to_url(&self) -> String {
         let mut params = Vec::new();
-        if self.preview {
-            params.push("preview".to_string());
-        }
         if let Some(src) = &self.src {
             params.push(format!("src={}", percent_encode(src)));
         }
@@ -241,10 +235,9 @@ mod tests {
 
     #[test]
     fn preview_links() {
-        let s = ViewState::from_url("?preview&src=drafts/234.json&region=anhui");
-        assert!(s.preview);
+        let s = ViewState::from_url("?src=drafts/234.json&region=anhui");
         assert_eq!(s.src.as_deref(), Some("drafts/234.json"));
-        assert_eq!(s.to_url(), "?preview&src=drafts/234.json&region=anhui");
+        assert_eq!(s.to_url(), "?src=drafts/234.json&region=anhui");
         for bad in [
             "https://evil.example/x.json",
             "//evil/x.json",
@@ -252,7 +245,7 @@ mod tests {
             "../x.json",
             "javascript:alert(1)",
         ] {
-            let s = ViewState::parse(&format!("?preview&src={bad}"), "");
+            let s = ViewState::parse(&format!("?src={bad}"), "");
             assert_eq!(s.src, None, "{bad}");
         }
         let spaced = ViewState {

@@ -17,10 +17,31 @@ pub use fetch::LoadError;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Mounts the app on `<body>`; called by `main`.
+/// Mounts the reader on `<body>`; called by the `sheto-reader` binary (index.html).
 pub fn start() {
     panic::install();
     leptos::mount::mount_to_body(App);
+}
+
+/// Mounts the staff preview on `<body>`; called by the `sheto-preview` binary (preview.html).
+/// A binary of its own, so readers never download the importer and the editor.
+pub fn start_preview() {
+    panic::install();
+    leptos::mount::mount_to_body(|| {
+        provide_shell();
+        view! { <preview::PreviewPage /> }
+    });
+}
+
+/// What every page shares: the view state from the URL and the archive index.
+fn provide_shell() -> (Nav, IndexResource) {
+    let nav = Nav::new(browser::current_state());
+    browser::on_location_change(move || nav.sync_from_location());
+    provide_context(nav);
+    let index: IndexResource =
+        LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
+    provide_context(index);
+    (nav, index)
 }
 
 /// The view state and the one way to change it: push the new URL, then set the signal.
@@ -54,30 +75,10 @@ impl Nav {
 /// The archive index as loaded, shared with the issue picker.
 pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
 
-/// The page: the reader, or the staff preview at `?preview`.
-#[component]
-pub fn App() -> impl IntoView {
-    let nav = Nav::new(browser::current_state());
-    browser::on_location_change(move || nav.sync_from_location());
-    provide_context(nav);
-    let index: IndexResource =
-        LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
-    provide_context(index);
-    let preview = Memo::new(move |_| nav.state.with(|s| s.preview));
-    move || {
-        if preview.get() {
-            view! { <preview::PreviewPage /> }.into_any()
-        } else {
-            view! { <Reader /> }.into_any()
-        }
-    }
-}
-
 /// The reader: the issue in the URL (or the newest), loaded through the archive index.
 #[component]
-fn Reader() -> impl IntoView {
-    let nav = expect_context::<Nav>();
-    let index = expect_context::<IndexResource>();
+pub fn App() -> impl IntoView {
+    let (nav, index) = provide_shell();
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
     let issue = LocalResource::new(move || {
         let wanted = wanted.get();

@@ -21,7 +21,7 @@ after(async () => {
   await server?.close();
 });
 
-async function openPreview(context = browser, query = '?preview', viewport = DESKTOP) {
+async function openPreview(context = browser, query = 'preview.html', viewport = DESKTOP) {
   const page = await newPage(context, viewport);
   await page.goto(server.url + query);
   await page.locator('.draft-banner').waitFor();
@@ -56,7 +56,7 @@ test('pasting the text of no. 233 renders the same content as the published issu
   // The filter works in the draft too.
   await page.locator('.draft-render').getByRole('button', { name: /^浙江省/ }).click();
   assert.equal(await page.locator('.draft-render #news article:visible').count(), 5);
-  assert.match(page.url(), /\?preview&region=zhejiang$/);
+  assert.match(page.url(), /preview\.html\?region=zhejiang$/);
   console.log(`screenshots: ${await screenshot(page, 'preview-desktop')}`);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -205,7 +205,7 @@ test('storage full is said plainly and the draft can still be downloaded', async
 });
 
 test('opening a .json file validates it as a bundle', async () => {
-  const page = await openPreview(browser, '?preview', PHONE);
+  const page = await openPreview(browser, 'preview.html', PHONE);
   await clearDraft(page);
   await page.locator('input[type=file]').setInputFiles({ name: '233.json', mimeType: 'application/json', buffer: Buffer.from(BUNDLE) });
   await page.locator('.draft-render #news').waitFor();
@@ -223,7 +223,7 @@ test('a draft bundle on the host renders under the banner', async () => {
   Object.assign(draft, { number: 234, month: '2026-06' });
   draft.masthead.dateline = '2026年6月（第234期）';
   await page.route('**/drafts/234.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(draft) }));
-  await page.goto(server.url + '?preview&src=drafts/234.json');
+  await page.goto(server.url + 'preview.html?src=drafts/234.json');
   await page.locator('.draft-render #news').waitFor();
   assert.equal(await page.locator('.draft-render .dateline').textContent(), '2026年6月（第234期）');
   assert.ok(await page.locator('.draft-banner').isVisible());
@@ -236,7 +236,7 @@ test('a src outside the site is refused', async () => {
   const page = await newPage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url + '?preview&src=https://evil.example/x.json');
+  await page.goto(server.url + 'preview.html?src=https://evil.example/x.json');
   await page.locator('.draft-banner').waitFor();
   assert.ok(requests.every((u) => new URL(u).host !== 'evil.example'), requests.join(' '));
   assert.ok(await page.locator('#draft-text').isVisible(), 'the editor, not the foreign file');

@@ -1,7 +1,7 @@
-//! The staff preview (`?preview`): paste the newsletter's text or open a `.txt` / `.json` file,
+//! The staff preview (`preview.html`): paste the newsletter's text or open a `.txt` / `.json` file,
 //! see every finding located, fix the text in the page, see the issue exactly as readers will
 //! (same components, filters and charts) under a DRAFT banner, and download the files to publish.
-//! The draft is saved in localStorage as the editor types. `?preview&src=drafts/234.json`
+//! The draft is saved in localStorage as the editor types. `preview.html?src=drafts/234.json`
 //! previews a bundle already copied to the host.
 
 mod findings;
@@ -31,24 +31,9 @@ enum SaveStatus {
     Conflict(StoredDraft),
 }
 
-/// Puts `<meta name="robots" content="noindex">` in the head while the preview is open.
-fn noindex() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(head) = document.head() else { return };
-    if let Ok(meta) = document.create_element("meta") {
-        let _ = meta.set_attribute("name", "robots");
-        let _ = meta.set_attribute("content", "noindex");
-        let _ = head.append_child(&meta);
-        let meta = StoredValue::new_local(meta);
-        on_cleanup(move || meta.with_value(|m| m.remove()));
-    }
-}
-
 #[component]
 pub fn PreviewPage() -> impl IntoView {
-    noindex();
+    // preview.html carries <meta name="robots" content="noindex">: drafts stay out of search.
     let nav = expect_context::<Nav>();
     let src = nav.state.get_untracked().src;
     view! {
