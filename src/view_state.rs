@@ -249,7 +249,6 @@ mod tests {
             assert_eq!(s.src, None, "{bad}");
         }
         let spaced = ViewState {
-            preview: true,
             src: Some("drafts/第 234 期.json".into()),
             ..Default::default()
         };
