@@ -20,7 +20,18 @@ use std::sync::Arc;
 /// Mounts the reader on `<body>`; called by the `sheto-reader` binary (index.html).
 pub fn start() {
     panic::install();
+    remove_boot_placeholder();
     leptos::mount::mount_to_body(App);
+}
+
+/// index.html paints the title and a skeleton before the wasm arrives; the app takes over.
+fn remove_boot_placeholder() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
 }
 
 /// Mounts the staff preview on `<body>`; called by the `sheto-preview` binary (preview.html).

@@ -9,14 +9,14 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** A browser context; `options` are Playwright context options (deviceScaleFactor, hasTouch…). */
-export async function launch(options = {}) {
+export async function launch(options = {}, extraArgs = []) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
+      '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs,
     ],
     viewport: DESKTOP,
     acceptDownloads: true,

@@ -30,9 +30,9 @@ const BLUE = [0x00, 0x72, 0xb2];
 async function open(context, query = '', viewport) {
   const page = await newPage(context, viewport ?? (context === phone ? PHONE : DESKTOP));
   await page.goto(server.url + query);
-  const canvas = page.locator('#chart-gdp canvas');
+  const canvas = page.locator('#chart-gdp .chart-surface');
   await canvas.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('#chart-gdp canvas').width > 300);
+  await page.waitForFunction(() => document.querySelector('#chart-gdp .chart-base').width > 300);
   return { page, canvas };
 }
 
@@ -42,7 +42,7 @@ async function barPixel(page, region) {
   const x = 3 * 13 + 12 + 6;
   const y = rowCentre(ORDER.indexOf(region));
   return page.evaluate(([x, y]) => {
-    const c = document.querySelector('#chart-gdp canvas');
+    const c = document.querySelector('#chart-gdp .chart-base');
     const dpr = c.width / c.clientWidth;
     const pixel = c.getContext('2d').getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
     return [...pixel.slice(0, 3)];
@@ -53,8 +53,12 @@ const near = (a, b, tol = 12) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
 test('three charts, sized before drawing, crisp at dpr 3', async () => {
   const { page } = await open(phone);
-  const charts = await page.locator('figure.chart canvas').evaluateAll((cs) =>
-    cs.map((c) => ({ label: c.getAttribute('aria-label'), w: c.width, h: c.height, cw: c.clientWidth, ch: c.getBoundingClientRect().height })));
+  for (const id of ['gdp', 'trade', 'growth']) {
+    await page.locator(`#chart-${id} .chart-base`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((id) => document.querySelector(`#chart-${id} .chart-base`).width > 300, id);
+  }
+  const charts = await page.locator('figure.chart .chart-base').evaluateAll((cs) =>
+    cs.map((c) => ({ label: c.nextElementSibling.getAttribute('aria-label'), w: c.width, h: c.height, cw: c.clientWidth, ch: c.getBoundingClientRect().height })));
   assert.deepEqual(charts.map((c) => c.label), ['地區生產總值（億人民幣）', '進出口總額（億人民幣）', '增長比較：與2025年同期相比']);
   for (const c of charts) {
     assert.equal(c.w, Math.round(c.cw * 3), 'backing store is CSS width × dpr');
@@ -118,7 +122,7 @@ test('keyboard: focus, arrows, Enter, and a live readout', async () => {
   const { page, canvas } = await open(desktop);
   await canvas.focus();
   const live = page.locator('#chart-growth .chart-live');
-  const growth = page.locator('#chart-growth canvas');
+  const growth = page.locator('#chart-growth .chart-surface');
   await growth.focus();
   assert.match(await live.textContent(), /^上海市：地區生產總值 13,526.9 億人民幣，與2025年同期相比 \+5.9%（2026年1月至3月）。未選/);
   // Bars are read region by region: 上海 GDP, 上海 trade, 江蘇 GDP…
@@ -144,7 +148,7 @@ test('the table switch shows the same numbers', async () => {
   const rows = await page.locator('#chart-trade .chart-table tbody tr').allInnerTexts();
   assert.equal(rows.length, 5);
   assert.match(rows[2], /安徽省\s+3,929.5（\+34.0%）/);
-  assert.equal(await page.locator('#chart-trade canvas').isVisible(), false);
+  assert.equal(await page.locator('#chart-trade .chart-surface').isVisible(), false);
   await page.close();
 });
 
@@ -164,11 +168,11 @@ test('PNG and CSV downloads', async () => {
 
 test('charts redraw on resize, legible at 360 px', async () => {
   const { page } = await open(desktop);
-  const width = () => page.evaluate(() => document.querySelector('#chart-gdp canvas').width);
+  const width = () => page.evaluate(() => document.querySelector('#chart-gdp .chart-base').width);
   const before = await width();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.waitForFunction((b) => document.querySelector('#chart-gdp canvas').width !== b, before);
-  const after = await page.evaluate(() => { const c = document.querySelector('#chart-gdp canvas'); return [c.width, c.clientWidth]; });
+  await page.waitForFunction((b) => document.querySelector('#chart-gdp .chart-base').width !== b, before);
+  const after = await page.evaluate(() => { const c = document.querySelector('#chart-gdp .chart-base'); return [c.width, c.clientWidth]; });
   assert.equal(after[0], after[1], 'dpr 1: backing store equals CSS width');
   assert.ok(after[1] <= 360 - 32 + 1, `fits the phone: ${after[1]}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -182,9 +186,11 @@ test('charts in dark mode', async () => {
   const page = await newPage(desktop, DESKTOP);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(server.url + '?region=anhui');
-  await page.locator('#chart-growth canvas').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('#chart-growth canvas').width > 300);
-  const bg = await page.evaluate(() => [...document.querySelector('#chart-gdp canvas').getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)]);
+  await page.locator('#chart-gdp .chart-base').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#chart-gdp .chart-base').width > 300);
+  const bg = await page.evaluate(() => [...document.querySelector('#chart-gdp .chart-base').getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)]);
+  await page.locator('#chart-growth .chart-base').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#chart-growth .chart-base').width > 300);
   assert.deepEqual(bg, [0x1e, 0x1f, 0x24]);
   console.log(`screenshot: ${await screenshot(page, 'chart-desktop-dark')}`);
   await page.close();

@@ -49,7 +49,7 @@ test('pasting the text of no. 233 renders the same content as the published issu
   await page.locator('.draft-render main.issue').waitFor();
   assert.equal(await page.locator('.draft-render main.issue').innerText(), published);
   assert.equal(await page.locator('.draft-render #news article').count(), 17);
-  assert.equal(await page.locator('.draft-render figure.chart canvas').count(), 3, 'charts included');
+  assert.equal(await page.locator('.draft-render figure.chart .chart-surface').count(), 3, 'charts included');
   assert.match(await page.locator('.summary').textContent(), /^沒有錯誤，可以發布/);
   assert.match(await page.locator('.draft-banner').textContent(), /草稿 DRAFT/);
   assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');

@@ -10,7 +10,7 @@ use crate::chart::{hit, layout, ChartKind, ChartModel, Layout};
 use crate::region::Region;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use paint::{paint, Emphasis, DARK, LIGHT};
+use paint::{paint, paint_overlay, Emphasis, DARK, LIGHT};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,6 +48,27 @@ fn observe_width(el: &web_sys::Element, f: impl Fn(f64) + 'static) {
     callback.forget();
 }
 
+/// Calls `f` with whether the element is on screen (or near it), as that changes.
+fn observe_visibility(el: &web_sys::Element, f: impl Fn(bool) + 'static) {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries
+            .get(0)
+            .dyn_into::<web_sys::IntersectionObserverEntry>()
+        {
+            f(entry.is_intersecting());
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    // Start drawing a little before the chart scrolls in.
+    options.set_root_margin("200px 0px");
+    if let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+    {
+        observer.observe(el);
+    }
+    callback.forget();
+}
+
 /// The three charts of an issue's data table.
 #[component]
 pub fn Charts(issue: Arc<crate::bundle::Issue>) -> impl IntoView {
@@ -73,6 +94,9 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
     let id = model.kind.id();
     let model = Arc::new(model);
     let canvas_ref = NodeRef::<Canvas>::new();
+    let overlay_ref = NodeRef::<Canvas>::new();
+    // Charts are drawn only on screen: off screen, a filter change or a resize costs nothing.
+    let visible = RwSignal::new(false);
     let wrap_ref = NodeRef::<Div>::new();
     let width = RwSignal::new(0.0_f64);
     let hover = RwSignal::new(None::<usize>);
@@ -86,22 +110,34 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         (w > 0.0).then(|| layout(&m, w, device_pixel_ratio()))
     });
 
-    wrap_ref.on_load(move |wrap| observe_width(&wrap, move |w| width.set(w)));
+    wrap_ref.on_load(move |wrap| {
+        observe_width(&wrap, move |w| width.set(w));
+        observe_visibility(&wrap, move |v| visible.set(v));
+    });
 
     let m = model.clone();
     Effect::new(move |_| {
+        if !visible.get() {
+            return;
+        }
         let chosen = nav.state.with(|s| s.regions.clone());
         let palette = if dark.get() { &DARK } else { &LIGHT };
-        let active = active.get();
         geometry.with(|g| {
             if let (Some(layout), Some(canvas)) = (g, canvas_ref.get()) {
-                let emphasis = Emphasis {
-                    chosen: &chosen,
-                    active,
-                };
+                let emphasis = Emphasis { chosen: &chosen };
                 if let Err(e) = paint(&canvas, &m, layout, &emphasis, palette) {
                     web_sys::console::error_1(&format!("chart {}: {e}", m.kind.id()).into());
                 }
+            }
+        });
+    });
+    // The highlight of the bar under the pointer or the keyboard focus, on its own canvas.
+    Effect::new(move |_| {
+        let active = active.get();
+        let palette = if dark.get() { &DARK } else { &LIGHT };
+        geometry.with(|g| {
+            if let (Some(layout), Some(overlay)) = (g, overlay_ref.get()) {
+                let _ = paint_overlay(&overlay, layout, active, palette);
             }
         });
     });
@@ -240,8 +276,10 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                 <button type="button" class="tool" on:click=download_csv>"下載 CSV"</button>
             </div>
             <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get()>
+                <canvas class="chart-base" node_ref=canvas_ref aria-hidden="true" style=format!("height:{height}px")></canvas>
                 <canvas
-                    node_ref=canvas_ref
+                    class="chart-surface"
+                    node_ref=overlay_ref
                     tabindex="0"
                     role="img"
                     aria-label=title
@@ -253,7 +291,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                     on:keydown=on_key
                     on:focus=move |_| {
                         // Keyboard focus starts on the first bar; a click's focus shows nothing extra.
-                        let keyboard = canvas_ref.get_untracked().is_some_and(|c| c.matches(":focus-visible").unwrap_or(false));
+                        let keyboard = overlay_ref.get_untracked().is_some_and(|c| c.matches(":focus-visible").unwrap_or(false));
                         if keyboard {
                             focus.update(|f| *f = Some(f.unwrap_or(0)));
                         }

@@ -21,7 +21,6 @@ pub struct Palette {
     pub text: RGBColor,
     pub muted: RGBColor,
     pub grid: RGBColor,
-    pub band: RGBColor,
     pub series: [RGBColor; 2],
     /// Text drawn on a bar.
     pub on_series: [RGBColor; 2],
@@ -32,7 +31,6 @@ pub const LIGHT: Palette = Palette {
     text: RGBColor(0x1d, 0x1d, 0x1f),
     muted: RGBColor(0x5b, 0x5b, 0x60),
     grid: RGBColor(0xe3, 0xe0, 0xda),
-    band: RGBColor(0xf1, 0xee, 0xe8),
     series: [RGBColor(0x00, 0x72, 0xb2), RGBColor(0xb3, 0x47, 0x00)],
     on_series: [RGBColor(0xff, 0xff, 0xff), RGBColor(0xff, 0xff, 0xff)],
 };
@@ -42,15 +40,13 @@ pub const DARK: Palette = Palette {
     text: RGBColor(0xec, 0xeb, 0xe8),
     muted: RGBColor(0xa9, 0xa8, 0xad),
     grid: RGBColor(0x3a, 0x3b, 0x41),
-    band: RGBColor(0x2a, 0x2b, 0x31),
     series: [RGBColor(0x56, 0xb4, 0xe9), RGBColor(0xe6, 0x9f, 0x00)],
     on_series: [RGBColor(0x15, 0x16, 0x1a), RGBColor(0x15, 0x16, 0x1a)],
 };
 
-/// Which bars to emphasise: the chosen regions (all when none is), and the active bar.
+/// Which bars to emphasise: the chosen regions (all when none is).
 pub struct Emphasis<'a> {
     pub chosen: &'a BTreeSet<Region>,
-    pub active: Option<usize>,
 }
 
 impl Emphasis<'_> {
@@ -74,6 +70,56 @@ fn text_style(size: f64, colour: &'static RGBColor, h: HPos, bold: bool) -> Text
         .pos(Pos::new(h, VPos::Center))
 }
 
+/// Sizes a canvas's backing store to the layout (CSS size × dpr) and returns its drawing area.
+fn drawing_area(
+    canvas: &HtmlCanvasElement,
+    layout: &Layout,
+) -> Result<DrawingArea<CanvasBackend, plotters::coord::Shift>, String> {
+    let (w, h) = (layout.width as u32, layout.height as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    Ok(backend.into_drawing_area())
+}
+
+/// Draws the active bar's highlight on the overlay canvas above the chart: a hover or a key
+/// press repaints only this, not the chart.
+pub fn paint_overlay(
+    canvas: &HtmlCanvasElement,
+    layout: &Layout,
+    active: Option<usize>,
+    palette: &'static Palette,
+) -> Result<(), String> {
+    let root = drawing_area(canvas, layout)?;
+    let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
+    // plotters skips fully transparent fills, so clear the canvas through its own context.
+    if let Some(ctx) = canvas.get_context("2d").ok().flatten() {
+        let ctx: web_sys::CanvasRenderingContext2d = wasm_bindgen::JsCast::unchecked_into(ctx);
+        ctx.clear_rect(0.0, 0.0, layout.width, layout.height);
+    }
+    if let Some(bar) = active.and_then(|i| layout.bars.get(i)) {
+        let d = layout.dpr;
+        let b = bar.band;
+        let band = [
+            (px(layout.plot.x - 4.0 * d), px(b.y)),
+            (px(layout.width), px(b.y + b.h)),
+        ];
+        root.draw(&Rectangle::new(band, palette.text.mix(0.08).filled()))
+            .map_err(err)?;
+        let r = bar.rect;
+        let corners = [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))];
+        root.draw(&Rectangle::new(
+            corners,
+            palette.text.stroke_width((2.0 * d).round() as u32),
+        ))
+        .map_err(err)?;
+    }
+    root.present().map_err(err)
+}
+
 /// Draws the chart; sizes the canvas's backing store to the layout first.
 pub fn paint(
     canvas: &HtmlCanvasElement,
@@ -82,29 +128,11 @@ pub fn paint(
     emphasis: &Emphasis,
     palette: &'static Palette,
 ) -> Result<(), String> {
-    let (w, h) = (layout.width as u32, layout.height as u32);
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
-    }
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
+    let root = drawing_area(canvas, layout)?;
     let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
     root.fill(&palette.background).map_err(err)?;
     let categories = model.categories();
     let d = layout.dpr;
-
-    // The active bar's row, behind everything.
-    if let Some(bar) = emphasis.active.and_then(|i| layout.bars.get(i)) {
-        let b = bar.band;
-        let rect = [
-            (px(layout.plot.x - 4.0 * d), px(b.y)),
-            (px(layout.width), px(b.y + b.h)),
-        ];
-        root.draw(&Rectangle::new(rect, palette.band.filled()))
-            .map_err(err)?;
-    }
 
     // Grid lines and tick labels.
     let (top, bottom) = (layout.plot.y, layout.plot.y + layout.plot.h);
@@ -149,16 +177,9 @@ pub fn paint(
         .map_err(err)?;
     }
 
-    for (i, bar) in layout.bars.iter().enumerate() {
-        draw_bar(
-            &root,
-            bar,
-            emphasis.lit(categories[bar.category]),
-            emphasis.active == Some(i),
-            layout,
-            palette,
-        )
-        .map_err(err)?;
+    for bar in &layout.bars {
+        let lit = emphasis.lit(categories[bar.category]);
+        draw_bar(&root, bar, lit, layout, palette).map_err(err)?;
     }
 
     for (swatch, text_x, text) in &layout.legend {
@@ -182,7 +203,6 @@ fn draw_bar<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     bar: &Bar,
     lit: bool,
-    active: bool,
     layout: &Layout,
     palette: &'static Palette,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
@@ -196,16 +216,12 @@ fn draw_bar<DB: DrawingBackend>(
     };
     let corners = [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))];
     root.draw(&Rectangle::new(corners, fill.filled()))?;
-    if active {
-        let outline = palette.text.stroke_width((2.0 * layout.dpr).round() as u32);
-        root.draw(&Rectangle::new(corners, outline))?;
-    }
     let text_colour = match (bar.label_inside, lit) {
         (true, true) => &palette.on_series[bar.series % 2],
         (_, true) | (true, false) => &palette.text,
         (false, false) => &palette.muted,
     };
-    let style = text_style(layout.font, text_colour, HPos::Left, active);
+    let style = text_style(layout.font, text_colour, HPos::Left, false);
     root.draw(&Text::new(
         bar.label.clone(),
         (px(bar.label_x), px(bar.label_y)),

@@ -1,0 +1,200 @@
+// The benchmark: the app against the plain-HTML limit (issues/233.html), on a phone profile
+// (390×844, dpr 3, CPU slowed 4× through Emulation.setCPUThrottlingRate), several cold runs
+// each, medians and spread. Prints a table and writes bench-results/bench.json.
+// Run through scripts/bench, which builds the release site first.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+import { writeFixtureArchive } from '../tests/fixtures/archive.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const DIST = path.resolve('dist');
+const PREFIX = '/bench/sub/path/';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const BUDGET = { firstViewBrotliKB: 250, renderRatio: 3, filterMs: 16, hoverP95Ms: 8 };
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), p95: quantile(xs, 0.95), n: xs.length });
+const kb = (b) => (b / 1024).toFixed(1);
+const ms = (x) => x.toFixed(1);
+
+// ---- bytes ------------------------------------------------------------------------------------
+function sizes(file) {
+  const body = fs.readFileSync(file);
+  return {
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+const distFiles = fs.readdirSync(DIST);
+const pick = (re) => path.join(DIST, distFiles.find((f) => re.test(f)));
+const firstView = {
+  html: path.join(DIST, 'index.html'),
+  js: pick(/^sheto-reader-.*\.js$/),
+  wasm: pick(/^sheto-reader-.*_bg\.wasm$/),
+  css: pick(/^main-.*\.css$/),
+  'index.json': path.join(DIST, 'issues/index.json'),
+  '233.json': path.join(DIST, 'issues/233.json'),
+};
+const bytes = Object.fromEntries(Object.entries(firstView).map(([k, f]) => [k, sizes(f)]));
+const total = (kind) => Object.values(bytes).reduce((a, s) => a + s[kind], 0);
+bytes['first view'] = { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+const plainFiles = ['issues/233.html', 'issues/plain.css'].map((f) => sizes(path.join(DIST, f)));
+bytes['plain page (html + css)'] = ['raw', 'gzip', 'brotli'].reduce((o, k) => ({ ...o, [k]: plainFiles.reduce((a, s) => a + s[k], 0) }), {});
+
+// ---- timings ----------------------------------------------------------------------------------
+const server = await serve(DIST, PREFIX);
+const browser = await launch(PHONE, ['--enable-precise-memory-info']);
+
+// Records first contentful paint, the moment all 17 news items are in the DOM, and the wasm.
+const INSTRUMENT = () => {
+  window.__bench = {};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  // "Rendered" is the frame after all 17 items are in the DOM: laid out and painted.
+  new MutationObserver(() => {
+    if (window.__bench.dom || document.querySelectorAll('#news article').length < 17) return;
+    window.__bench.dom = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.__bench.all = performance.now(); }));
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
+};
+
+async function coldPage(url) {
+  const page = await browser.newPage();
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.all && window.__bench.fcp, null, { timeout: 60_000 });
+  return page;
+}
+
+const load = { app: { fcp: [], all: [] }, plain: { fcp: [], all: [] } };
+const filter = [];
+let hover = [];
+let memory = null;
+for (let run = 0; run < RUNS; run++) {
+  for (const [name, url] of [['plain', server.url + 'issues/233.html'], ['app', server.url]]) {
+    const page = await coldPage(url);
+    const b = await page.evaluate(() => ({ fcp: window.__bench.fcp, all: window.__bench.all }));
+    load[name].fcp.push(b.fcp);
+    load[name].all.push(b.all);
+    if (name === 'app') {
+      // A filter change: click 浙江省 (and back) until the DOM is updated and laid out: the
+      // click handler, the reactive effects (microtasks) and a forced style and layout. Paint is
+      // not included: waiting for a frame would add up to a vsync interval of idle time.
+      filter.push(...await page.evaluate(async () => {
+        const settle = async () => { for (let i = 0; i < 10; i++) await new Promise((r) => queueMicrotask(r)); };
+        const chip = document.querySelector('button[data-region=zhejiang]');
+        const times = [];
+        for (let i = 0; i < 10; i++) {
+          const t0 = performance.now();
+          chip.click();
+          await settle();
+          void document.body.offsetHeight;
+          times.push(performance.now() - t0);
+          const visible = [...document.querySelectorAll('#news article')].filter((a) => a.offsetParent).length;
+          if (visible !== (i % 2 === 0 ? 5 : 17)) throw new Error(`filter shows ${visible} items`);
+        }
+        return times;
+      }));
+      if (run === 0) {
+        // Chart hover: pointer moves from bar to bar, each until the overlay is redrawn and the
+        // tooltip laid out.
+        await page.evaluate(() => document.getElementById('chart-gdp').scrollIntoView());
+        await page.waitForFunction(() => document.querySelector('#chart-gdp .chart-base').width > 0);
+        hover = await page.evaluate(async () => {
+          const settle = async () => { for (let i = 0; i < 10; i++) await new Promise((r) => queueMicrotask(r)); };
+          const canvas = document.querySelector('#chart-gdp .chart-surface');
+          const box = canvas.getBoundingClientRect();
+          const times = [];
+          for (let i = 0; i < 240; i++) {
+            const y = box.top + 8 + ((i % 5) + 0.5) * 44;
+            const t0 = performance.now();
+            canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 2, clientY: y, bubbles: true, pointerType: 'mouse' }));
+            await settle();
+            times.push(performance.now() - t0);
+          }
+          if (!document.querySelector('#chart-gdp .chart-tooltip')) throw new Error('no tooltip after hovering');
+          return times.slice(40); // the first moves warm the code up
+        });
+        memory = await page.evaluate(() => ({
+          jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
+          wasmMemoryBytes: window.__bench.wasm?.memory?.buffer?.byteLength ?? null,
+        }));
+      }
+    }
+    await page.close();
+  }
+}
+
+// ---- the 500-issue fixture archive -------------------------------------------------------------
+const ARCHIVE = path.resolve('target/bench-site');
+fs.rmSync(ARCHIVE, { recursive: true, force: true });
+fs.cpSync(DIST, ARCHIVE, { recursive: true });
+writeFixtureArchive(path.join(ARCHIVE, 'issues'), 500);
+const archiveServer = await serve(ARCHIVE, PREFIX);
+const archive = { picker: [], switch: [], indexBrotli: sizes(path.join(ARCHIVE, 'issues/index.json')).brotli };
+for (let run = 0; run < RUNS; run++) {
+  const page = await browser.newPage();
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(archiveServer.url);
+  await page.waitForFunction(() => document.querySelectorAll('.issue-picker option').length === 500, null, { timeout: 60_000 });
+  archive.picker.push(await page.evaluate(() => performance.now()));
+  archive.switch.push(await page.evaluate(async () => {
+    const select = document.querySelector('.issue-picker select');
+    const t0 = performance.now();
+    select.value = '17';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve) => {
+      const done = () => document.querySelector('.dateline')?.textContent.includes('第17期') && document.querySelectorAll('#news article').length === 17;
+      const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); resolve(); } });
+      mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    return performance.now() - t0;
+  }));
+  await page.close();
+}
+await browser.close();
+await server.close();
+await archiveServer.close();
+
+// ---- report -----------------------------------------------------------------------------------
+const s = {
+  appFcp: stats(load.app.fcp), appAll: stats(load.app.all), plainFcp: stats(load.plain.fcp), plainAll: stats(load.plain.all),
+  filter: stats(filter), hover: stats(hover), picker: stats(archive.picker), switch: stats(archive.switch),
+};
+const ratio = s.appAll.median / s.plainAll.median;
+const rows = [];
+const row = (what, value, budget, ok) => rows.push({ what, value, budget: budget ?? '', ok: ok === undefined ? '' : ok ? 'met' : 'NOT MET' });
+for (const [k, v] of Object.entries(bytes)) row(`bytes ${k} (raw / gzip / brotli KB)`, `${kb(v.raw)} / ${kb(v.gzip)} / ${kb(v.brotli)}`);
+row('first view, brotli', `${kb(bytes['first view'].brotli)} KB`, `≤ ${BUDGET.firstViewBrotliKB} KB`, bytes['first view'].brotli / 1024 <= BUDGET.firstViewBrotliKB);
+const spread = (st) => `${ms(st.median)} ms (${ms(st.min)}–${ms(st.max)})`;
+row('first content: plain page', spread(s.plainFcp));
+row('first content: app', spread(s.appFcp));
+row('whole issue rendered: plain page', spread(s.plainAll));
+row('whole issue rendered: app', spread(s.appAll));
+row('app ÷ plain page (whole issue)', `${ratio.toFixed(2)}×`, `≤ ${BUDGET.renderRatio}×`, ratio <= BUDGET.renderRatio);
+row('filter change (浙江省), median / p95', `${ms(s.filter.median)} / ${ms(s.filter.p95)} ms (n=${s.filter.n})`, `median ≤ ${BUDGET.filterMs} ms`, s.filter.median <= BUDGET.filterMs);
+row('chart hover redraw, p50 / p95', `${ms(s.hover.median)} / ${ms(s.hover.p95)} ms (n=${s.hover.n})`, `p95 ≤ ${BUDGET.hoverP95Ms} ms`, s.hover.p95 <= BUDGET.hoverP95Ms);
+row('JS heap after load', memory?.jsHeapBytes ? `${kb(memory.jsHeapBytes)} KB` : 'n/a');
+row('wasm memory after load', memory?.wasmMemoryBytes ? `${kb(memory.wasmMemoryBytes)} KB` : 'n/a');
+row('500-issue archive: index.json brotli', `${kb(archive.indexBrotli)} KB`);
+row('500-issue archive: picker ready after load', spread(s.picker));
+row('500-issue archive: switch issue', spread(s.switch));
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`\nsheto-reader benchmark: phone 390×844 @3x, CPU ×4 slower, ${RUNS} cold runs each\n`);
+for (const r of rows) console.log(`${r.what.padEnd(width)}  ${String(r.value).padEnd(34)} ${String(r.budget).padEnd(12)} ${r.ok}`);
+fs.mkdirSync('bench-results', { recursive: true });
+const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli } };
+fs.writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
+console.log('\nfigures written to bench-results/bench.json');
