@@ -67,3 +67,21 @@ pub fn select_line(area: &web_sys::HtmlTextAreaElement, text: &str, line: usize,
     let height = area.scroll_height() as f64;
     area.set_scroll_top(((line.saturating_sub(3)) as f64 / total * height) as i32);
 }
+
+/// Registers the service worker (offline reading) beside the page, so any sub-path works.
+/// `on_update` runs when a newer build's worker takes over a page that already had one.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    use wasm_bindgen::prelude::*;
+    let container = window().navigator().service_worker();
+    let had_controller = container.controller().is_some();
+    let _ = container.register("sw.js");
+    if had_controller {
+        let callback = Closure::<dyn Fn()>::new(on_update);
+        container.set_oncontrollerchange(Some(callback.as_ref().unchecked_ref()));
+        callback.forget();
+    }
+}
+
+pub fn reload() {
+    let _ = window().location().reload();
+}

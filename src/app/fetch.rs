@@ -9,7 +9,8 @@ use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 
 pub const INDEX_URL: &str = "issues/index.json";
-const TIMEOUT_MS: i32 = 15_000;
+/// A bundle is tens of kilobytes: eight seconds without it means the network is not there.
+const TIMEOUT_MS: i32 = 8_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {

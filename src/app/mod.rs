@@ -12,7 +12,7 @@ pub mod preview;
 
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::view_state::ViewState;
-use components::{IssueView, LoadErrorCard, Skeleton};
+use components::{ArchiveLinks, IssueView, LoadErrorCard, Skeleton};
 pub use fetch::LoadError;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -90,6 +90,8 @@ pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
 #[component]
 pub fn App() -> impl IntoView {
     let (nav, index) = provide_shell();
+    let update_ready = RwSignal::new(false);
+    browser::register_service_worker(move || update_ready.set(true));
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
     let issue = LocalResource::new(move || {
         let wanted = wanted.get();
@@ -115,10 +117,18 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">"跳到正文"</a>
+        <div class="update-banner" role="status" hidden=move || !update_ready.get()>
+            "本頁有新版本。"
+            <button type="button" class="tool" on:click=|_| browser::reload()>"重新載入"</button>
+        </div>
         {move || match issue.get() {
             None => view! { <Skeleton /> }.into_any(),
             Some(Ok(issue)) => view! { <IssueView issue=issue /> }.into_any(),
-            Some(Err(error)) => view! { <LoadErrorCard error=error on_retry=retry /> }.into_any(),
+            Some(Err(error)) => view! {
+                <LoadErrorCard error=error on_retry=retry />
+                <ArchiveLinks />
+            }
+            .into_any(),
         }}
     }
 }

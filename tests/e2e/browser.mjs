@@ -20,6 +20,8 @@ export async function launch(options = {}, extraArgs = []) {
     ],
     viewport: DESKTOP,
     acceptDownloads: true,
+    // page.route() cannot see a service worker's requests: tests that need the worker ask for it.
+    serviceWorkers: 'block',
     ...options,
   });
   return context;

@@ -137,7 +137,7 @@ for (const width of [360, 390, 430]) {
       scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
     for (const box of await page.locator('.chip, .section-nav a, .issue-picker select, .tool').evaluateAll((els) =>
-      els.map((e) => e.getBoundingClientRect().height))) {
+      els.filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect().height))) {
       assert.ok(box >= 44, `tap target ${box}px`);
     }
     // The data table is stacked as cards: each figure carries its column's label.

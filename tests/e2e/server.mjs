@@ -17,8 +17,29 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
 };
 
-/** Starts a server for `root` under `prefix` (e.g. "/any/sub/path/"); resolves to { url, close }. */
-export function serve(root, prefix = '/', port = 0) {
+/** The rules of a Netlify / Cloudflare Pages style `_headers` file: [{ pattern, headers }]. */
+export function readHeadersFile(file) {
+  if (!fs.existsSync(file)) return [];
+  const rules = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1).headers[name.trim().toLowerCase()] = value.join(':').trim();
+    }
+  }
+  return rules;
+}
+
+const matches = (pattern, p) => (pattern.endsWith('*') ? p.startsWith(pattern.slice(0, -1)) : p === pattern);
+
+/**
+ * Starts a server for `root` under `prefix` (e.g. "/any/sub/path/"); resolves to { url, close }.
+ * With `{ headers: true }` it sends the headers `root/_headers` asks for, as hosts that read one do.
+ */
+export function serve(root, prefix = '/', port = 0, options = {}) {
+  const rules = options.headers ? readHeadersFile(path.join(root, '_headers')) : [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -38,7 +59,9 @@ export function serve(root, prefix = '/', port = 0) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const site = '/' + pathname.slice(prefix.length);
+      const extra = Object.assign({}, ...rules.filter((r) => matches(r.pattern, site)).map((r) => r.headers));
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra });
       res.end(body);
     });
   });
@@ -53,5 +76,5 @@ export function serve(root, prefix = '/', port = 0) {
 // `node tests/e2e/server.mjs DIR PREFIX PORT`: serve by hand.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [root = 'dist', prefix = '/', port = '8080'] = process.argv.slice(2);
-  serve(path.resolve(root), prefix, Number(port)).then(({ url }) => console.log(`serving ${root} at ${url}`));
+  serve(path.resolve(root), prefix, Number(port), { headers: true }).then(({ url }) => console.log(`serving ${root} at ${url}`));
 }

@@ -102,6 +102,8 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
     let hover = RwSignal::new(None::<usize>);
     let focus = RwSignal::new(None::<usize>);
     let show_table = RwSignal::new(false);
+    // A chart that cannot draw says so; the table switch still shows its numbers.
+    let failed = RwSignal::new(None::<String>);
     let active = Memo::new(move |_| hover.get().or(focus.get()));
 
     let m = model.clone();
@@ -127,6 +129,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                 let emphasis = Emphasis { chosen: &chosen };
                 if let Err(e) = paint(&canvas, &m, layout, &emphasis, palette) {
                     web_sys::console::error_1(&format!("chart {}: {e}", m.kind.id()).into());
+                    failed.set(Some(e));
                 }
             }
         });
@@ -220,7 +223,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                 } else {
                     (bar.rect.y + bar.rect.h) / l.dpr + 4.0
                 };
-                Some((text, above, format!("left:{left:.0}px;top:{top:.0}px")))
+                Some((text, above, format!("{left:.0}px"), format!("{top:.0}px")))
             })
         })
     };
@@ -275,8 +278,11 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                 <button type="button" class="tool" on:click=download_png>"下載 PNG"</button>
                 <button type="button" class="tool" on:click=download_csv>"下載 CSV"</button>
             </div>
-            <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get()>
-                <canvas class="chart-base" node_ref=canvas_ref aria-hidden="true" style=format!("height:{height}px")></canvas>
+            {move || failed.get().map(|e| view! {
+                <p class="chart-error" role="alert">{format!("圖表未能繪製（{e}）。請按「表格」查看同一組數字。")}</p>
+            })}
+            <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get() || failed.with(Option::is_some)>
+                <canvas class="chart-base" node_ref=canvas_ref aria-hidden="true" style:height=format!("{height}px")></canvas>
                 <canvas
                     class="chart-surface"
                     node_ref=overlay_ref
@@ -284,7 +290,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                     role="img"
                     aria-label=title
                     aria-describedby=format!("chart-{id}-desc")
-                    style=format!("height:{height}px")
+                    style:height=format!("{height}px")
                     on:pointermove=on_move
                     on:pointerleave=on_leave
                     on:click=on_click
@@ -298,8 +304,9 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
                     }
                     on:blur=move |_| focus.set(None)
                 ></canvas>
-                {move || tooltip().map(|(text, above, style)| view! {
-                    <div class="chart-tooltip" class:above=above role="tooltip" style=style>{text}</div>
+                // Positions go through the CSSOM (style:left), which a strict CSP allows.
+                {move || tooltip().map(|(text, above, left, top)| view! {
+                    <div class="chart-tooltip" class:above=above role="tooltip" style:left=left style:top=top>{text}</div>
                 })}
             </div>
             <p class="visually-hidden" id=format!("chart-{id}-desc")>{description}</p>

@@ -17,7 +17,7 @@ pub use article::ArticleCard;
 pub use issue_view::IssueView;
 pub use news_flash::NewsFlash;
 pub use region_chips::RegionChips;
-pub use status::{LoadErrorCard, Skeleton};
+pub use status::{ArchiveLinks, LoadErrorCard, Skeleton};
 
 use leptos::prelude::*;
 

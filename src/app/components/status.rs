@@ -1,7 +1,7 @@
 //! Loading and failure: a skeleton while the issue loads, and an error card with a retry
 //! button (and the validator's findings for a bundle that is wrong).
 
-use crate::app::LoadError;
+use crate::app::{IndexResource, LoadError};
 use leptos::prelude::*;
 
 #[component]
@@ -37,5 +37,31 @@ pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl In
             })}
             <button type="button" class="button retry" on:click=move |_| on_retry()>"重試"</button>
         </div>
+    }
+}
+
+/// The archive's issues as plain links: what stays usable when one issue fails to load.
+#[component]
+pub fn ArchiveLinks() -> impl IntoView {
+    let index = expect_context::<IndexResource>();
+    move || {
+        let issues = index
+            .get()
+            .and_then(Result::ok)
+            .map(|i| i.issues.clone())
+            .unwrap_or_default();
+        (!issues.is_empty()).then(|| {
+            view! {
+                <nav class="archive-links" aria-labelledby="archive-heading">
+                    <h2 id="archive-heading">"各期通訊"</h2>
+                    <ul>
+                        {issues
+                            .into_iter()
+                            .map(|e| view! { <li><a href=format!("?issue={}", e.number)>{e.title}</a></li> })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
     }
 }

@@ -37,11 +37,11 @@ pub fn PreviewPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let src = nav.state.get_untracked().src;
     view! {
-        <div class="draft-banner" role="note">
+        <section class="draft-banner" aria-label="草稿提示">
             <strong>"草稿 DRAFT"</strong>
             " · 尚未發布，只供內部預覽 · "
             <a href="./">"回到讀者版"</a>
-        </div>
+        </section>
         {match src {
             Some(src) => view! { <HostedDraft src=src /> }.into_any(),
             None => view! { <DraftEditor /> }.into_any(),
@@ -54,7 +54,8 @@ pub fn PreviewPage() -> impl IntoView {
 fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
     let issue = Memo::new(move |_| processed.with(|p| p.as_ref().and_then(|p| p.issue.clone())));
     view! {
-        <div class="draft-render" aria-label="草稿預覽">
+        // Not a landmark itself: the draft's own <main>, header and footer are the page's.
+        <div class="draft-render">
             {move || issue.get().map(|i| view! { <IssueView issue=Arc::new(i) draft=true /> })}
         </div>
     }

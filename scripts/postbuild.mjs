@@ -1,0 +1,69 @@
+// After trunk: pins the Content-Security-Policy into the pages (trunk's inline module loader is
+// allowed by its hash, so no 'unsafe-inline' is needed) and writes dist/_headers from the real
+// file names: the same policy as a header, immutable caching for hashed assets, no-cache for the
+// pages and the issues. Run by scripts/build.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const DIST = path.resolve(process.argv[2] ?? 'dist');
+const PAGES = ['index.html', 'preview.html'];
+
+export const POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+};
+
+const policy = (hashes) =>
+  Object.entries(POLICY)
+    .map(([k, v]) => `${k} ${[...v, ...(k === 'script-src' ? hashes : [])].join(' ')}`)
+    .join('; ');
+
+const inlineScripts = (html) => [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const allHashes = [];
+for (const page of PAGES) {
+  const file = path.join(DIST, page);
+  let html = fs.readFileSync(file, 'utf8');
+  html = html.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>/i, '');
+  const hashes = inlineScripts(html).map(sha256);
+  allHashes.push(...hashes);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
+  // Before anything else in <head>, so it covers every script and style that follows.
+  html = html.replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}${meta}`);
+  if (!html.includes(meta)) throw new Error(`${page}: no <meta charset> to put the policy after`);
+  fs.writeFileSync(file, html);
+}
+
+const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(f));
+
+// The service worker: precache the reader's shell (its page, its hashed assets, the archive
+// index), in a cache named after a hash of all of them.
+const reader = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+const shell = ['./', 'index.html', ...hashed.filter((f) => reader.includes(f)), 'issues/index.json'];
+const buildHash = crypto.createHash('sha256');
+for (const f of shell.filter((f) => f !== './')) buildHash.update(fs.readFileSync(path.join(DIST, f)));
+const build = buildHash.digest('hex').slice(0, 16);
+const worker = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), 'sw.template.js'), 'utf8')
+  .replace('__CACHE__', `sheto-${build}`)
+  .replace('__PRECACHE__', JSON.stringify(shell));
+fs.writeFileSync(path.join(DIST, 'sw.js'), worker);
+fs.writeFileSync(path.join(DIST, 'index.html'), reader.replace(/<meta charset=utf-8>/i, (m) => `${m}<meta name="build" content="${build}">`));
+const noCache = ['/', '/index.html', '/preview.html', '/sw.js', '/issues/*', '/schema/*'];
+const lines = [
+  '# Written by scripts/postbuild.mjs after each build: do not edit by hand.',
+  '/*',
+  `  Content-Security-Policy: ${policy([...new Set(allHashes)])}`,
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: no-referrer',
+  ...noCache.flatMap((p) => [p, '  Cache-Control: no-cache']),
+  ...hashed.flatMap((f) => [`/${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
+];
+fs.writeFileSync(path.join(DIST, '_headers'), lines.join('\n') + '\n');
+console.log(`postbuild: policy pinned in ${PAGES.join(', ')}; _headers lists ${hashed.length} hashed assets; sw.js precaches ${shell.length} files (cache sheto-${build})`);

@@ -1,0 +1,347 @@
+// End-to-end hardening: a strict CSP with no violation, failing networks, hostile content,
+// offline reading with a service worker, accessibility (axe-core, keyboard only), and drafts
+// that survive a crashed tab. Each test fails if its protection is removed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serve } from './server.mjs';
+import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
+
+const DIST = path.resolve(process.env.DIST ?? 'dist');
+const BUNDLE = JSON.parse(fs.readFileSync('public/issues/233.json', 'utf8'));
+const SOURCE = fs.readFileSync('sources/issue-233.txt', 'utf8');
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server, browser;
+
+before(async () => {
+  server = await serve(DIST, '/hardened/site/', 0, { headers: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records CSP violations in the page (window.__violations). */
+async function watchPolicy(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+const violations = (page) => page.evaluate(() => window.__violations);
+
+async function openReader(query = '', context = browser, viewport = DESKTOP) {
+  const page = await newPage(context, viewport);
+  await watchPolicy(page);
+  const response = await page.goto(server.url + query);
+  await page.locator('#news, .error-card').first().waitFor();
+  return { page, response };
+}
+
+// ---- Content-Security-Policy ------------------------------------------------------------------
+
+test('the strict policy is sent and pinned, and the whole app runs under it', async () => {
+  const { page, response } = await openReader();
+  const header = response.headers()['content-security-policy'];
+  assert.match(header, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'( 'sha256-[^']+')*; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'$/);
+  assert.ok(!header.includes('unsafe-inline'));
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(meta, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.ok(await page.locator('script[type=module]').count() >= 1);
+  // SRI stays on for the app's files.
+  assert.match(await page.locator('link[rel=modulepreload]').getAttribute('integrity'), /^sha384-/);
+  // Use it: filter, chart hover, table switch, downloads.
+  await page.getByRole('button', { name: /^浙江省/ }).click();
+  const surface = page.locator('#chart-gdp .chart-surface');
+  await surface.scrollIntoViewIfNeeded();
+  const box = await surface.boundingBox();
+  await page.mouse.move(box.x + 100, box.y + 30);
+  await page.locator('#chart-gdp .chart-tooltip').waitFor();
+  await page.locator('#chart-gdp').getByRole('button', { name: '表格' }).click();
+  await Promise.all([page.waitForEvent('download'), page.locator('#chart-trade').getByRole('button', { name: '下載 CSV' }).click()]);
+  await Promise.all([page.waitForEvent('download'), page.locator('#chart-trade').getByRole('button', { name: '下載 PNG' }).click()]);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.errors, []);
+  // And it is enforced: an injected inline script is refused.
+  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); });
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.ok((await violations(page)).some((v) => v.startsWith('script-src')));
+  await page.close();
+});
+
+test('the staff preview runs under the policy too', async () => {
+  const page = await newPage(browser);
+  await watchPolicy(page);
+  await page.goto(server.url + 'preview.html');
+  await page.locator('#draft-text').fill(SOURCE);
+  await page.locator('.draft-render #news').waitFor();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下載 233.json' }).click()]);
+  assert.deepEqual(await violations(page), []);
+  await page.close();
+});
+
+// ---- Failing networks -------------------------------------------------------------------------
+
+async function failing(handler, route = '**/issues/233.json') {
+  const page = await newPage(browser);
+  await page.route(route, handler);
+  await page.goto(server.url);
+  await page.locator('.error-card').waitFor({ timeout: 20_000 });
+  const message = await page.locator('.error-message').textContent();
+  assert.ok(await page.getByRole('button', { name: '重試' }).isVisible(), 'a retry button');
+  return { page, message };
+}
+
+test('a truncated body is reported, and the archive stays usable', async () => {
+  const body = JSON.stringify(BUNDLE).slice(0, 5000);
+  const { page, message } = await failing((r) => r.fulfill({ contentType: 'application/json', body }));
+  assert.match(message, /issues\/233\.json 的資料有誤/);
+  assert.match(await page.locator('.findings li').first().textContent(), /invalid JSON: EOF/);
+  assert.equal(await page.locator('.archive-links a').first().textContent(), '2026年5月（第233期）');
+  await page.close();
+});
+
+test('a wrong content type (an HTML error page) is reported', async () => {
+  const { page, message } = await failing((r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><h1>Login</h1>' }));
+  assert.match(message, /資料有誤/);
+  assert.match(await page.locator('.findings li').first().textContent(), /expected a JSON object/);
+  await page.close();
+});
+
+test('a 10 s stall times out with a message and a retry', async () => {
+  let stall = true;
+  const { page, message } = await failing(async (r) => {
+    if (stall) { await new Promise((res) => setTimeout(res, 10_000)); return r.fulfill({ status: 200, body: '{}' }).catch(() => {}); }
+    return r.continue();
+  });
+  assert.match(message, /載入逾時：8 秒內未收到 issues\/233\.json/);
+  stall = false;
+  await page.getByRole('button', { name: '重試' }).click();
+  await page.locator('#news').waitFor();
+  await page.close();
+});
+
+test('a chart that cannot draw says so; the rest of the issue stays', async () => {
+  const context = await launch();
+  await context.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+  const page = await newPage(context);
+  await page.goto(server.url);
+  await page.locator('#chart-gdp').scrollIntoViewIfNeeded();
+  const error = page.locator('#chart-gdp .chart-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /圖表未能繪製/);
+  await page.locator('#chart-gdp').getByRole('button', { name: '表格' }).click();
+  assert.equal(await page.locator('#chart-gdp .chart-table tbody tr').count(), 5);
+  assert.equal(await page.locator('#news article').count(), 17);
+  await context.close();
+});
+
+// ---- Hostile content --------------------------------------------------------------------------
+
+function hostileBundle() {
+  const b = structuredClone(BUNDLE);
+  const a = b.news_flash.groups[0].articles[0];
+  a.title = '<script>window.__pwned = 1</script>' + '長'.repeat(100_000);
+  a.paragraphs = ['<img src=x onerror="window.__pwned = 2">', 'bidi \u202Egnp.exe\u202C and \u2066isolated\u2069 text'];
+  b.key_developments.groups[0].articles[0].title = '<a href="javascript:window.__pwned=3">click</a>';
+  return b;
+}
+
+test('hostile text in a valid bundle renders as inert text', async () => {
+  const page = await newPage(browser, PHONE);
+  await watchPolicy(page);
+  await page.route('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(hostileBundle()) }));
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  const title = await page.locator('#item-1 .article-title').textContent();
+  assert.ok(title.startsWith('1. <script>window.__pwned = 1</script>長長'), 'shown as text');
+  assert.equal(title.length, '1. '.length + '<script>window.__pwned = 1</script>'.length + 100_000);
+  assert.equal(await page.locator('main script, main img').count(), 0);
+  assert.ok((await page.locator('#item-1').innerText()).includes('<img src=x onerror="window.__pwned = 2">'));
+  assert.equal(await page.locator('#key a[href^="javascript"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // A 100 000-character title wraps: no sideways scrolling on a phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0);
+  // Bidi overrides stay inside their paragraph.
+  assert.equal(await page.locator('#item-1 p').nth(1).evaluate((p) => getComputedStyle(p).unicodeBidi), 'isolate');
+  await page.close();
+});
+
+test('javascript: and data: links never become links', async () => {
+  const b = structuredClone(BUNDLE);
+  b.news_flash.groups[0].articles[0].links = ['javascript:window.__pwned=4', 'data:text/html,<script>alert(1)</script>', 'tel:+862163512233', 'mailto:enquiry@sheto.gov.hk'];
+  // The reader refuses such a bundle outright (the validator's findings)…
+  const reader = await newPage(browser);
+  await reader.route('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(b) }));
+  await reader.goto(server.url);
+  await reader.locator('.error-card').waitFor();
+  assert.match(await reader.locator('.findings').textContent(), /not an http\(s\) or mailto URL: javascript:/);
+  await reader.close();
+  // …and the preview, which renders drafts with errors, shows them as text.
+  const page = await newPage(browser);
+  await page.goto(server.url + 'preview.html');
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#draft-text').fill(JSON.stringify(b));
+  await page.locator('.finding-link', { hasText: 'not an http(s) or mailto URL: javascript:' }).waitFor();
+  const hrefs = await page.locator('.draft-render #item-1 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ['tel:+862163512233', 'mailto:enquiry@sheto.gov.hk']);
+  assert.ok((await page.locator('.draft-render #item-1').innerText()).includes('javascript:window.__pwned=4'));
+  await page.close();
+});
+
+// ---- Offline reading --------------------------------------------------------------------------
+
+async function controlled(page) {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null, null, { timeout: 15_000 })
+    .catch(async () => { await page.reload(); await page.waitForFunction(() => navigator.serviceWorker.controller !== null); });
+}
+
+test('open no. 233, go offline, reload, read it', async () => {
+  const context = await launch({ serviceWorkers: 'allow' });
+  const page = await newPage(context);
+  await page.goto(server.url + '?region=zhejiang');
+  await page.locator('#news').waitFor();
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#news').waitFor();
+  assert.equal(await page.locator('#news article:visible').count(), 5);
+  assert.equal(await page.locator('.dateline').textContent(), '2026年5月（第233期）');
+  await page.goto(server.url + '?region=anhui');
+  await page.locator('#news').waitFor();
+  assert.equal(await page.locator('#news article:visible').count(), 3);
+  await context.close();
+});
+
+test('publish a new build: the reader gets it on the next visit', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-site-'));
+  fs.cpSync(DIST, site, { recursive: true });
+  const local = await serve(site, '/update/', 0, { headers: true });
+  const context = await launch({ serviceWorkers: 'allow' });
+  const page = await newPage(context);
+  await page.goto(local.url);
+  await page.locator('#news').waitFor();
+  await controlled(page);
+  const before = await page.locator('meta[name=build]').getAttribute('content');
+  // A new build: new cache name, new page (here: the same files re-stamped).
+  const next = 'f'.repeat(16);
+  for (const f of ['index.html', 'sw.js']) {
+    const file = path.join(site, f);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(before, next));
+  }
+  await page.reload();
+  await page.locator('#news').waitFor();
+  assert.equal(await page.locator('meta[name=build]').getAttribute('content'), next);
+  await page.waitForFunction((next) => caches.keys().then((k) => k.includes(`sheto-${next}`) && !k.some((n) => n !== `sheto-${next}`)), next, { timeout: 15_000 });
+  await context.close();
+  await local.close();
+});
+
+// ---- Accessibility ----------------------------------------------------------------------------
+
+async function axe(page, context = 'document') {
+  await page.addScriptTag({ content: AXE }).catch(async () => page.evaluate(AXE));
+  return page.evaluate(async (ctx) => {
+    const result = await window.axe.run(ctx === 'document' ? document : document.querySelector(ctx), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
+  }, context);
+}
+
+for (const [name, query, viewport, dark] of [
+  ['the issue page', '', DESKTOP, false],
+  ['a filtered view on a phone', '?region=zhejiang,shanghai', PHONE, false],
+  ['the issue page in dark mode', '', DESKTOP, true],
+]) {
+  test(`axe-core: 0 violations on ${name}`, async () => {
+    const context = await launch({}, []);
+    const page = await newPage(context, viewport);
+    if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(server.url + query);
+    await page.locator('#news').waitFor();
+    // Bypass the CSP for the audit script only (the header is still sent).
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+}
+
+test('axe-core: 0 violations on the charts (hovered, table view) and the preview', async () => {
+  const context = await launch({ bypassCSP: true });
+  const page = await newPage(context);
+  await page.goto(server.url);
+  const surface = page.locator('#chart-growth .chart-surface');
+  await surface.scrollIntoViewIfNeeded();
+  const box = await surface.boundingBox();
+  await page.mouse.move(box.x + 150, box.y + 80);
+  await page.locator('#chart-trade').getByRole('button', { name: '表格' }).click();
+  assert.deepEqual(await axe(page, '.charts'), []);
+  await page.goto(server.url + 'preview.html');
+  await page.locator('#draft-text').fill(SOURCE.replace('\n山東省\n', '\n山東\n省\n'));
+  await page.locator('.draft-render #news').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+test('a keyboard-only walk: skip link, filters, charts, links', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '跳到正文');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#main$/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the issue');
+  // From the top of a fresh page: the skip link, the picker, the section links, the chips.
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  const stops = [];
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => document.activeElement.getAttribute('data-region') ?? document.activeElement.textContent.trim().slice(0, 8)));
+  }
+  assert.ok(stops.includes('經貿數據'), stops.join(' | '));
+  assert.ok(stops.includes('zhejiang'), stops.join(' | '));
+  // Reach 浙江省 and press Enter: the filter follows the keyboard.
+  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement.getAttribute('data-region'))) !== 'zhejiang'; i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-region')), 'zhejiang');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?region=zhejiang/);
+  // Tab onward to the first chart: arrows and Enter.
+  for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement.classList.contains('chart-surface'))); i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('figure').id), 'chart-gdp');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.locator('#chart-gdp .chart-live').textContent(), /^江蘇省：地區生產總值/);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?region=jiangsu,zhejiang/);
+  // Links are reachable and visibly focused.
+  for (let i = 0; i < 50 && (await page.evaluate(() => document.activeElement.tagName)) !== 'A'; i++) await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  console.log(`screenshot: ${await screenshot(page, 'keyboard-focus')}`);
+  await page.close();
+});
+
+// ---- Drafts are never lost ----------------------------------------------------------------------
+
+test('a crashed preview tab loses nothing typed', async () => {
+  const context = await launch();
+  const page = await newPage(context);
+  await page.goto(server.url + 'preview.html');
+  await page.locator('#draft-text').click();
+  await page.keyboard.type('香港特區政府駐上海經濟貿易辦事處通訊\n\n2026年6月（第234期）');
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  cdp.send('Page.crash').catch(() => {}); // never answers: the renderer is gone
+  await crashed;
+  const again = await newPage(context);
+  await again.goto(server.url + 'preview.html');
+  assert.equal(await again.locator('#draft-text').inputValue(), '香港特區政府駐上海經濟貿易辦事處通訊\n\n2026年6月（第234期）');
+  assert.equal(await again.locator('.save-status').textContent(), '已還原上次的草稿。');
+  await context.close();
+});
