@@ -200,6 +200,8 @@ impl Checker {
     }
 
     fn groups(&mut self, path: &str, groups: &[ArticleGroup], allowed: &[Region]) {
+        // Sets, not scans of what came before: time stays linear however long the bundle.
+        let mut seen_regions = std::collections::BTreeSet::new();
         for (g, group) in groups.iter().enumerate() {
             let gpath = format!("{path}.groups[{g}]");
             if !allowed.contains(&group.region) {
@@ -211,7 +213,7 @@ impl Checker {
                 );
                 self.error(&format!("{gpath}.region"), msg);
             }
-            if groups[..g].iter().any(|other| other.region == group.region) {
+            if !seen_regions.insert(group.region) {
                 self.warn(
                     &format!("{gpath}.region"),
                     format!("region `{}` has a second group", group.region.id()),
@@ -226,27 +228,30 @@ impl Checker {
 
     /// News items carry continuous numbers 1…n, each once, in order.
     fn item_numbers(&mut self, issue: &Issue) {
-        let mut seen: Vec<u32> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut last = 0;
         for (g, group) in issue.news_flash.groups.iter().enumerate() {
             for (a, article) in group.articles.iter().enumerate() {
                 let path = format!("$.news_flash.groups[{g}].articles[{a}].number");
                 match article.number {
                     None => self.error(&path, "news item has no number"),
-                    Some(n) if seen.contains(&n) => {
+                    Some(n) if !seen.insert(n) => {
                         self.error(&path, format!("duplicate item number {n}"))
                     }
                     Some(n) => {
-                        if seen.last().is_some_and(|&last| n < last) {
+                        if n < last {
                             self.warn(&path, format!("item number {n} is out of order"));
                         }
-                        seen.push(n);
+                        last = n;
                     }
                 }
             }
         }
         let count = seen.iter().copied().max().unwrap_or(0);
+        // Only the first few gaps: a stray number like 4 000 000 must not list millions.
         let missing: Vec<String> = (1..=count)
             .filter(|n| !seen.contains(n))
+            .take(20)
             .map(|n| n.to_string())
             .collect();
         if !missing.is_empty() {
@@ -334,6 +339,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     if data.rows.is_empty() {
         c.error("$.economic_data.rows", "the data table has no rows");
     }
+    let mut row_regions = std::collections::BTreeSet::new();
     for (r, row) in data.rows.iter().enumerate() {
         let path = format!("$.economic_data.rows[{r}]");
         if !Region::PROVINCES.contains(&row.region) {
@@ -345,7 +351,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
                 ),
             );
         }
-        if data.rows[..r].iter().any(|o| o.region == row.region) {
+        if !row_regions.insert(row.region) {
             c.error(
                 &format!("{path}.region"),
                 format!("region `{}` has a second row", row.region.id()),
@@ -431,6 +437,7 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
     let mut c = Checker {
         findings: Vec::new(),
     };
+    let mut listed = std::collections::HashSet::new();
     for (i, entry) in index.issues.iter().enumerate() {
         let path = format!("$.issues[{i}]");
         c.month(&format!("{path}.month"), &entry.month);
@@ -444,10 +451,7 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
                 ),
             );
         }
-        if index.issues[..i]
-            .iter()
-            .any(|o| o.number == entry.number && o.lang == entry.lang)
-        {
+        if !listed.insert((entry.number, entry.lang.as_str())) {
             c.error(
                 &format!("{path}.number"),
                 format!("issue {} is listed twice", entry.number),

@@ -148,7 +148,7 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                         block.line,
                         "joined to the paragraph above it, cut by a page break",
                     );
-                    *last = join_cut(last, text);
+                    join_cut(last, text);
                 }
                 _ => d.paragraphs.push(text.to_string()),
             },

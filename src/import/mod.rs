@@ -98,7 +98,7 @@ impl Part {
 }
 
 /// The blocks of each part, found by walking forward through the headings in order.
-fn split_parts(all: &[Block]) -> Vec<(Part, &[Block])> {
+fn split_parts<'a>(all: &'a [Block<'a>]) -> Vec<(Part, &'a [Block<'a>])> {
     let mut starts: Vec<(Part, usize)> = vec![(Part::Masthead, 0)];
     for (i, block) in all.iter().enumerate() {
         let current = starts.last().map_or(Part::Masthead, |s| s.0);
@@ -161,7 +161,7 @@ pub fn import(source: &str) -> ImportOutcome {
         report.error(1, "the text is empty");
         return ImportOutcome {
             issue: None,
-            findings: report.findings,
+            findings: report.finish(),
         };
     }
     let parts = split_parts(&all);
@@ -194,7 +194,7 @@ pub fn import(source: &str) -> ImportOutcome {
 
     let empty = Block {
         line: end_line,
-        text: String::new(),
+        text: "",
     };
     let or_empty = |p: Part| split(p).unwrap_or((&empty, &[]));
     let groups = |p: Part, style: &articles::Style, report: &mut Report| {
@@ -257,7 +257,7 @@ pub fn import(source: &str) -> ImportOutcome {
         }),
         _ => None,
     };
-    let mut findings = report.findings;
+    let mut findings = report.finish();
     findings.sort_by_key(|f| match f.location {
         crate::finding::Location::Line { line } => line,
         _ => 0,

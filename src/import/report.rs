@@ -3,9 +3,15 @@
 use crate::finding::{Finding, Severity};
 use crate::import::text::{excerpt, Block};
 
+/// Notes (not warnings) of one kind listed before the rest are only counted: 100 000 page
+/// breaks in a pasted text make one summary, not 100 000 lines.
+const NOTES_LISTED: usize = 50;
+
 #[derive(Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// Notes by message: how many were seen, and the last line of those not listed.
+    notes: std::collections::HashMap<&'static str, (usize, usize)>,
 }
 
 impl Report {
@@ -19,9 +25,32 @@ impl Report {
             .push(Finding::at_line(Severity::Warning, line, message));
     }
 
-    pub fn info(&mut self, line: usize, message: impl Into<String>) {
+    /// A note: fixed wording, so counting them costs no allocation.
+    pub fn info(&mut self, line: usize, message: &'static str) {
+        let seen = self.notes.entry(message).or_insert((0, 0));
+        seen.0 += 1;
+        if seen.0 <= NOTES_LISTED {
+            self.findings
+                .push(Finding::at_line(Severity::Info, line, message));
+        } else {
+            seen.1 = line;
+        }
+    }
+
+    /// The findings, with a count of the notes not listed one by one.
+    pub fn finish(mut self) -> Vec<Finding> {
+        let mut more: Vec<_> = self
+            .notes
+            .into_iter()
+            .filter(|(_, (n, _))| *n > NOTES_LISTED)
+            .collect();
+        more.sort_by_key(|(_, (_, line))| *line);
+        for (message, (n, line)) in more {
+            let text = format!("{} more like this, up to here: {message}", n - NOTES_LISTED);
+            self.findings
+                .push(Finding::at_line(Severity::Info, line, text));
+        }
         self.findings
-            .push(Finding::at_line(Severity::Info, line, message));
     }
 
     /// A block the importer found no place for, in the part it was in.

@@ -144,10 +144,10 @@ pub fn economic_data(
                     block.line,
                     "data table: a second, different header row is left out",
                 ),
-                None => periods = Some((block.text.clone(), cells)),
+                None => periods = Some((block.text.to_string(), cells)),
             }
         } else if header.is_none() && cells.iter().any(|c| c.contains(['(', '（'])) {
-            header = parse_header(&cells, block, report).map(|h| (block.text.clone(), h));
+            header = parse_header(&cells, block, report).map(|h| (block.text.to_string(), h));
         } else if header.as_ref().is_some_and(|(seen, _)| *seen == block.text) {
             report.info(block.line, "repeated table header dropped");
         } else {
