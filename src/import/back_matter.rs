@@ -106,7 +106,7 @@ pub fn about(heading: &Block, blocks: &[Block], report: &mut Report) -> About {
     let mut paragraphs = Vec::new();
     let mut url = String::new();
     for block in blocks {
-        match labelled_url(&block.text) {
+        match labelled_url(block.text) {
             Some(u) if url.is_empty() => url = u.to_string(),
             Some(_) => report.unplaced(block, "簡介"),
             None => paragraphs.push(block.text.trim().to_string()),

@@ -104,7 +104,7 @@ fn split_parts<'a>(all: &'a [Block<'a>]) -> Vec<(Part, &'a [Block<'a>])> {
         let current = starts.last().map_or(Part::Masthead, |s| s.0);
         if let Some(part) = PARTS
             .iter()
-            .find(|p| **p > current && p.starts_at(&block.text))
+            .find(|p| **p > current && p.starts_at(block.text))
         {
             starts.push((*part, i));
         }
@@ -122,7 +122,7 @@ fn split_parts<'a>(all: &'a [Block<'a>]) -> Vec<(Part, &'a [Block<'a>])> {
 fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, u32)> {
     let mut title: Option<&Block> = None;
     for block in blocks {
-        if let Some((month, number)) = dates::dateline(&block.text) {
+        if let Some((month, number)) = dates::dateline(block.text) {
             let Some(title) = title else {
                 report.error(
                     block.line,

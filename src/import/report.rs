@@ -55,7 +55,7 @@ impl Report {
 
     /// A block the importer found no place for, in the part it was in.
     pub fn unplaced(&mut self, block: &Block, part: &str) {
-        let text = excerpt(&block.text);
+        let text = excerpt(block.text);
         self.warn(
             block.line,
             format!("text not placed in {part}, left out: 「{text}」"),
