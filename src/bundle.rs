@@ -263,6 +263,33 @@ pub struct TextSection {
     pub paragraphs: Vec<String>,
 }
 
+/// `public/issues/series.json`: each issue's growth figures, oldest first, for the trend chart
+/// across issues (written by `sheto index`; small, loaded only when there is a trend to draw).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthSeries {
+    pub schema_version: u32,
+    pub issues: Vec<GrowthPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthPoint {
+    pub number: u32,
+    pub month: String,
+    pub gdp_period: Period,
+    pub trade_period: Period,
+    pub rows: Vec<GrowthRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthRow {
+    pub region: Region,
+    pub gdp_yoy: Figure,
+    pub trade_yoy: Figure,
+}
+
 /// `public/issues/index.json`: the published issues, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,6 +359,26 @@ impl Issue {
         }
     }
 
+    /// This issue's point on the trend chart.
+    pub fn growth_point(&self) -> GrowthPoint {
+        let d = &self.economic_data;
+        GrowthPoint {
+            number: self.number,
+            month: self.month.clone(),
+            gdp_period: d.gdp.period.clone(),
+            trade_period: d.trade.period.clone(),
+            rows: d
+                .rows
+                .iter()
+                .map(|r| GrowthRow {
+                    region: r.region,
+                    gdp_yoy: r.gdp_yoy,
+                    trade_yoy: r.trade_yoy,
+                })
+                .collect(),
+        }
+    }
+
     /// Every URL in the issue, in reading order.
     pub fn urls(&self) -> Vec<&str> {
         let articles = self
@@ -348,6 +395,24 @@ impl Issue {
             .chain(std::iter::once(self.about.url.as_str()))
             .chain(self.related_links.links.iter().map(|l| l.url.as_str()))
             .collect()
+    }
+}
+
+impl GrowthSeries {
+    /// The series of some issues, oldest first.
+    pub fn of<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> GrowthSeries {
+        let mut points: Vec<GrowthPoint> = issues.into_iter().map(Issue::growth_point).collect();
+        points.sort_by(|a, b| (a.month.as_str(), a.number).cmp(&(b.month.as_str(), b.number)));
+        GrowthSeries {
+            schema_version: SCHEMA_VERSION,
+            issues: points,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("series types always serialize");
+        json.push('\n');
+        json
     }
 }
 

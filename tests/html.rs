@@ -92,3 +92,13 @@ fn hostile_text_is_inert() {
     assert!(!html.contains("<img"));
     assert_eq!(escape("a&b\"'"), "a&amp;b&quot;&#39;");
 }
+
+#[test]
+fn published_series_is_up_to_date() {
+    let series = sheto::bundle::GrowthSeries::of([&issue_233()]);
+    assert_eq!(
+        std::fs::read_to_string(repo("public/issues/series.json")).unwrap(),
+        series.to_json()
+    );
+    assert_eq!(series.issues[0].rows.len(), 5);
+}

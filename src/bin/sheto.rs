@@ -253,6 +253,7 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
         issues: vec![],
     };
     let mut pages = Vec::new();
+    let mut issues = Vec::new();
     let mut failed = false;
     for path in &paths {
         let v = validate_issue_json(&std::fs::read(path).unwrap_or_default());
@@ -267,6 +268,7 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
             }
             index.upsert(entry);
             pages.push((path.with_extension("html"), sheto::html::page(&issue)));
+            issues.push(issue);
         }
     }
     if failed {
@@ -277,6 +279,8 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
     }
     pages.push((dir.join("index.json"), index.to_json()));
     pages.push((dir.join("index.html"), sheto::html::archive_page(&index)));
+    let series = sheto::bundle::GrowthSeries::of(&issues);
+    pages.push((dir.join("series.json"), series.to_json()));
     for (path, text) in &pages {
         write_output(Some(path), text)?;
     }

@@ -4,6 +4,7 @@
 
 pub mod geometry;
 pub mod model;
+pub mod trend;
 
 pub use geometry::{hit, layout, Layout};
 pub use model::{ChartKind, ChartModel};

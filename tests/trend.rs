@@ -1,0 +1,89 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The trend chart across issues, on a FIXTURE series (no. 233's figures shifted to make three
+//! invented issues: never published, only for geometry).
+
+mod common;
+use common::*;
+use sheto::bundle::GrowthSeries;
+use sheto::chart::trend::{trend_hit, trend_layout, TrendMeasure, TrendModel};
+use sheto::region::Region;
+
+fn fixture_series() -> GrowthSeries {
+    let real = issue_233();
+    let issues: Vec<_> = (0..3)
+        .map(|k| {
+            let mut issue = real.clone();
+            issue.number = 231 + k;
+            issue.month = format!("2026-0{}", 3 + k);
+            for row in &mut issue.economic_data.rows {
+                row.gdp_yoy.value += k as f64;
+                row.trade_yoy.value -= 2.0 * k as f64;
+            }
+            issue
+        })
+        .collect();
+    GrowthSeries::of(&issues)
+}
+
+#[test]
+fn one_line_per_province_one_point_per_issue() {
+    let model = TrendModel {
+        measure: TrendMeasure::Gdp,
+        series: fixture_series(),
+    };
+    let layout = trend_layout(&model, 390.0, 2.0);
+    assert_eq!(layout.lines.len(), 5);
+    assert!(layout.lines.iter().all(|l| l.points.len() == 3));
+    let zhejiang = layout
+        .lines
+        .iter()
+        .find(|l| l.region == Region::Zhejiang)
+        .unwrap();
+    // x runs over the issues, left to right; GDP growth rises by 1 point an issue here.
+    assert!(
+        zhejiang.points[0].0 < zhejiang.points[1].0 && zhejiang.points[1].0 < zhejiang.points[2].0
+    );
+    assert!(
+        zhejiang.points[0].1 > zhejiang.points[2].1,
+        "higher growth is higher up"
+    );
+    let labels: Vec<&str> = layout.x_labels.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels, ["第231期", "第232期", "第233期"]);
+}
+
+#[test]
+fn every_point_maps_back_to_itself() {
+    for measure in [TrendMeasure::Gdp, TrendMeasure::Trade] {
+        let model = TrendModel {
+            measure,
+            series: fixture_series(),
+        };
+        for (width, dpr) in [(360.0, 3.0), (1280.0, 1.0)] {
+            let layout = trend_layout(&model, width, dpr);
+            for (l, line) in layout.lines.iter().enumerate() {
+                for (p, &(x, y, _)) in line.points.iter().enumerate() {
+                    // Points of regions with equal growth overlap: then either is right.
+                    let (hl, hp) = trend_hit(&layout, x, y).unwrap();
+                    let same = layout.lines[hl].points[hp];
+                    assert!(
+                        hp == p && (hl == l || (same.1 - y).abs() < 0.01),
+                        "{measure:?} {width}: line {l} point {p}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn tooltips_name_region_growth_issue_and_months() {
+    let model = TrendModel {
+        measure: TrendMeasure::Trade,
+        series: fixture_series(),
+    };
+    assert_eq!(
+        model.describe(2, Region::Anhui).unwrap(),
+        "安徽省：進出口總額增長 +30.0%（第233期，2026年1月至4月）"
+    );
+    assert_eq!(model.describe(9, Region::Anhui), None);
+}
