@@ -130,6 +130,20 @@ pub async fn text(url: &str) -> Result<String, LoadError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The growth of every issue, for the trend chart.
+pub async fn series() -> Result<crate::bundle::GrowthSeries, LoadError> {
+    const URL: &str = "issues/series.json";
+    let bytes = get_bytes(URL).await?;
+    serde_json::from_slice(&bytes).map_err(|e| LoadError::Invalid {
+        url: URL.to_string(),
+        findings: vec![Finding::at_path(
+            crate::finding::Severity::Error,
+            "$",
+            e.to_string(),
+        )],
+    })
+}
+
 pub async fn archive_index() -> Result<ArchiveIndex, LoadError> {
     let bytes = get_bytes(INDEX_URL).await?;
     accept(INDEX_URL, validate_index_json(&bytes))

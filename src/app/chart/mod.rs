@@ -3,6 +3,7 @@
 //! CSV downloads. Clicking a bar toggles its region in the one filter state (the URL).
 
 mod paint;
+mod trend;
 
 use crate::app::{download, Nav};
 use crate::chart::geometry::css_height;
@@ -15,7 +16,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn device_pixel_ratio() -> f64 {
+pub(crate) fn device_pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
 }
 
@@ -36,7 +37,7 @@ fn dark_mode() -> ReadSignal<bool> {
 }
 
 /// Calls `f` with the element's CSS width now and whenever it changes (rotation, resize).
-fn observe_width(el: &web_sys::Element, f: impl Fn(f64) + 'static) {
+pub(crate) fn observe_width(el: &web_sys::Element, f: impl Fn(f64) + 'static) {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             f(entry.content_rect().width());
@@ -74,6 +75,14 @@ fn observe_visibility(el: &web_sys::Element, f: impl Fn(bool) + 'static) {
 pub fn Charts(issue: Arc<crate::bundle::Issue>) -> impl IntoView {
     let dark = dark_mode();
     let number = issue.number;
+    // The trend needs more than one issue; the archive index says how many there are.
+    let index = expect_context::<crate::app::IndexResource>();
+    let archive = move || {
+        index
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|i| i.issues.len() > 1)
+    };
     view! {
         <div class="charts">
             {ChartKind::ALL
@@ -84,6 +93,7 @@ pub fn Charts(issue: Arc<crate::bundle::Issue>) -> impl IntoView {
                 })
                 .collect_view()}
             <p class="source">{issue.economic_data.source.clone()}</p>
+            {move || archive().then(|| view! { <trend::TrendChart dark=dark /> })}
         </div>
     }
 }

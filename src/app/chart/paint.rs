@@ -228,3 +228,107 @@ fn draw_bar<DB: DrawingBackend>(
         style,
     ))
 }
+
+/// One colour per province on the trend chart (Okabe–Ito); each line is also named at its end.
+const TREND_COLOURS: [RGBColor; 5] = [
+    RGBColor(0x00, 0x72, 0xb2),
+    RGBColor(0xd5, 0x5e, 0x00),
+    RGBColor(0x00, 0x9e, 0x73),
+    RGBColor(0xcc, 0x79, 0xa7),
+    RGBColor(0xe6, 0x9f, 0x00),
+];
+
+/// Draws the trend across issues: grid, issue labels, a line and points per province.
+pub fn paint_trend(
+    canvas: &HtmlCanvasElement,
+    layout: &crate::chart::trend::TrendLayout,
+    emphasis: &Emphasis,
+    active: Option<(usize, usize)>,
+    palette: &'static Palette,
+) -> Result<(), String> {
+    let (w, h) = (layout.width as u32, layout.height as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let root = backend.into_drawing_area();
+    let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
+    root.fill(&palette.background).map_err(err)?;
+    let d = layout.dpr;
+    let p = layout.plot;
+    for tick in &layout.ticks {
+        let line = PathElement::new(
+            vec![(px(p.x), px(tick.x)), (px(p.x + p.w), px(tick.x))],
+            palette.grid.stroke_width(d.max(1.0) as u32),
+        );
+        root.draw(&line).map_err(err)?;
+        let style = text_style(layout.font, &palette.muted, HPos::Right, false);
+        root.draw(&Text::new(
+            tick.label.clone(),
+            (px(p.x - 6.0 * d), px(tick.x)),
+            style,
+        ))
+        .map_err(err)?;
+    }
+    for (x, label) in &layout.x_labels {
+        let style = text_style(layout.font, &palette.muted, HPos::Center, false);
+        root.draw(&Text::new(
+            label.clone(),
+            (px(*x), px(p.y + p.h + 14.0 * d)),
+            style,
+        ))
+        .map_err(err)?;
+    }
+    for (l, line) in layout.lines.iter().enumerate() {
+        let colour = TREND_COLOURS[l % TREND_COLOURS.len()];
+        let lit = emphasis.lit(line.region);
+        let colour = if lit {
+            colour.mix(1.0)
+        } else {
+            colour.mix(0.25)
+        };
+        let width = if lit {
+            (2.0 * d).round() as u32
+        } else {
+            d.round().max(1.0) as u32
+        };
+        let path: Vec<(i32, i32)> = line
+            .points
+            .iter()
+            .map(|&(x, y, _)| (px(x), px(y)))
+            .collect();
+        root.draw(&PathElement::new(path, colour.stroke_width(width)))
+            .map_err(err)?;
+        for &(x, y, _) in &line.points {
+            root.draw(&Circle::new((px(x), px(y)), px(3.0 * d), colour.filled()))
+                .map_err(err)?;
+        }
+        if let Some(&(x, y, _)) = line.points.last() {
+            let style = text_style(
+                layout.font,
+                if lit { &palette.text } else { &palette.muted },
+                HPos::Left,
+                false,
+            );
+            root.draw(&Text::new(
+                line.region.short_zh(),
+                (px(x + 6.0 * d), px(y)),
+                style,
+            ))
+            .map_err(err)?;
+        }
+    }
+    if let Some((l, i)) = active {
+        if let Some(&(x, y, _)) = layout.lines.get(l).and_then(|line| line.points.get(i)) {
+            root.draw(&Circle::new(
+                (px(x), px(y)),
+                px(6.0 * d),
+                palette.text.stroke_width((2.0 * d) as u32),
+            ))
+            .map_err(err)?;
+        }
+    }
+    root.present().map_err(err)
+}

@@ -1,0 +1,61 @@
+// End-to-end: the trend chart across issues, on a FIXTURE archive of three renumbered copies of
+// no. 233 (tests/fixtures/archive.mjs; never published). With one real issue there is no trend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage, screenshot, PHONE } from './browser.mjs';
+import { writeFixtureArchive, FIXTURE_MARK } from '../fixtures/archive.mjs';
+
+const DIST = path.resolve(process.env.DIST ?? 'dist');
+let site, archive, real, browser;
+
+before(async () => {
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-trend-'));
+  fs.cpSync(DIST, site, { recursive: true });
+  writeFixtureArchive(path.join(site, 'issues'), 3);
+  archive = await serve(site, '/fixture/archive/');
+  real = await serve(DIST, '/real/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await archive?.close();
+  await real?.close();
+});
+
+test('with one issue there is no trend chart', async () => {
+  const page = await newPage(browser);
+  await page.goto(real.url);
+  await page.locator('#chart-growth').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#chart-trend').count(), 0);
+  await page.close();
+});
+
+test('a fixture archive of three issues draws one line per province, with exact values', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.goto(archive.url);
+  await page.locator('#news').waitFor();
+  assert.ok((await page.locator('h1').textContent()).startsWith(FIXTURE_MARK), 'the page says it is a fixture');
+  const canvas = page.locator('#chart-trend canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#chart-trend canvas').width > 300);
+  assert.equal(await canvas.getAttribute('aria-label'), '各期地區生產總值增長（與上年同期相比，%）');
+  // Hover the last issue's column near 山東's point (6.0 %, the highest GDP growth).
+  const box = await canvas.boundingBox();
+  // The plot's top edge (12 CSS px down) is the scale's top, 6 %: the highest GDP growth.
+  await page.mouse.move(box.x + box.width - 60, box.y + 13);
+  const tip = page.locator('#chart-trend .chart-tooltip');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /^(山東省|浙江省)：地區生產總值增長 \+6\.0%（第3期，2026年1月至3月）$/);
+  await page.locator('#chart-trend').getByRole('button', { name: '進出口總額' }).click();
+  assert.equal(await canvas.getAttribute('aria-label'), '各期進出口總額增長（與上年同期相比，%）');
+  await page.mouse.click(box.x + box.width - 60, box.y + 13);
+  await page.waitForURL(/\?region=/);
+  console.log(`screenshot: ${await screenshot(page, 'trend-phone')}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
