@@ -120,6 +120,28 @@ pub fn validate_index_json(bytes: &[u8]) -> Validation<ArchiveIndex> {
     }
 }
 
+/// Validates a `series.json` file's bytes (the trend chart's figures).
+pub fn validate_series_json(bytes: &[u8]) -> Validation<crate::bundle::GrowthSeries> {
+    match parse::<crate::bundle::GrowthSeries>(bytes) {
+        Ok(series) => {
+            let mut c = Checker {
+                findings: Vec::new(),
+            };
+            for (i, point) in series.issues.iter().enumerate() {
+                c.month(&format!("$.issues[{i}].month"), &point.month);
+            }
+            Validation {
+                value: Some(series),
+                findings: c.findings,
+            }
+        }
+        Err(f) => Validation {
+            value: None,
+            findings: vec![f],
+        },
+    }
+}
+
 /// Collects findings for one bundle, each at its JSON path.
 struct Checker {
     findings: Vec<Finding>,

@@ -150,6 +150,9 @@ fn validate_file(path: &Path) -> Vec<Finding> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if name == "series.json" {
+        return sheto::validate::validate_series_json(&bytes).findings;
+    }
     if name == "index.json" {
         let mut v = validate_index_json(&bytes);
         if let Some(index) = &v.value {
