@@ -73,9 +73,10 @@ fn text_style(size: f64, colour: &'static RGBColor, h: HPos, bold: bool) -> Text
 /// Sizes a canvas's backing store to the layout (CSS size × dpr) and returns its drawing area.
 fn drawing_area(
     canvas: &HtmlCanvasElement,
-    layout: &Layout,
+    width: f64,
+    height: f64,
 ) -> Result<DrawingArea<CanvasBackend, plotters::coord::Shift>, String> {
-    let (w, h) = (layout.width as u32, layout.height as u32);
+    let (w, h) = (width as u32, height as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
@@ -93,7 +94,7 @@ pub fn paint_overlay(
     active: Option<usize>,
     palette: &'static Palette,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas, layout)?;
+    let root = drawing_area(canvas, layout.width, layout.height)?;
     let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
     // plotters skips fully transparent fills, so clear the canvas through its own context.
     if let Some(ctx) = canvas.get_context("2d").ok().flatten() {
@@ -128,7 +129,7 @@ pub fn paint(
     emphasis: &Emphasis,
     palette: &'static Palette,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas, layout)?;
+    let root = drawing_area(canvas, layout.width, layout.height)?;
     let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
     root.fill(&palette.background).map_err(err)?;
     let categories = model.categories();
@@ -246,14 +247,7 @@ pub fn paint_trend(
     active: Option<(usize, usize)>,
     palette: &'static Palette,
 ) -> Result<(), String> {
-    let (w, h) = (layout.width as u32, layout.height as u32);
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
-    }
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
+    let root = drawing_area(canvas, layout.width, layout.height)?;
     let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
     root.fill(&palette.background).map_err(err)?;
     let d = layout.dpr;
