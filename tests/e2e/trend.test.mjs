@@ -56,6 +56,18 @@ test('a fixture archive of three issues draws one line per province, with exact 
   await page.mouse.click(box.x + box.width - 60, box.y + 13);
   await page.waitForURL(/\?region=/);
   console.log(`screenshot: ${await screenshot(page, 'trend-phone')}`);
+  // Keyboard: focus, walk the issues and provinces from the point tapped (安徽, no. 3).
+  await canvas.focus();
+  await page.keyboard.press('ArrowLeft');
+  const live = page.locator('#chart-trend .chart-live');
+  assert.equal(await live.textContent(), '安徽省：進出口總額增長 +34.0%（第2期，2026年1月至4月）');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await live.textContent(), /^山東省：進出口總額增長 \+3\.6%（第2期/);
+  // The table switch shows the same figures: a row per issue, a column per province.
+  await page.locator('#chart-trend').getByRole('button', { name: '表格' }).click();
+  assert.equal(await page.locator('#chart-trend .chart-table tbody tr').count(), 3);
+  assert.equal(await page.locator('#chart-trend .chart-table thead th').count(), 6);
+  assert.match(await page.locator('#chart-trend .chart-table tbody tr').nth(2).innerText(), /第3期\s+\+19\.7%\s+\+19\.0%/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -70,6 +70,69 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         ))
     };
     let title = move || model.with(|m| m.as_ref().map(|m| m.title()).unwrap_or_default());
+    let show_table = RwSignal::new(false);
+    // Keyboard: left/right walk the issues, up/down the provinces, Enter toggles the province.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let shape = layout.with_untracked(|l| {
+            l.as_ref()
+                .map(|l| (l.lines.len(), l.lines.first().map_or(0, |x| x.points.len())))
+        });
+        let Some((lines, points)) = shape.filter(|(l, p)| *l > 0 && *p > 0) else {
+            return;
+        };
+        let (line, point) = hover.get_untracked().unwrap_or((0, points - 1));
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => (line, point.saturating_sub(1)),
+            "ArrowRight" => (line, (point + 1).min(points - 1)),
+            "ArrowUp" => (line.saturating_sub(1), point),
+            "ArrowDown" => ((line + 1).min(lines - 1), point),
+            "Enter" | " " => {
+                if let Some(region) = region_of((line, point)) {
+                    nav.go(nav.state.get_untracked().toggled(region));
+                }
+                ev.prevent_default();
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        hover.set(Some(next));
+    };
+    let readout = move || tooltip().map(|(text, _, _)| text);
+    let table = move || {
+        model.with(|m| {
+            let m = m.as_ref()?;
+            let regions = m.regions();
+            let rows: Vec<(String, Vec<String>)> = (0..m.series.issues.len())
+                .map(|i| {
+                    let label = format!("第{}期", m.series.issues[i].number);
+                    let cells = regions.iter().map(|r| m.figure(i, *r).map(|f| f.format_percent()).unwrap_or_default()).collect();
+                    (label, cells)
+                })
+                .collect();
+            Some(view! {
+                <table class="chart-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"期數"</th>
+                            {regions.iter().map(|r| view! { <th scope="col">{r.name_zh()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(label, cells)| view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            })
+        })
+    };
     let toggle = move |m: TrendMeasure| {
         view! {
             <button type="button" class="tool" aria-pressed=move || (measure.get() == m).to_string() on:click=move |_| measure.set(m)>
@@ -83,14 +146,23 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
                 <span class="chart-title">{title}</span>
                 <span class="chart-subtitle">"各期通訊所載數字；各期所涵蓋的月份見提示。"</span>
             </figcaption>
-            <div class="chart-tools">{toggle(TrendMeasure::Gdp)} {toggle(TrendMeasure::Trade)}</div>
-            <div class="chart-canvas" node_ref=wrap_ref>
+            <div class="chart-tools">
+                {toggle(TrendMeasure::Gdp)}
+                {toggle(TrendMeasure::Trade)}
+                <button type="button" class="tool" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.update(|t| *t = !*t)>
+                    "表格"
+                </button>
+            </div>
+            <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get()>
                 <canvas
                     class="chart-base trend"
                     node_ref=canvas_ref
                     role="img"
+                    tabindex="0"
                     aria-label=title
                     style:height=format!("{CSS_HEIGHT}px")
+                    on:keydown=on_key
+                    on:blur=move |_| hover.set(None)
                     on:pointermove=move |ev: web_sys::PointerEvent| hover.set(point_at(ev.offset_x() as f64, ev.offset_y() as f64))
                     on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() == "mouse" { hover.set(None) }
                     on:click=move |ev: web_sys::MouseEvent| {
@@ -106,6 +178,8 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
                     <div class="chart-tooltip" role="tooltip" style:left=left style:top=top>{text}</div>
                 })}
             </div>
+            <p class="visually-hidden chart-live" aria-live="polite">{readout}</p>
+            {move || show_table.get().then(table)}
         </figure>
     }
 }
