@@ -92,7 +92,7 @@ fn HostedDraft(src: String) -> impl IntoView {
 /// The editor: paste, open or drop a file; saved as the editor types.
 #[component]
 fn DraftEditor() -> impl IntoView {
-    let tab = tab_id_value();
+    let tab = storage::tab_id();
     let restored = storage::load();
     let (kind, content, seen, status) = match &restored {
         Some(d) => (d.kind, d.content.clone(), d.revision, SaveStatus::Restored),
@@ -271,10 +271,6 @@ fn DraftEditor() -> impl IntoView {
         </section>
         <DraftRender processed=processed />
     }
-}
-
-fn tab_id_value() -> String {
-    storage::tab_id()
 }
 
 /// The element ids a finding can point at are in the rendered draft; flash the one reached.
