@@ -329,7 +329,10 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
 /// The chart's numbers as a table: the same figures, for readers who prefer them.
 fn chart_table(model: &ChartModel) -> impl IntoView {
     let series = model.series();
-    let rows: Vec<(String, Vec<String>)> = model
+    let head = std::iter::once(model.data.region_label.clone())
+        .chain(series.iter().map(|s| format!("{}（{}）", s.name, s.period)))
+        .collect();
+    let rows = model
         .categories()
         .iter()
         .enumerate()
@@ -340,13 +343,16 @@ fn chart_table(model: &ChartModel) -> impl IntoView {
             )
         })
         .collect();
+    figures_table(head, rows)
+}
+
+/// A table of figures: column headings, then rows of a heading and its cells. Shared by the
+/// bar charts' and the trend's table views.
+pub(crate) fn figures_table(head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> impl IntoView {
     view! {
         <table class="chart-table">
             <thead>
-                <tr>
-                    <th scope="col">{model.data.region_label.clone()}</th>
-                    {series.iter().map(|s| view! { <th scope="col">{format!("{}（{}）", s.name, s.period)}</th> }).collect_view()}
-                </tr>
+                <tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
             </thead>
             <tbody>
                 {rows

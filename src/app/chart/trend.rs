@@ -3,7 +3,7 @@
 //! clicking toggles the region in the filter, like the bar charts.
 
 use super::paint::{paint_trend, Emphasis, DARK, LIGHT};
-use super::{device_pixel_ratio, observe_width};
+use super::{device_pixel_ratio, figures_table, observe_width};
 use crate::app::{fetch, Nav};
 use crate::chart::trend::{trend_hit, trend_layout, TrendMeasure, TrendModel, CSS_HEIGHT};
 use leptos::html::{Canvas, Div};
@@ -106,31 +106,21 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
             let rows: Vec<(String, Vec<String>)> = (0..m.series.issues.len())
                 .map(|i| {
                     let label = format!("第{}期", m.series.issues[i].number);
-                    let cells = regions.iter().map(|r| m.figure(i, *r).map(|f| f.format_percent()).unwrap_or_default()).collect();
+                    let cells = regions
+                        .iter()
+                        .map(|r| {
+                            m.figure(i, *r)
+                                .map(|f| f.format_percent())
+                                .unwrap_or_default()
+                        })
+                        .collect();
                     (label, cells)
                 })
                 .collect();
-            Some(view! {
-                <table class="chart-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"期數"</th>
-                            {regions.iter().map(|r| view! { <th scope="col">{r.name_zh()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|(label, cells)| view! {
-                                <tr>
-                                    <th scope="row">{label}</th>
-                                    {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            })
+            let head = std::iter::once("期數".to_string())
+                .chain(regions.iter().map(|r| r.name_zh().to_string()))
+                .collect();
+            Some(figures_table(head, rows))
         })
     };
     let toggle = move |m: TrendMeasure| {
