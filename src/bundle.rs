@@ -308,7 +308,18 @@ pub struct IndexEntry {
     pub title: String,
     /// The bundle's file name, relative to index.json.
     pub file: String,
+    /// The issue in other scripts (the zh-Hans edition), each a file beside `file`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<Edition>,
     pub counts: ItemCounts,
+}
+
+/// An issue converted to another script, e.g. `{"lang": "zh-Hans", "file": "233.zh-Hans.json"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub lang: String,
+    pub file: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -354,7 +365,11 @@ impl Issue {
             month: self.month.clone(),
             lang: self.lang.clone(),
             title: self.masthead.dateline.clone(),
-            file: format!("{}.json", self.number),
+            file: crate::convert::edition_file(self.number, crate::convert::HANT),
+            editions: vec![Edition {
+                lang: crate::convert::HANS.to_string(),
+                file: crate::convert::edition_file(self.number, crate::convert::HANS),
+            }],
             counts: self.counts(),
         }
     }
@@ -413,6 +428,18 @@ impl GrowthSeries {
         let mut json = serde_json::to_string_pretty(self).expect("series types always serialize");
         json.push('\n');
         json
+    }
+}
+
+impl IndexEntry {
+    /// The file to load for a language: its edition, or the original when there is none.
+    pub fn file_for(&self, lang: &str) -> (&str, &str) {
+        self.editions
+            .iter()
+            .find(|e| e.lang == lang)
+            .map_or((self.file.as_str(), self.lang.as_str()), |e| {
+                (e.file.as_str(), e.lang.as_str())
+            })
     }
 }
 

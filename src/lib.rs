@@ -3,26 +3,34 @@
 //!
 //! - [`bundle`]: the issue bundle format (schema v1) and the archive index.
 //! - [`region`]: the closed set of regions with stable ids and Chinese names.
+//! - [`convert`]: the zh-Hans edition of an issue (Traditional → Simplified at publish time).
 //! - [`import`]: newsletter text (as a PDF extractor gives it) → bundle, with located findings.
 //! - [`validate`]: bundle JSON → findings with JSON paths.
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
 //! - [`chart`]: chart models and geometry (scales, bars, labels, hit test).
 //! - [`draft`]: the staff preview's draft: processing, finding targets, saving across tabs.
+//! - [`search`]: the search index across issues (`sheto index`) and its queries.
+//! - [`feed`]: the Atom feed of the archive (`sheto index`).
+//! - [`i18n`]: the interface's languages (繁, 简, English) and every text of it.
 //! - [`html`]: an issue as a plain HTML page with no script (`sheto html`).
 //! - [`filter`]: the province filter, derived views of an issue.
 //! - [`view_state`]: the reader's URL ⇄ view state.
 
 pub mod bundle;
 pub mod chart;
+pub mod convert;
 pub mod draft;
+pub mod feed;
 pub mod filter;
 pub mod finding;
 pub mod html;
+pub mod i18n;
 pub mod import;
 pub mod json_path;
 pub mod links;
 pub mod plain_text;
 pub mod region;
+pub mod search;
 pub mod validate;
 pub mod view_state;
 

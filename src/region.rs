@@ -74,6 +74,44 @@ impl Region {
         }
     }
 
+    /// The full name in an interface language (chips, table rows): 江蘇省 / 江苏省 / Jiangsu.
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang;
+        match (lang, self) {
+            (Lang::Hant, _) => self.name_zh(),
+            (Lang::Hans, Region::Jiangsu) => "江苏省",
+            (Lang::Hans, Region::Shandong) => "山东省",
+            (Lang::Hans, Region::Mainland) => "内地",
+            (Lang::Hans, _) => self.name_zh(),
+            (Lang::En, _) => self.name_en(),
+        }
+    }
+
+    /// The short name in an interface language (chart axes): 江蘇 / 江苏 / Jiangsu.
+    pub fn short(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang;
+        match (lang, self) {
+            (Lang::Hant, _) => self.short_zh(),
+            (Lang::Hans, Region::Jiangsu) => "江苏",
+            (Lang::Hans, Region::Shandong) => "山东",
+            (Lang::Hans, Region::Mainland) => "内地",
+            (Lang::Hans, _) => self.short_zh(),
+            (Lang::En, _) => self.name_en(),
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Region::Shanghai => "Shanghai",
+            Region::Jiangsu => "Jiangsu",
+            Region::Zhejiang => "Zhejiang",
+            Region::Anhui => "Anhui",
+            Region::Shandong => "Shandong",
+            Region::HongKong => "Hong Kong",
+            Region::Mainland => "Mainland",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Region> {
         Region::ALL.into_iter().find(|r| r.id() == id)
     }

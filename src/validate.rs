@@ -86,60 +86,67 @@ fn strip_position(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
-/// Validates a bundle file's bytes.
-pub fn validate_issue_json(bytes: &[u8]) -> Validation<Issue> {
-    match parse::<Issue>(bytes) {
-        Ok(issue) => {
-            let findings = check_issue(&issue);
-            Validation {
-                value: Some(issue),
-                findings,
-            }
-        }
+/// Parses a file's bytes as `T`, then checks what the types cannot say.
+fn validate_with<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    check: impl FnOnce(&T) -> Vec<Finding>,
+) -> Validation<T> {
+    match parse::<T>(bytes) {
+        Ok(value) => Validation {
+            findings: check(&value),
+            value: Some(value),
+        },
         Err(f) => Validation {
             value: None,
             findings: vec![f],
         },
     }
+}
+
+/// Validates a bundle file's bytes.
+pub fn validate_issue_json(bytes: &[u8]) -> Validation<Issue> {
+    validate_with(bytes, check_issue)
 }
 
 /// Validates an `index.json` file's bytes.
 pub fn validate_index_json(bytes: &[u8]) -> Validation<ArchiveIndex> {
-    match parse::<ArchiveIndex>(bytes) {
-        Ok(index) => {
-            let findings = check_index(&index);
-            Validation {
-                value: Some(index),
-                findings,
-            }
-        }
-        Err(f) => Validation {
-            value: None,
-            findings: vec![f],
-        },
-    }
+    validate_with(bytes, check_index)
 }
 
 /// Validates a `series.json` file's bytes (the trend chart's figures).
 pub fn validate_series_json(bytes: &[u8]) -> Validation<crate::bundle::GrowthSeries> {
-    match parse::<crate::bundle::GrowthSeries>(bytes) {
-        Ok(series) => {
-            let mut c = Checker {
-                findings: Vec::new(),
-            };
-            for (i, point) in series.issues.iter().enumerate() {
-                c.month(&format!("$.issues[{i}].month"), &point.month);
-            }
-            Validation {
-                value: Some(series),
-                findings: c.findings,
+    validate_with(bytes, |series: &crate::bundle::GrowthSeries| {
+        let mut c = Checker {
+            findings: Vec::new(),
+        };
+        for (i, point) in series.issues.iter().enumerate() {
+            c.month(&format!("$.issues[{i}].month"), &point.month);
+        }
+        c.findings
+    })
+}
+
+/// Validates a `search.json` file's bytes (the search index): pairs of characters that keep
+/// their length, and items that name an element of their issue's page.
+pub fn validate_search_json(bytes: &[u8]) -> Validation<crate::search::SearchIndex> {
+    validate_with(bytes, |index: &crate::search::SearchIndex| {
+        let mut c = Checker {
+            findings: Vec::new(),
+        };
+        let chars: Vec<char> = index.fold.chars().collect();
+        if !chars.len().is_multiple_of(2)
+            || chars.chunks(2).any(|p| p[0].len_utf8() != p[1].len_utf8())
+        {
+            c.error("$.fold", "not pairs of characters of the same UTF-8 length");
+        }
+        for (i, item) in index.items.iter().enumerate() {
+            if !crate::search::is_item_anchor(&item.anchor) {
+                let message = format!("anchor `{}` names no item", item.anchor);
+                c.error(&format!("$.items[{i}].anchor"), message);
             }
         }
-        Err(f) => Validation {
-            value: None,
-            findings: vec![f],
-        },
-    }
+        c.findings
+    })
 }
 
 /// Collects findings for one bundle, each at its JSON path.
@@ -161,6 +168,17 @@ impl Checker {
     fn text(&mut self, path: &str, value: &str) {
         if value.trim().is_empty() {
             self.error(path, "empty text");
+        }
+    }
+
+    /// A file listed in index.json: a plain name in the same folder.
+    fn file_name(&mut self, path: &str, file: &str) {
+        self.text(path, file);
+        if file.contains("..") || file.starts_with('/') || file.contains("://") {
+            self.error(
+                path,
+                format!("file `{file}` must be a plain name beside index.json"),
+            );
         }
     }
 
@@ -463,15 +481,19 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
     for (i, entry) in index.issues.iter().enumerate() {
         let path = format!("$.issues[{i}]");
         c.month(&format!("{path}.month"), &entry.month);
-        c.text(&format!("{path}.file"), &entry.file);
-        if entry.file.contains("..") || entry.file.starts_with('/') || entry.file.contains("://") {
-            c.error(
-                &format!("{path}.file"),
-                format!(
-                    "file `{}` must be a plain name beside index.json",
-                    entry.file
-                ),
-            );
+        c.file_name(&format!("{path}.file"), &entry.file);
+        for (j, edition) in entry.editions.iter().enumerate() {
+            let at = format!("{path}.editions[{j}]");
+            c.file_name(&format!("{at}.file"), &edition.file);
+            if edition.lang != "zh-Hans" || entry.lang != "zh-Hant" {
+                c.error(
+                    &format!("{at}.lang"),
+                    format!(
+                        "edition `{}` of a `{}` issue: only zh-Hans editions of zh-Hant issues are made",
+                        edition.lang, entry.lang
+                    ),
+                );
+            }
         }
         if !listed.insert((entry.number, entry.lang.as_str())) {
             c.error(
@@ -488,10 +510,23 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
     let mut c = Checker {
         findings: Vec::new(),
     };
-    let Some(entry) = index.issues.iter().find(|e| e.file == file_name) else {
+    let listed = index.issues.iter().find_map(|e| {
+        let edition = e.editions.iter().find(|ed| ed.file == file_name);
+        match edition {
+            Some(ed) => Some((e, ed.lang.as_str())),
+            None => (e.file == file_name).then_some((e, e.lang.as_str())),
+        }
+    });
+    let Some((entry, lang)) = listed else {
         c.warn("$", format!("{file_name} is not listed in index.json"));
         return c.findings;
     };
+    if issue.lang != lang {
+        c.error(
+            "$.lang",
+            format!("language {} disagrees with index.json ({lang})", issue.lang),
+        );
+    }
     if entry.number != issue.number {
         c.error(
             "$.number",

@@ -171,3 +171,66 @@ fn a_missing_file_is_an_error_not_a_panic() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("no/such.json: error: cannot read"));
 }
+
+#[test]
+fn import_writes_the_simplified_edition_beside_the_bundle() {
+    let dir = temp_dir("edition");
+    let out = dir.join("233.json");
+    let o = sheto(&[
+        "import",
+        "sources/issue-233.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let edition = std::fs::read_to_string(dir.join("233.zh-Hans.json")).unwrap();
+    let published = std::fs::read_to_string(repo("public/issues/233.zh-Hans.json")).unwrap();
+    assert_eq!(edition, published);
+    let o = sheto(&["convert", "--to", "zh-Hans", "public/issues/233.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), published);
+    // Converting twice makes no sense: the edition is not a zh-Hant original.
+    let o = sheto(&[
+        "convert",
+        "--to",
+        "zh-Hans",
+        "public/issues/233.zh-Hans.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("only zh-Hant bundles are converted"));
+    let o = sheto(&["convert", "--to", "en", "public/issues/233.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn index_writes_everything_derived_and_can_run_again() {
+    let dir = temp_dir("derived");
+    let issues = dir.join("issues");
+    std::fs::create_dir_all(&issues).unwrap();
+    std::fs::copy(repo("public/issues/233.json"), issues.join("233.json")).unwrap();
+    for _ in 0..2 {
+        let o = sheto(&["index", issues.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for (made, published) in [
+        ("issues/233.zh-Hans.json", "public/issues/233.zh-Hans.json"),
+        ("issues/index.json", "public/issues/index.json"),
+        ("issues/search.json", "public/issues/search.json"),
+        ("issues/series.json", "public/issues/series.json"),
+        ("feed.xml", "public/feed.xml"),
+    ] {
+        let made = std::fs::read_to_string(dir.join(made)).unwrap();
+        assert_eq!(
+            made,
+            std::fs::read_to_string(repo(published)).unwrap(),
+            "{published}"
+        );
+    }
+    let o = sheto(&["validate", &format!("{}/issues/index.json", dir.display())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // An edition listed in index.json must be there.
+    std::fs::remove_file(issues.join("233.zh-Hans.json")).unwrap();
+    let o = sheto(&["validate", &format!("{}/issues/index.json", dir.display())]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("$.issues[0].editions[0].file"));
+}

@@ -1,11 +1,13 @@
 //! `sheto`: the editors' command-line tool. It shares the data layer with the reader app.
 //!
-//!   sheto import FILE.txt [-o OUT.json]      newsletter text → bundle (stdout without -o)
+//!   sheto import FILE.txt [-o OUT.json]      newsletter text → bundle (+ its zh-Hans edition)
+//!   sheto convert --to zh-Hans BUNDLE.json   the zh-Hans edition of a bundle
 //!   sheto validate [--format json] FILE…     check bundles and index.json
 //!   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page (no script)
-//!   sheto index DIR                          write DIR/index.json, index.html and NNN.html
+//!   sheto index DIR [--feed FILE]            write everything derived from DIR/NNN.json
 
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
+use sheto::convert::{edition_file, simplified_issue, HANS, HANT};
 use sheto::finding::{Finding, Location, Severity};
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
@@ -13,10 +15,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  sheto import FILE.txt [-o OUT.json]      newsletter text -> issue bundle (stdout without -o)
+  sheto import FILE.txt [-o OUT.json]      newsletter text -> issue bundle (stdout without -o);
+                                           with -o, also OUT.zh-Hans.json, its Simplified edition
+  sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
+                                           the Simplified edition of a bundle (stdout without -o)
   sheto validate [--format json] FILE...   check bundles and index.json; exit 1 on any error
   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
-  sheto index DIR                          write DIR/index.json, DIR/index.html and DIR/NNN.html";
+  sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, NNN.html,
+                                           index.json, index.html, series.json, search.json and
+                                           the Atom feed (FILE, default DIR/../feed.xml)";
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!("sheto: {problem}\n{USAGE}");
@@ -33,6 +40,7 @@ fn main() -> ExitCode {
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
         Some("import") => cmd_import(rest),
+        Some("convert") => cmd_convert(rest),
         Some("validate") => cmd_validate(rest),
         Some("html") => cmd_html(rest),
         Some("index") => cmd_index(rest),
@@ -107,29 +115,51 @@ fn cmd_import(args: &[String]) -> Result<(), ExitCode> {
     write_output(output.as_deref(), &to_json(&issue))?;
     if let Some(path) = output {
         let news = issue.counts().news;
+        let edition = path.with_file_name(edition_file(issue.number, HANS));
+        write_output(Some(&edition), &to_json(&simplified_issue(&issue)))?;
         eprintln!(
-            "wrote {} (issue {}, {news} news items)",
+            "wrote {} (issue {}, {news} news items) and its zh-Hans edition {}",
             path.display(),
-            issue.number
+            issue.number,
+            edition.display()
         );
     }
     Ok(())
 }
 
-fn cmd_html(args: &[String]) -> Result<(), ExitCode> {
-    let (input, output) = input_and_output(args, "a bundle file")?;
-    let v = validate_issue_json(&read_input(&input)?);
+/// A valid bundle from a file, or the findings that say why not.
+fn read_bundle(input: &str) -> Result<sheto::bundle::Issue, ExitCode> {
+    let v = validate_issue_json(&read_input(input)?);
     for f in v.findings.iter().filter(|f| f.is_error()) {
-        eprintln!("{}", f.render(&input));
+        eprintln!("{}", f.render(input));
     }
     match v.value {
-        Some(issue) if !v.has_errors() => {
-            write_output(output.as_deref(), &sheto::html::page(&issue))
-        }
-        _ => Err(failure(format!(
-            "{input}: error: not a valid bundle, no page written"
-        ))),
+        Some(issue) if !v.has_errors() => Ok(issue),
+        _ => Err(failure(format!("{input}: error: not a valid bundle"))),
     }
+}
+
+fn cmd_convert(args: &[String]) -> Result<(), ExitCode> {
+    let rest = match args {
+        [to, lang, rest @ ..] if to == "--to" && lang == HANS => rest,
+        [to, rest @ ..] if to == "--to=zh-Hans" => rest,
+        _ => return Err(usage("convert needs `--to zh-Hans` first")),
+    };
+    let (input, output) = input_and_output(rest, "a bundle file")?;
+    let issue = read_bundle(&input)?;
+    if issue.lang != HANT {
+        return Err(failure(format!(
+            "{input}: error: the bundle is {}; only zh-Hant bundles are converted",
+            issue.lang
+        )));
+    }
+    write_output(output.as_deref(), &to_json(&simplified_issue(&issue)))
+}
+
+fn cmd_html(args: &[String]) -> Result<(), ExitCode> {
+    let (input, output) = input_and_output(args, "a bundle file")?;
+    let issue = read_bundle(&input)?;
+    write_output(output.as_deref(), &sheto::html::page(&issue))
 }
 
 fn input_error(message: String) -> Finding {
@@ -153,15 +183,23 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     if name == "series.json" {
         return sheto::validate::validate_series_json(&bytes).findings;
     }
+    if name == "search.json" {
+        return sheto::validate::validate_search_json(&bytes).findings;
+    }
     if name == "index.json" {
         let mut v = validate_index_json(&bytes);
         if let Some(index) = &v.value {
             let dir = path.parent().unwrap_or(Path::new("."));
             for (i, entry) in index.issues.iter().enumerate() {
-                if !dir.join(&entry.file).is_file() {
-                    let msg = format!("file {} is missing beside index.json", entry.file);
-                    let at = format!("$.issues[{i}].file");
-                    v.findings.push(Finding::at_path(Severity::Error, at, msg));
+                let editions = entry.editions.iter().enumerate();
+                let files = std::iter::once((format!("$.issues[{i}].file"), &entry.file)).chain(
+                    editions.map(|(j, e)| (format!("$.issues[{i}].editions[{j}].file"), &e.file)),
+                );
+                for (at, file) in files {
+                    if !dir.join(file).is_file() {
+                        let msg = format!("file {file} is missing beside index.json");
+                        v.findings.push(Finding::at_path(Severity::Error, at, msg));
+                    }
                 }
             }
         }
@@ -235,11 +273,26 @@ fn cmd_validate(args: &[String]) -> Result<(), ExitCode> {
     }
 }
 
+/// `NNN.json`: an issue as the office publishes it (editions and other files are derived).
+fn is_original_bundle(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.strip_suffix(".json")
+        .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
-    let [dir] = args else {
-        return Err(usage("index needs one directory"));
+    let (dir, feed) = match args {
+        [dir] => (Path::new(dir), Path::new(dir).join("..").join("feed.xml")),
+        [dir, flag, feed] if flag == "--feed" => (Path::new(dir), PathBuf::from(feed)),
+        _ => {
+            return Err(usage(
+                "index needs one directory (and optionally --feed FILE)",
+            ))
+        }
     };
-    let dir = Path::new(dir);
     let entries = std::fs::read_dir(dir).map_err(|e| {
         failure(format!(
             "{}: error: cannot read directory: {e}",
@@ -248,14 +301,14 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("index.json"))
+        .filter(|p| is_original_bundle(p))
         .collect();
     paths.sort();
     let mut index = ArchiveIndex {
         schema_version: SCHEMA_VERSION,
         issues: vec![],
     };
-    let mut pages = Vec::new();
+    let mut outputs = Vec::new();
     let mut issues = Vec::new();
     let mut failed = false;
     for path in &paths {
@@ -264,14 +317,24 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
             eprintln!("{}", f.render(&path.display().to_string()));
             failed = true;
         }
-        if let Some(issue) = v.value {
-            let mut entry = issue.index_entry();
-            if let Some(name) = path.file_name() {
-                entry.file = name.to_string_lossy().into_owned();
+        match v.value {
+            Some(issue) if issue.lang != HANT => {
+                eprintln!(
+                    "{}: error: an original bundle must be zh-Hant",
+                    path.display()
+                );
+                failed = true;
             }
-            index.upsert(entry);
-            pages.push((path.with_extension("html"), sheto::html::page(&issue)));
-            issues.push(issue);
+            Some(issue) => {
+                let mut entry = issue.index_entry();
+                if let Some(name) = path.file_name() {
+                    entry.file = name.to_string_lossy().into_owned();
+                }
+                index.upsert(entry);
+                outputs.push((path.with_extension("html"), sheto::html::page(&issue)));
+                issues.push(issue);
+            }
+            None => {}
         }
     }
     if failed {
@@ -280,17 +343,31 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
             "{dir}: error: index not written: fix the bundles above first"
         )));
     }
-    pages.push((dir.join("index.json"), index.to_json()));
-    pages.push((dir.join("index.html"), sheto::html::archive_page(&index)));
+    // The zh-Hans editions are always derived afresh, so they never drift from the originals.
+    let editions: Vec<_> = issues.iter().map(simplified_issue).collect();
+    for edition in &editions {
+        let file = dir.join(edition_file(edition.number, HANS));
+        outputs.push((file, to_json(edition)));
+    }
+    outputs.push((dir.join("index.json"), index.to_json()));
+    outputs.push((dir.join("index.html"), sheto::html::archive_page(&index)));
     let series = sheto::bundle::GrowthSeries::of(&issues);
-    pages.push((dir.join("series.json"), series.to_json()));
-    for (path, text) in &pages {
+    outputs.push((dir.join("series.json"), series.to_json()));
+    let search = sheto::search::SearchIndex::build(&issues, sheto::convert::simplified_char);
+    outputs.push((dir.join("search.json"), search.to_json()));
+    let all: Vec<_> = issues.iter().chain(&editions).collect();
+    if let Some(atom) = sheto::feed::atom(&all) {
+        outputs.push((feed.clone(), atom));
+    }
+    for (path, text) in &outputs {
         write_output(Some(path), text)?;
     }
     let n = index.issues.len();
     eprintln!(
-        "wrote {}: index.json, index.html and {n} issue page(s)",
-        dir.display()
+        "wrote {}: {n} issue(s) with their zh-Hans editions and pages, index.json, index.html, \
+         series.json, search.json; and {}",
+        dir.display(),
+        feed.display()
     );
     Ok(())
 }

@@ -1,0 +1,276 @@
+//! The interface's languages: 繁 (zh-Hant), 简 (zh-Hans) and English. Labels, buttons, messages
+//! and chart text come from here; the newsletter's own text stays in Chinese (its zh-Hans
+//! edition in 简, the original otherwise).
+
+use std::fmt::Display;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum Lang {
+    #[default]
+    Hant,
+    Hans,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Hant, Lang::Hans, Lang::En];
+
+    /// BCP 47 tag, used in the URL (`?lang=zh-Hans`), in storage and as the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Hant => "zh-Hant",
+            Lang::Hans => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
+    }
+
+    /// The switch's label for this language, in its own script.
+    pub fn switch_label(self) -> &'static str {
+        match self {
+            Lang::Hant => "繁",
+            Lang::Hans => "简",
+            Lang::En => "EN",
+        }
+    }
+
+    /// The language's name for screen readers, in its own script.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Hant => "繁體中文",
+            Lang::Hans => "简体中文",
+            Lang::En => "English",
+        }
+    }
+
+    /// The script the newsletter's text is shown in: its zh-Hans edition for 简, else the original.
+    pub fn content_tag(self) -> &'static str {
+        match self {
+            Lang::Hans => "zh-Hans",
+            Lang::Hant | Lang::En => "zh-Hant",
+        }
+    }
+
+    /// The script for Chinese names the interface prints (regions): English has its own.
+    pub fn is_simplified(self) -> bool {
+        self == Lang::Hans
+    }
+
+    /// The first visit's language, from the browser's list (`navigator.languages`): the first
+    /// entry we can serve wins; Chinese without a script goes by its region.
+    pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        preferred
+            .iter()
+            .find_map(|tag| {
+                let tag = tag.as_ref().to_ascii_lowercase();
+                let mut parts = tag.split(['-', '_']);
+                match (parts.next(), parts.next()) {
+                    (Some("en"), _) => Some(Lang::En),
+                    (Some("zh"), Some("hans" | "cn" | "sg" | "my")) => Some(Lang::Hans),
+                    (Some("zh"), _) => Some(Lang::Hant),
+                    _ => None,
+                }
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn text(self, msg: Msg) -> &'static str {
+        let [hant, hans, en] = msg.texts();
+        match self {
+            Lang::Hant => hant,
+            Lang::Hans => hans,
+            Lang::En => en,
+        }
+    }
+
+    /// A message with its `{0}`, `{1}`… filled in.
+    pub fn fill(self, msg: Msg, args: &[&dyn Display]) -> String {
+        fill(self.text(msg), args)
+    }
+}
+
+/// Replaces `{0}`…`{9}` in a template; each language orders its arguments as it needs.
+pub fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after
+            .strip_prefix(|c: char| c.is_ascii_digit())
+            .filter(|tail| tail.starts_with('}'))
+            .and_then(|_| args.get(usize::from(after.as_bytes()[0] - b'0')));
+        match arg {
+            Some(value) => {
+                out.push_str(&value.to_string());
+                rest = &after[2..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! messages {
+    ($($name:ident => [$hant:literal, $hans:literal, $en:literal],)*) => {
+        /// Every text of the interface, each in 繁, 简 and English.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($name,)* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// [繁, 简, English]
+            pub fn texts(self) -> [&'static str; 3] {
+                match self { $(Msg::$name => [$hant, $hans, $en],)* }
+            }
+        }
+    };
+}
+
+messages! {
+    SkipLink => ["跳到正文", "跳到正文", "Skip to content"],
+    UpdateReady => ["本頁有新版本。", "本页有新版本。", "A new version of this page is ready."],
+    Reload => ["重新載入", "重新载入", "Reload"],
+    Toolbar => ["導覽及篩選", "导览及筛选", "Contents and filter"],
+    Footer => ["香港特別行政區政府駐上海經濟貿易辦事處 · 網上版", "香港特别行政区政府驻上海经济贸易办事处 · 网上版",
+        "Hong Kong SAR Government Economic and Trade Office in Shanghai · online edition"],
+    PreviewLink => ["編輯預覽（辦事處內部使用）", "编辑预览（办事处内部使用）", "Editor preview (office use only)"],
+    Contents => ["本期目錄", "本期目录", "In this issue"],
+    SectionKey => ["主要動態", "主要动态", "Key developments"],
+    SectionNews => ["經貿快訊", "经贸快讯", "Trade news"],
+    SectionData => ["經貿數據", "经贸数据", "Economic data"],
+    SectionEvents => ["經貿活動", "经贸活动", "Events"],
+    SectionContact => ["聯絡", "联络", "Contact"],
+    SectionAbout => ["簡介", "简介", "About"],
+    FilterGroup => ["按省市篩選", "按省市筛选", "Filter by province"],
+    AllRegions => ["全部", "全部", "All"],
+    ShowingNews => ["顯示 {0} 則快訊（共 {1} 則）", "显示 {0} 则快讯（共 {1} 则）", "Showing {0} of {1} news items"],
+    NoNews => ["所選省市本期沒有經貿快訊。", "所选省市本期没有经贸快讯。", "No news from the chosen provinces in this issue."],
+    NoEvents => ["所選省市本期沒有經貿活動。", "所选省市本期没有经贸活动。", "No events in the chosen provinces in this issue."],
+    Address => ["地址", "地址", "Address"],
+    Postcode => ["（郵編：{0}）", "（邮编：{0}）", "(postcode {0})"],
+    Phone => ["電話", "电话", "Phone"],
+    Fax => ["傳真", "传真", "Fax"],
+    Email => ["電郵", "电邮", "Email"],
+    Website => ["網址：", "网址：", "Website: "],
+    Loading => ["載入中", "载入中", "Loading"],
+    LoadingDots => ["載入中…", "载入中…", "Loading…"],
+    LoadFailed => ["未能載入本期通訊", "未能载入本期通讯", "This issue could not be loaded"],
+    Retry => ["重試", "重试", "Try again"],
+    Archive => ["各期通訊", "各期通讯", "All issues"],
+    IssuePicker => ["期數", "期数", "Issue"],
+    IssueNumber => ["第{0}期", "第{0}期", "No. {0}"],
+    ErrorNotFound => ["找不到檔案（{0}：HTTP {1} {2}）", "找不到档案（{0}：HTTP {1} {2}）", "File not found ({0}: HTTP {1} {2})"],
+    ErrorServer => ["伺服器出錯（{0}：HTTP {1} {2}）", "伺服器出错（{0}：HTTP {1} {2}）", "Server error ({0}: HTTP {1} {2})"],
+    ErrorNetwork => ["無法連線，請檢查網絡（{0}：{1}）", "无法连线，请检查网络（{0}：{1}）", "Cannot connect; check the network ({0}: {1})"],
+    ErrorTimeout => ["載入逾時：{0} 秒內未收到 {1}", "载入逾时：{0} 秒内未收到 {1}", "Timed out: {1} did not arrive within {0} seconds"],
+    ErrorInvalid => ["{0} 的資料有誤，未能顯示。", "{0} 的资料有误，未能显示。", "{0} has errors and cannot be shown."],
+    ErrorNotInIndex => ["檔案庫中沒有第{0}期。", "档案库中没有第{0}期。", "The archive has no issue {0}."],
+    ErrorEmptyArchive => ["檔案庫中還沒有任何一期。", "档案库中还没有任何一期。", "The archive has no issues yet."],
+    PanicTitle => ["頁面出現錯誤", "页面出现错误", "Something went wrong"],
+    PanicText => ["很抱歉，程式發生錯誤。請重新載入頁面；如問題持續，請通知本辦。", "很抱歉，程式发生错误。请重新载入页面；如问题持续，请通知本办。",
+        "Sorry, the page ran into an error. Please reload it; if the problem persists, please tell the office."],
+    Language => ["語言", "语言", "Language"],
+    Search => ["搜尋", "搜索", "Search"],
+    SearchLabel => ["搜尋各期通訊", "搜索各期通讯", "Search all issues"],
+    SearchPlaceholder => ["搜尋各期通訊（繁／简皆可）", "搜索各期通讯（繁／简皆可）", "Search all issues (in Chinese)"],
+    SearchLoading => ["正在載入搜尋索引…", "正在载入搜索索引…", "Loading the search index…"],
+    SearchFailed => ["未能載入搜尋索引：{0}", "未能载入搜索索引：{0}", "The search index could not be loaded: {0}"],
+    SearchCount => ["找到 {0} 項", "找到 {0} 项", "{0} results"],
+    SearchShowing => ["找到 {0} 項，顯示最新的 {1} 項", "找到 {0} 项，显示最新的 {1} 项", "{0} results; showing the newest {1}"],
+    SearchNone => ["各期通訊中找不到「{0}」。", "各期通讯中找不到“{0}”。", "No issue mentions “{0}”."],
+    SearchClose => ["關閉搜尋", "关闭搜索", "Close search"],
+    ChartSelected => ["已選", "已选", "selected"],
+    ChartSelectHint => ["未選，按 Enter 篩選", "未选，按 Enter 筛选", "not selected; press Enter to filter"],
+    Table => ["表格", "表格", "Table"],
+    DownloadPng => ["下載 PNG", "下载 PNG", "Download PNG"],
+    DownloadCsv => ["下載 CSV", "下载 CSV", "Download CSV"],
+    ChartFailed => ["圖表未能繪製（{0}）。請按「表格」查看同一組數字。", "图表未能绘制（{0}）。请按“表格”查看同一组数字。",
+        "The chart could not be drawn ({0}). Press “Table” to see the same figures."],
+    GrowthTitle => ["增長比較：{0}", "增长比较：{0}", "Growth compared: {0}"],
+    PeriodNote => ["{0}；括號內為{1}", "{0}；括号内为{1}", "{0}; in brackets: {1}"],
+    TwoPeriods => ["{0}為{1}，{2}為{3}（兩者月份不同）", "{0}为{1}，{2}为{3}（两者月份不同）",
+        "{0}: {1}; {2}: {3} (different months)"],
+    TrendGdp => ["各期地區生產總值增長（與上年同期相比，%）", "各期地区生产总值增长（与上年同期相比，%）",
+        "GDP growth by issue (on the same period a year earlier, %)"],
+    TrendTrade => ["各期進出口總額增長（與上年同期相比，%）", "各期进出口总额增长（与上年同期相比，%）",
+        "Trade growth by issue (on the same period a year earlier, %)"],
+    TrendGdpShort => ["地區生產總值", "地区生产总值", "GDP"],
+    TrendTradeShort => ["進出口總額", "进出口总额", "Trade"],
+    TrendReadout => ["{0}：{1}增長 {2}（第{3}期，{4}）", "{0}：{1}增长 {2}（第{3}期，{4}）",
+        "{0}: {1} growth {2} (issue {3}, {4})"],
+    TrendNote => ["各期通訊所載數字；各期所涵蓋的月份見提示。", "各期通讯所载数字；各期所涵盖的月份见提示。",
+        "Figures as each issue printed them; the months each covers are in the tooltips."],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_decides_the_first_visit() {
+        assert_eq!(Lang::negotiate(&["zh-CN", "en"]), Lang::Hans);
+        assert_eq!(Lang::negotiate(&["zh-Hans-SG"]), Lang::Hans);
+        assert_eq!(Lang::negotiate(&["zh-HK"]), Lang::Hant);
+        assert_eq!(Lang::negotiate(&["zh-TW"]), Lang::Hant);
+        assert_eq!(Lang::negotiate(&["fr-FR", "en-GB", "zh-CN"]), Lang::En);
+        assert_eq!(Lang::negotiate(&["fr"]), Lang::Hant);
+        assert_eq!(Lang::negotiate::<&str>(&[]), Lang::Hant);
+    }
+
+    #[test]
+    fn tags_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("ZH-HANS"), Some(Lang::Hans));
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn templates_fill_in_any_order() {
+        assert_eq!(
+            Lang::En.fill(Msg::ShowingNews, &[&3, &17]),
+            "Showing 3 of 17 news items"
+        );
+        assert_eq!(
+            Lang::Hant.fill(Msg::ErrorTimeout, &[&8, &"a.json"]),
+            "載入逾時：8 秒內未收到 a.json"
+        );
+        assert_eq!(
+            Lang::En.fill(Msg::ErrorTimeout, &[&8, &"a.json"]),
+            "Timed out: a.json did not arrive within 8 seconds"
+        );
+        assert_eq!(fill("{x} {9} {", &[&1]), "{x} {9} {");
+    }
+
+    #[test]
+    fn every_message_has_the_same_placeholders_in_each_language() {
+        let holes = |s: &str| -> Vec<u8> {
+            let mut h: Vec<u8> = (b'0'..=b'9')
+                .filter(|d| s.contains(&format!("{{{}}}", *d as char)))
+                .collect();
+            h.sort();
+            h
+        };
+        for msg in Msg::ALL {
+            let [hant, hans, en] = msg.texts();
+            assert!(
+                !hant.is_empty() && !hans.is_empty() && !en.is_empty(),
+                "{msg:?}"
+            );
+            assert_eq!(holes(hant), holes(hans), "{msg:?}");
+            assert_eq!(holes(hant), holes(en), "{msg:?}");
+        }
+    }
+}

@@ -1,0 +1,468 @@
+//! Search across every issue. `sheto index` writes `issues/search.json`: every item's title and
+//! text (as printed, in Traditional Chinese) and a fold table, so the reader loads one file once
+//! and answers each keystroke locally.
+//!
+//! 繁 and 简 match alike because both the texts and the query are *folded*: ASCII letters to
+//! lower case and each Traditional character to its Simplified form (character by character,
+//! the same UTF-8 length), so a match's byte offsets in the folded text are its offsets in the
+//! printed text too, and snippets are cut from the printed text.
+
+use crate::bundle::{Article, Issue, SCHEMA_VERSION};
+use crate::region::Region;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchIndex {
+    pub schema_version: u32,
+    /// Pairs of characters, Traditional then Simplified: `獨独體体…`. Only characters that occur
+    /// in the items are listed.
+    pub fold: String,
+    /// Newest issue first, each issue's items in page order.
+    pub items: Vec<SearchItem>,
+}
+
+/// One thing a reader can land on: a key development, a news item or an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchItem {
+    pub issue: u32,
+    /// The element id on the issue's page: `key-2`, `item-12`, `event-3`.
+    pub anchor: String,
+    /// The province whose filter shows the item; absent for Hong Kong and Mainland items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    pub title: String,
+    pub text: String,
+}
+
+/// Element ids of the items on an issue's page (the reader and the search index agree on them).
+pub fn key_anchor(i: usize) -> String {
+    format!("key-{}", i + 1)
+}
+pub fn news_anchor(number: u32) -> String {
+    format!("item-{number}")
+}
+pub fn event_anchor(i: usize) -> String {
+    format!("event-{}", i + 1)
+}
+
+/// Whether a URL hash names an item: `item-12`, `key-2`, `event-3`.
+pub fn is_item_anchor(hash: &str) -> bool {
+    let digits = ["key-", "item-", "event-"]
+        .iter()
+        .find_map(|p| hash.strip_prefix(p));
+    digits.is_some_and(|d| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn article_text(article: &Article) -> String {
+    article.paragraphs.join("\n")
+}
+
+fn province(region: Region) -> Option<Region> {
+    Region::PROVINCES.contains(&region).then_some(region)
+}
+
+/// One issue's items, in page order.
+pub fn issue_items(issue: &Issue) -> Vec<SearchItem> {
+    let item = |anchor, region, title: &str, text| SearchItem {
+        issue: issue.number,
+        anchor,
+        region,
+        title: title.to_string(),
+        text,
+    };
+    let key = issue
+        .key_developments
+        .groups
+        .iter()
+        .flat_map(|g| &g.articles)
+        .enumerate()
+        .map(|(i, a)| item(key_anchor(i), None, &a.title, article_text(a)));
+    // A valid bundle numbers every news item (the validator insists): the number is its id.
+    let news = issue
+        .news_flash
+        .groups
+        .iter()
+        .flat_map(|g| g.articles.iter().map(move |a| (g.region, a)))
+        .filter_map(|(region, a)| {
+            let anchor = news_anchor(a.number?);
+            Some(item(anchor, province(region), &a.title, article_text(a)))
+        });
+    let events = issue
+        .events
+        .cities
+        .iter()
+        .flat_map(|c| c.events.iter().map(move |e| (c.city, e)))
+        .enumerate()
+        .map(|(i, (city, e))| {
+            let text = format!("{}\n{}", e.venue, e.organisers.join("、"));
+            item(event_anchor(i), province(city), &e.name, text)
+        });
+    key.chain(news).chain(events).collect()
+}
+
+impl SearchIndex {
+    /// The index of an archive; `simplify` gives a character's Simplified form (see
+    /// [`crate::convert::simplified_char`]).
+    pub fn build<'a>(
+        issues: impl IntoIterator<Item = &'a Issue>,
+        simplify: impl Fn(char) -> Option<char>,
+    ) -> SearchIndex {
+        let mut issues: Vec<&Issue> = issues.into_iter().collect();
+        issues.sort_by_key(|i| std::cmp::Reverse(i.number));
+        let items: Vec<SearchItem> = issues.into_iter().flat_map(issue_items).collect();
+        let mut fold = BTreeMap::new();
+        for item in &items {
+            for c in item.title.chars().chain(item.text.chars()) {
+                if !c.is_ascii() && !fold.contains_key(&c) {
+                    if let Some(s) = simplify(c).filter(|s| s.len_utf8() == c.len_utf8()) {
+                        fold.insert(c, s);
+                    }
+                }
+            }
+        }
+        SearchIndex {
+            schema_version: SCHEMA_VERSION,
+            fold: fold.into_iter().flat_map(|(t, s)| [t, s]).collect(),
+            items,
+        }
+    }
+
+    /// Compact JSON: the file is fetched by phones.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string(self).expect("search index types always serialize");
+        json.push('\n');
+        json
+    }
+}
+
+/// Folds text for matching; every character keeps its UTF-8 length.
+#[derive(Debug, Clone, Default)]
+pub struct Folder {
+    map: HashMap<char, char>,
+}
+
+impl Folder {
+    pub fn new(pairs: &str) -> Folder {
+        let chars: Vec<char> = pairs.chars().collect();
+        let map = chars
+            .chunks_exact(2)
+            .filter(|p| p[0].len_utf8() == p[1].len_utf8())
+            .map(|p| (p[0], p[1]))
+            .collect();
+        Folder { map }
+    }
+
+    /// For matching: lower-case ASCII, Simplified characters.
+    pub fn fold(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| match self.map.get(&c) {
+                Some(&s) => s,
+                None => c.to_ascii_lowercase(),
+            })
+            .collect()
+    }
+
+    /// For showing in Simplified: the characters only, letters keep their case.
+    pub fn simplified(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| self.map.get(&c).copied().unwrap_or(c))
+            .collect()
+    }
+}
+
+/// The archive's items, folded once, ready for queries.
+pub struct Searcher {
+    pub items: Vec<SearchItem>,
+    pub folder: Folder,
+    /// Every item's folded title and text, each followed by a separator no query contains.
+    haystack: String,
+    /// Where each item's folded title starts in `haystack` (and its text: after the title).
+    starts: Vec<usize>,
+}
+
+/// A piece of printed text with the parts to highlight (byte ranges into `text`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+    /// Whether the text was cut at its start or end (the reader shows "…").
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Position in [`Searcher::items`].
+    pub item: usize,
+    pub title: Marked,
+    pub snippet: Marked,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// How many items match (more than are returned when over the limit).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+const SEPARATOR: char = '\u{1}';
+/// Characters of context around the first match in a snippet.
+const BEFORE: usize = 24;
+const AFTER: usize = 60;
+
+impl Searcher {
+    pub fn new(index: SearchIndex) -> Searcher {
+        let folder = Folder::new(&index.fold);
+        let mut haystack = String::new();
+        let mut starts = Vec::with_capacity(index.items.len());
+        for item in &index.items {
+            starts.push(haystack.len());
+            haystack.push_str(&folder.fold(&item.title));
+            haystack.push(SEPARATOR);
+            haystack.push_str(&folder.fold(&item.text));
+            haystack.push(SEPARATOR);
+        }
+        Searcher {
+            items: index.items,
+            folder,
+            haystack,
+            starts,
+        }
+    }
+
+    /// The query's terms, folded: split at spaces, at most 8, longest first (the rarest, usually).
+    pub fn terms(&self, query: &str) -> Vec<String> {
+        let mut terms: Vec<String> = query
+            .split_whitespace()
+            .map(|t| self.folder.fold(t))
+            .filter(|t| !t.contains(SEPARATOR))
+            .take(8)
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        terms.dedup();
+        terms
+    }
+
+    fn item_at(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    fn folded(&self, item: usize) -> &str {
+        let end = self
+            .starts
+            .get(item + 1)
+            .copied()
+            .unwrap_or(self.haystack.len());
+        &self.haystack[self.starts[item]..end]
+    }
+
+    /// Items containing every term, in index order (newest first) with title matches first;
+    /// at most `limit` hits are built, all are counted.
+    pub fn search(&self, query: &str, limit: usize) -> Results {
+        let terms = self.terms(query);
+        let Some((first, rest)) = terms.split_first() else {
+            return Results::default();
+        };
+        let mut matching = Vec::new();
+        let mut from = 0;
+        // One pass over everything for the longest term; the others only within its items.
+        while let Some(found) = self.haystack[from..].find(first.as_str()) {
+            let item = self.item_at(from + found);
+            let folded = self.folded(item);
+            if rest.iter().all(|t| folded.contains(t.as_str())) {
+                matching.push(item);
+            }
+            from = self
+                .starts
+                .get(item + 1)
+                .copied()
+                .unwrap_or(self.haystack.len());
+        }
+        let in_title = |&&item: &&usize| {
+            let (title, _) = self.folded(item).split_once(SEPARATOR).unwrap_or_default();
+            terms.iter().any(|t| title.contains(t.as_str()))
+        };
+        let (mut ranked, others): (Vec<usize>, Vec<usize>) = matching.iter().partition(in_title);
+        ranked.extend(others);
+        Results {
+            total: ranked.len(),
+            hits: ranked
+                .into_iter()
+                .take(limit)
+                .map(|item| self.hit(item, &terms))
+                .collect(),
+        }
+    }
+
+    fn hit(&self, item: usize, terms: &[String]) -> Hit {
+        let folded = self.folded(item);
+        let (title_folded, rest) = folded.split_once(SEPARATOR).unwrap_or_default();
+        let text_folded = rest.strip_suffix(SEPARATOR).unwrap_or(rest);
+        let it = &self.items[item];
+        Hit {
+            item,
+            title: marked(&it.title, title_folded, terms, None),
+            snippet: marked(&it.text, text_folded, terms, Some((BEFORE, AFTER))),
+        }
+    }
+}
+
+/// Every occurrence of the terms in `folded`, merged, in order.
+fn occurrences(folded: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = terms
+        .iter()
+        .filter(|t| !t.is_empty())
+        .flat_map(|t| {
+            folded
+                .match_indices(t.as_str())
+                .map(|(i, m)| i..i + m.len())
+        })
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The printed text (or a window of it around the first match) with its matches marked.
+fn marked(printed: &str, folded: &str, terms: &[String], window: Option<(usize, usize)>) -> Marked {
+    debug_assert_eq!(printed.len(), folded.len());
+    let all = occurrences(folded, terms);
+    let (start, end) = match window {
+        None => (0, printed.len()),
+        Some((before, after)) => {
+            let anchor = all.first().map_or(0, |r| r.start);
+            let start = printed[..anchor]
+                .char_indices()
+                .rev()
+                .nth(before.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            let end = printed[anchor..]
+                .char_indices()
+                .nth(after)
+                .map_or(printed.len(), |(i, _)| anchor + i);
+            (start, end)
+        }
+    };
+    let marks = all
+        .into_iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start..r.end - start)
+        .collect();
+    Marked {
+        text: printed[start..end].to_string(),
+        marks,
+        cut_before: start > 0,
+        cut_after: end < printed.len(),
+    }
+}
+
+impl Marked {
+    /// The text as pieces, each flagged when it is a match: what the reader draws with <mark>.
+    pub fn pieces(&self) -> Vec<(&str, bool)> {
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for r in &self.marks {
+            if r.start > at {
+                pieces.push((&self.text[at..r.start], false));
+            }
+            pieces.push((&self.text[r.clone()], true));
+            at = r.end;
+        }
+        if at < self.text.len() {
+            pieces.push((&self.text[at..], false));
+        }
+        pieces
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(issue: u32, title: &str, text: &str) -> SearchItem {
+        SearchItem {
+            issue,
+            anchor: "item-1".into(),
+            region: None,
+            title: title.into(),
+            text: text.into(),
+        }
+    }
+
+    fn searcher(items: Vec<SearchItem>) -> Searcher {
+        Searcher::new(SearchIndex {
+            schema_version: 1,
+            fold: "獨独獸兽經经貿贸".into(),
+            items,
+        })
+    }
+
+    #[test]
+    fn traditional_and_simplified_queries_match_alike() {
+        let s = searcher(vec![
+            item(2, "獨角獸企業", "上海的獨角獸"),
+            item(1, "其他", "無關"),
+        ]);
+        for q in ["独角兽", "獨角獸", "獨角兽"] {
+            let r = s.search(q, 10);
+            assert_eq!(r.total, 1, "{q}");
+            assert_eq!(r.hits[0].item, 0);
+            assert_eq!(
+                r.hits[0].title.pieces(),
+                [("獨角獸", true), ("企業", false)]
+            );
+        }
+    }
+
+    #[test]
+    fn every_term_must_match_and_titles_rank_first() {
+        let s = searcher(vec![
+            item(3, "上海", "浙江 CargoX"),
+            item(2, "浙江", "上海 cargox"),
+            item(1, "浙江", "安徽"),
+        ]);
+        let r = s.search("cargox 上海", 10);
+        assert_eq!(r.total, 2);
+        assert_eq!(r.hits.iter().map(|h| h.item).collect::<Vec<_>>(), [0, 1]);
+        let r = s.search("浙江", 10);
+        assert_eq!(r.hits.iter().map(|h| h.item).collect::<Vec<_>>(), [1, 2, 0]);
+        assert_eq!(s.search("浙江", 1).hits.len(), 1);
+        assert_eq!(s.search("浙江", 1).total, 3);
+        assert_eq!(s.search("   ", 10), Results::default());
+        assert_eq!(s.search("\u{1}", 10), Results::default());
+    }
+
+    #[test]
+    fn snippets_are_cut_around_the_first_match() {
+        let text = format!("{}經貿{}", "甲".repeat(100), "乙".repeat(100));
+        let s = searcher(vec![item(1, "標題", &text)]);
+        let hit = &s.search("经贸", 10).hits[0];
+        let snippet = &hit.snippet;
+        assert!(snippet.cut_before && snippet.cut_after);
+        assert_eq!(snippet.text.chars().count(), BEFORE + AFTER);
+        assert_eq!(&snippet.text[snippet.marks[0].clone()], "經貿");
+        assert_eq!(hit.title.marks, []);
+    }
+
+    #[test]
+    fn a_match_never_spans_two_items() {
+        let s = searcher(vec![item(2, "甲", "上"), item(1, "海", "乙")]);
+        assert_eq!(s.search("上海", 10).total, 0);
+    }
+
+    #[test]
+    fn item_anchors() {
+        assert!(is_item_anchor("item-12") && is_item_anchor("key-1") && is_item_anchor("event-3"));
+        assert!(!is_item_anchor("item-") && !is_item_anchor("news") && !is_item_anchor("item-1x"));
+    }
+}
