@@ -55,7 +55,7 @@ const worker = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url
   .replace('__PRECACHE__', JSON.stringify(shell));
 fs.writeFileSync(path.join(DIST, 'sw.js'), worker);
 fs.writeFileSync(path.join(DIST, 'index.html'), reader.replace(/<meta charset=utf-8>/i, (m) => `${m}<meta name="build" content="${build}">`));
-const noCache = ['/', '/index.html', '/preview.html', '/sw.js', '/issues/*', '/schema/*'];
+const noCache = ['/', '/index.html', '/preview.html', '/sw.js', '/feed.xml', '/issues/*', '/schema/*'];
 const lines = [
   '# Written by scripts/postbuild.mjs after each build: do not edit by hand.',
   '/*',

@@ -56,9 +56,13 @@ impl Lang {
         }
     }
 
-    /// The script for Chinese names the interface prints (regions): English has its own.
-    pub fn is_simplified(self) -> bool {
-        self == Lang::Hans
+    /// The language the newsletter's own text is in when this interface is on: names printed
+    /// inside that text (the data table's provinces) follow it.
+    pub fn script(self) -> Lang {
+        match self {
+            Lang::Hans => Lang::Hans,
+            Lang::Hant | Lang::En => Lang::Hant,
+        }
     }
 
     /// The first visit's language, from the browser's list (`navigator.languages`): the first
@@ -168,6 +172,7 @@ messages! {
     LoadFailed => ["未能載入本期通訊", "未能载入本期通讯", "This issue could not be loaded"],
     Retry => ["重試", "重试", "Try again"],
     Archive => ["各期通訊", "各期通讯", "All issues"],
+    DataCaption => ["單位：{0}。{1}為{2}，{3}為{4}。", "单位：{0}。{1}为{2}，{3}为{4}。", "Unit: {0}. {1}: {2}; {3}: {4}."],
     IssuePicker => ["期數", "期数", "Issue"],
     IssueNumber => ["第{0}期", "第{0}期", "No. {0}"],
     ErrorNotFound => ["找不到檔案（{0}：HTTP {1} {2}）", "找不到档案（{0}：HTTP {1} {2}）", "File not found ({0}: HTTP {1} {2})"],
@@ -190,6 +195,7 @@ messages! {
     SearchShowing => ["找到 {0} 項，顯示最新的 {1} 項", "找到 {0} 项，显示最新的 {1} 项", "{0} results; showing the newest {1}"],
     SearchNone => ["各期通訊中找不到「{0}」。", "各期通讯中找不到“{0}”。", "No issue mentions “{0}”."],
     SearchClose => ["關閉搜尋", "关闭搜索", "Close search"],
+    BarReadout => ["{0}：{1} {2} {3}，{4} {5}（{6}）", "{0}：{1} {2} {3}，{4} {5}（{6}）", "{0}: {1} {2} {3}, {4} {5} ({6})"],
     ChartSelected => ["已選", "已选", "selected"],
     ChartSelectHint => ["未選，按 Enter 篩選", "未选，按 Enter 筛选", "not selected; press Enter to filter"],
     Table => ["表格", "表格", "Table"],

@@ -1,9 +1,11 @@
-//! The reader's view state and its URL: `?issue=233&region=zhejiang,anhui#news`.
+//! The reader's view state and its URL: `?issue=233&region=zhejiang,anhui&lang=zh-Hans#news`,
+//! `?q=独角兽` while searching, `#item-17` for one item.
 //!
 //! The query string and hash are the one source of truth: parsing and printing are pure and
 //! round-trip, so a link reproduces a view, reload keeps it, and history steps through changes.
 //! No server rewrite rules are needed: it is always the same page.
 
+use crate::i18n::Lang;
 use crate::region::Region;
 use std::collections::BTreeSet;
 
@@ -41,14 +43,15 @@ impl Section {
     }
 
     /// The label in the section navigation.
-    pub fn label_zh(self) -> &'static str {
+    pub fn label(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
         match self {
-            Section::KeyDevelopments => "主要動態",
-            Section::News => "經貿快訊",
-            Section::Data => "經貿數據",
-            Section::Events => "經貿活動",
-            Section::Contact => "聯絡",
-            Section::About => "簡介",
+            Section::KeyDevelopments => Msg::SectionKey,
+            Section::News => Msg::SectionNews,
+            Section::Data => Msg::SectionData,
+            Section::Events => Msg::SectionEvents,
+            Section::Contact => Msg::SectionContact,
+            Section::About => Msg::SectionAbout,
         }
     }
 
@@ -64,6 +67,12 @@ pub struct ViewState {
     /// Chosen provinces; empty means all (全部).
     pub regions: BTreeSet<Region>,
     pub section: Option<Section>,
+    /// An item to scroll to (`#item-17`, `#key-2`, `#event-3`), e.g. from a search result.
+    pub item: Option<String>,
+    /// The language chosen by a link or the switch; None follows the reader's saved choice.
+    pub lang: Option<Lang>,
+    /// The search query while the search results are open.
+    pub q: Option<String>,
     /// A draft bundle on the host to preview (`preview.html?src=drafts/234.json`): a relative path.
     pub src: Option<String>,
 }
@@ -132,6 +141,8 @@ impl ViewState {
             match key {
                 "issue" => state.issue = value.parse().ok().filter(|n| *n > 0),
                 "src" => state.src = Some(value).filter(|v| is_relative_path(v)),
+                "lang" => state.lang = Lang::from_tag(&value),
+                "q" => state.q = Some(value).filter(|q| !q.trim().is_empty()),
                 "region" => {
                     let chosen = value.split(',').filter_map(|id| Region::from_id(id.trim()));
                     state.regions = chosen.filter(|r| Region::PROVINCES.contains(r)).collect();
@@ -139,7 +150,9 @@ impl ViewState {
                 _ => {}
             }
         }
-        state.section = Section::from_id(&percent_decode(hash.trim_start_matches('#')));
+        let hash = percent_decode(hash.trim_start_matches('#'));
+        state.section = Section::from_id(&hash);
+        state.item = Some(hash).filter(|h| crate::search::is_item_anchor(h));
         state
     }
 
@@ -165,6 +178,12 @@ impl ViewState {
             let ids: Vec<&str> = self.regions.iter().map(|r| r.id()).collect();
             params.push(format!("region={}", ids.join(",")));
         }
+        if let Some(lang) = self.lang {
+            params.push(format!("lang={}", lang.tag()));
+        }
+        if let Some(q) = &self.q {
+            params.push(format!("q={}", percent_encode(q)));
+        }
         let mut url = if params.is_empty() {
             String::new()
         } else {
@@ -173,6 +192,9 @@ impl ViewState {
         if let Some(s) = self.section {
             url.push('#');
             url.push_str(s.id());
+        } else if let Some(item) = &self.item {
+            url.push('#');
+            url.push_str(item);
         }
         url
     }
@@ -250,6 +272,25 @@ mod tests {
         }
         let spaced = ViewState {
             src: Some("drafts/第 234 期.json".into()),
+            ..Default::default()
+        };
+        assert_eq!(ViewState::from_url(&spaced.to_url()), spaced);
+    }
+
+    #[test]
+    fn language_search_and_item_links() {
+        let s = ViewState::from_url(
+            "?issue=233&region=zhejiang&lang=zh-Hans&q=%E7%8B%AC%E8%A7%92%E5%85%BD#item-17",
+        );
+        assert_eq!(s.lang, Some(Lang::Hans));
+        assert_eq!(s.q.as_deref(), Some("独角兽"));
+        assert_eq!(s.item.as_deref(), Some("item-17"));
+        assert_eq!(s.section, None);
+        assert_eq!(ViewState::from_url(&s.to_url()), s);
+        let odd = ViewState::from_url("?lang=fr&q=%20%20#item-x");
+        assert_eq!((odd.lang, odd.q, odd.item), (None, None, None));
+        let spaced = ViewState {
+            q: Some("上海 cargo&x=1".into()),
             ..Default::default()
         };
         assert_eq!(ViewState::from_url(&spaced.to_url()), spaced);

@@ -8,7 +8,7 @@ use sheto::chart::{hit, layout, ChartKind, ChartModel};
 use sheto::region::Region;
 
 fn model(kind: ChartKind) -> ChartModel {
-    ChartModel::new(kind, &issue_233().economic_data)
+    ChartModel::new(kind, &issue_233().economic_data, sheto::i18n::Lang::Hant)
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -168,7 +168,7 @@ fn scales_are_round() {
 fn negative_growth_draws_left_of_zero() {
     let mut data = issue_233().economic_data;
     data.rows[1].trade_yoy.value = -12.5;
-    let m = ChartModel::new(ChartKind::Growth, &data);
+    let m = ChartModel::new(ChartKind::Growth, &data, sheto::i18n::Lang::Hant);
     let l = layout(&m, 390.0, 1.0);
     let bar = l
         .bars
@@ -201,4 +201,24 @@ fn csv_has_a_bom_and_every_figure() {
     assert_eq!(lines[1], "上海市,13526.9,5.9,16834.4,19.7");
     assert_eq!(lines[2], "江蘇省,34483.0,5.4,21965.4,19.0");
     assert_eq!(lines[6], "(數據錄自各省市政府相關網站)");
+}
+
+/// The chart's own words and region names follow the interface; the newsletter's labels stay.
+#[test]
+fn charts_speak_the_interface_language() {
+    use sheto::i18n::Lang;
+    let data = issue_233().economic_data;
+    let en = ChartModel::new(ChartKind::Growth, &data, Lang::En);
+    assert!(en.title().starts_with("Growth compared: "));
+    assert!(en.subtitle().ends_with("(different months)"));
+    assert!(en.describe(0, 0).starts_with("Shanghai: "));
+    let hans = ChartModel::new(ChartKind::Gdp, &data, Lang::Hans);
+    let jiangsu = data
+        .rows
+        .iter()
+        .position(|r| r.region == Region::Jiangsu)
+        .unwrap();
+    assert!(hans.describe(0, jiangsu).starts_with("江苏省："));
+    let layout = sheto::chart::layout(&en, 390.0, 2.0);
+    assert!(layout.categories.iter().any(|(name, _)| name == "Zhejiang"));
 }

@@ -188,3 +188,36 @@ fn the_panic_card_replaces_a_frozen_page() {
         "a reload link"
     );
 }
+
+#[wasm_bindgen_test]
+async fn in_english_the_chips_and_status_speak_english_and_items_keep_their_ids() {
+    let issue = issue_233();
+    let nav = Nav::new(ViewState {
+        lang: Some(sheto::i18n::Lang::En),
+        ..ViewState::default()
+    });
+    let chips_issue = issue.clone();
+    let root = mount(move || {
+        provide_context(nav);
+        view! {
+            <RegionChips issue=chips_issue />
+            <NewsFlash issue=issue />
+        }
+    });
+    let chip = root
+        .query_selector("button[data-region=zhejiang]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(chip.text_content().as_deref(), Some("Zhejiang5"));
+    chip.unchecked_ref::<web_sys::HtmlElement>().click();
+    tick().await;
+    let status = root.query_selector(".filter-status").unwrap().unwrap();
+    assert_eq!(
+        status.text_content().as_deref(),
+        Some("Showing 5 of 17 news items")
+    );
+    // Search results link to these ids.
+    let ids: Vec<String> = all(&root, "#news article").iter().map(|a| a.id()).collect();
+    assert_eq!(ids.first().map(String::as_str), Some("item-1"));
+    assert_eq!(ids.last().map(String::as_str), Some("item-17"));
+}

@@ -30,6 +30,7 @@ fn one_line_per_province_one_point_per_issue() {
     let model = TrendModel {
         measure: TrendMeasure::Gdp,
         series: fixture_series(),
+        lang: sheto::i18n::Lang::Hant,
     };
     let layout = trend_layout(&model, 390.0, 2.0);
     assert_eq!(layout.lines.len(), 5);
@@ -57,6 +58,7 @@ fn every_point_maps_back_to_itself() {
         let model = TrendModel {
             measure,
             series: fixture_series(),
+            lang: sheto::i18n::Lang::Hant,
         };
         for (width, dpr) in [(360.0, 3.0), (1280.0, 1.0)] {
             let layout = trend_layout(&model, width, dpr);
@@ -80,6 +82,7 @@ fn tooltips_name_region_growth_issue_and_months() {
     let model = TrendModel {
         measure: TrendMeasure::Trade,
         series: fixture_series(),
+        lang: sheto::i18n::Lang::Hant,
     };
     assert_eq!(
         model.describe(2, Region::Anhui).unwrap(),

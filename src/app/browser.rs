@@ -1,5 +1,6 @@
 //! The thin layer over the browser the app needs: the URL, history and scrolling.
 
+use crate::i18n::Lang;
 use crate::view_state::ViewState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -24,6 +25,56 @@ pub fn push_url(state: &ViewState) {
     let url = format!("{path}{}", state.to_url());
     if let Ok(history) = window.history() {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Replaces the current history entry's URL (no new entry).
+pub fn replace_url(state: &ViewState) {
+    let window = window();
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{}", state.to_url());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+const LANG_KEY: &str = "sheto-lang";
+
+/// The language the reader chose last time in this browser.
+pub fn saved_lang() -> Option<Lang> {
+    let storage = window().local_storage().ok().flatten()?;
+    Lang::from_tag(&storage.get_item(LANG_KEY).ok().flatten()?)
+}
+
+/// Remembers the reader's choice; a browser that refuses storage still switches, for this visit.
+pub fn save_lang(lang: Lang) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// The first visit's language, from the browser's preferred languages.
+pub fn browser_lang() -> Lang {
+    let languages: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    Lang::negotiate(&languages)
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Scrolls to an item and marks it for a moment, so the reader sees what the search found.
+pub fn scroll_to_and_mark(id: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        let _ = el.class_list().add_1("found");
     }
 }
 

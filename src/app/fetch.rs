@@ -4,6 +4,7 @@
 
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::finding::Finding;
+use crate::i18n::{Lang, Msg};
 use crate::validate::{validate_index_json, validate_issue_json, Validation};
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
@@ -44,27 +45,25 @@ pub enum LoadError {
 
 impl LoadError {
     /// What the reader is told, in the interface language.
-    pub fn message_zh(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
             LoadError::Http {
                 url,
                 status,
                 status_text,
             } => {
-                let what = if *status == 404 {
-                    "找不到檔案"
+                let msg = if *status == 404 {
+                    Msg::ErrorNotFound
                 } else {
-                    "伺服器出錯"
+                    Msg::ErrorServer
                 };
-                format!("{what}（{url}：HTTP {status} {status_text}）")
+                lang.fill(msg, &[url, status, status_text])
             }
-            LoadError::Network { url, detail } => {
-                format!("無法連線，請檢查網絡（{url}：{detail}）")
-            }
-            LoadError::Timeout { url, seconds } => format!("載入逾時：{seconds} 秒內未收到 {url}"),
-            LoadError::Invalid { url, .. } => format!("{url} 的資料有誤，未能顯示。"),
-            LoadError::NotInIndex { number } => format!("檔案庫中沒有第{number}期。"),
-            LoadError::EmptyArchive => "檔案庫中還沒有任何一期。".to_string(),
+            LoadError::Network { url, detail } => lang.fill(Msg::ErrorNetwork, &[url, detail]),
+            LoadError::Timeout { url, seconds } => lang.fill(Msg::ErrorTimeout, &[seconds, url]),
+            LoadError::Invalid { url, .. } => lang.fill(Msg::ErrorInvalid, &[url]),
+            LoadError::NotInIndex { number } => lang.fill(Msg::ErrorNotInIndex, &[number]),
+            LoadError::EmptyArchive => lang.text(Msg::ErrorEmptyArchive).to_string(),
         }
     }
 
@@ -130,6 +129,13 @@ pub async fn text(url: &str) -> Result<String, LoadError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The search index of every issue (`issues/search.json`), fetched when a reader first searches.
+pub async fn search_index() -> Result<crate::search::SearchIndex, LoadError> {
+    const URL: &str = "issues/search.json";
+    let bytes = get_bytes(URL).await?;
+    accept(URL, crate::validate::validate_search_json(&bytes))
+}
+
 /// The growth of every issue, for the trend chart.
 pub async fn series() -> Result<crate::bundle::GrowthSeries, LoadError> {
     const URL: &str = "issues/series.json";
@@ -149,8 +155,13 @@ pub async fn archive_index() -> Result<ArchiveIndex, LoadError> {
     accept(INDEX_URL, validate_index_json(&bytes))
 }
 
-/// The issue asked for, or the newest one, through its file listed in the index.
-pub async fn issue(index: &ArchiveIndex, wanted: Option<u32>) -> Result<Issue, LoadError> {
+/// The issue asked for, or the newest one, through its file listed in the index: its edition
+/// in `script` (zh-Hans) when there is one, else the original.
+pub async fn issue(
+    index: &ArchiveIndex,
+    wanted: Option<u32>,
+    script: &str,
+) -> Result<Issue, LoadError> {
     let entry = match wanted {
         Some(n) => index
             .issues
@@ -163,7 +174,8 @@ pub async fn issue(index: &ArchiveIndex, wanted: Option<u32>) -> Result<Issue, L
             .max_by_key(|e| e.number)
             .ok_or(LoadError::EmptyArchive)?,
     };
-    let url = format!("issues/{}", entry.file);
+    let (file, _) = entry.file_for(script);
+    let url = format!("issues/{file}");
     let bytes = get_bytes(&url).await?;
     accept(&url, validate_issue_json(&bytes))
 }

@@ -11,6 +11,7 @@ pub mod panic;
 pub mod preview;
 
 use crate::bundle::{ArchiveIndex, Issue};
+use crate::i18n::{Lang, Msg};
 use crate::view_state::ViewState;
 use components::{ArchiveLinks, IssueView, LoadErrorCard, Skeleton};
 pub use fetch::LoadError;
@@ -47,7 +48,15 @@ pub fn start_preview() {
 /// What every page shares: the view state from the URL and the archive index.
 fn provide_shell() -> (Nav, IndexResource) {
     let nav = Nav::new(browser::current_state());
+    nav.saved
+        .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
     browser::on_location_change(move || nav.sync_from_location());
+    // The document's language follows the interface (the issue's own text says its own).
+    Effect::new(move |_| {
+        let lang = nav.lang();
+        browser::set_document_lang(lang.tag());
+        panic::set_lang(lang);
+    });
     provide_context(nav);
     let index: IndexResource =
         LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
@@ -60,13 +69,52 @@ fn provide_shell() -> (Nav, IndexResource) {
 pub struct Nav {
     pub state: ReadSignal<ViewState>,
     set: WriteSignal<ViewState>,
+    /// The reader's saved language (or the browser's, on a first visit): used when the URL
+    /// names none.
+    saved: RwSignal<Lang>,
 }
 
 impl Nav {
     /// A view of the app from a state, for component tests and the preview.
     pub fn new(initial: ViewState) -> Nav {
         let (state, set) = signal(initial);
-        Nav { state, set }
+        Nav {
+            state,
+            set,
+            saved: RwSignal::new(Lang::default()),
+        }
+    }
+
+    /// The interface language: the URL's, else the saved one. Tracked.
+    pub fn lang(&self) -> Lang {
+        self.state
+            .with(|s| s.lang)
+            .unwrap_or_else(|| self.saved.get())
+    }
+
+    pub fn lang_untracked(&self) -> Lang {
+        self.state
+            .with_untracked(|s| s.lang)
+            .unwrap_or_else(|| self.saved.get_untracked())
+    }
+
+    /// The switch: remembered in this browser, and in the URL so the page can be shared.
+    pub fn set_lang(&self, lang: Lang) {
+        browser::save_lang(lang);
+        self.saved.set(lang);
+        let state = self.state.get_untracked();
+        self.go(ViewState {
+            lang: Some(lang),
+            ..state
+        });
+    }
+
+    /// Changes the view without a history entry (each keystroke of a search).
+    pub fn replace(&self, next: ViewState) {
+        if self.state.with_untracked(|s| *s != next) {
+            browser::replace_url(&next);
+            self.set.set(next);
+        }
     }
 
     /// Moves to a new view: a new history entry, so back and forward step through changes.
@@ -92,12 +140,18 @@ pub fn App() -> impl IntoView {
     let (nav, index) = provide_shell();
     let update_ready = RwSignal::new(false);
     browser::register_service_worker(move || update_ready.set(true));
+    components::provide_search(nav);
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
+    // Memos, so a keystroke in the search box (a URL change) redraws neither the issue nor
+    // scrolls again.
+    let lang = Memo::new(move |_| nav.lang());
+    let script = Memo::new(move |_| lang.get().content_tag());
+    let item = Memo::new(move |_| nav.state.with(|s| s.item.clone()));
     let issue = LocalResource::new(move || {
-        let wanted = wanted.get();
+        let (wanted, script) = (wanted.get(), script.get());
         async move {
             let index = index.await?;
-            fetch::issue(&index, wanted).await.map(Arc::new)
+            fetch::issue(&index, wanted, script).await.map(Arc::new)
         }
     });
     let retry = move || {
@@ -105,23 +159,28 @@ pub fn App() -> impl IntoView {
         issue.refetch();
     };
 
-    // Once an issue is on the page, a section in the URL is scrolled to (the browser's own
-    // jump happened before the content existed).
+    // Once an issue is on the page, a section or item in the URL is scrolled to (the browser's
+    // own jump happened before the content existed); an item from a search is also marked.
     Effect::new(move |_| {
+        let item = item.get();
         if let Some(Ok(_)) = issue.get() {
-            if let Some(section) = nav.state.get_untracked().section {
-                browser::scroll_to(section.id());
+            match (nav.state.get_untracked().section, item) {
+                (Some(section), _) => browser::scroll_to(section.id()),
+                (None, Some(item)) => browser::scroll_to_and_mark(&item),
+                (None, None) => {}
             }
         }
     });
+    let t = move |msg| lang.get().text(msg);
 
     view! {
-        <a class="skip-link" href="#main">"跳到正文"</a>
+        <a class="skip-link" href="#main">{move || t(Msg::SkipLink)}</a>
         <div class="update-banner" role="status" hidden=move || !update_ready.get()>
-            "本頁有新版本。"
-            <button type="button" class="tool" on:click=|_| browser::reload()>"重新載入"</button>
+            {move || t(Msg::UpdateReady)}
+            <button type="button" class="tool" on:click=|_| browser::reload()>{move || t(Msg::Reload)}</button>
         </div>
-        {move || match issue.get() {
+        // Everything below is drawn in one language: a switch redraws it.
+        {move || match (lang.get(), issue.get()).1 {
             None => view! { <Skeleton /> }.into_any(),
             Some(Ok(issue)) => view! { <IssueView issue=issue /> }.into_any(),
             Some(Err(error)) => view! {
@@ -131,6 +190,16 @@ pub fn App() -> impl IntoView {
             .into_any(),
         }}
     }
+}
+
+/// The interface language where a component is drawn (a switch redraws the page).
+pub fn use_lang() -> Lang {
+    use_context::<Nav>().map_or_else(Lang::default, |nav| nav.lang_untracked())
+}
+
+/// A text of the interface in the language where a component is drawn.
+pub fn t(msg: Msg) -> &'static str {
+    use_lang().text(msg)
 }
 
 /// Keeps the document's title in step with the issue on screen.

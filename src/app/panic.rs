@@ -1,6 +1,21 @@
 //! A panic never leaves a frozen page: the hook logs to the console and replaces the page with
 //! an error card offering a reload. It writes the DOM directly, as the app may be broken.
 
+use crate::i18n::{Lang, Msg};
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// The interface language, kept where a broken app can still read it.
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+fn lang() -> Lang {
+    let i = usize::from(LANG.load(Ordering::Relaxed));
+    Lang::ALL.get(i).copied().unwrap_or_default()
+}
+
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
@@ -24,22 +39,20 @@ pub fn show_card_in(container: &web_sys::Element, message: &str) {
     };
     card.set_class_name("error-card panic-card");
     card.set_attribute("role", "alert").ok();
+    let lang = lang();
     let parts = [
-        ("h2", "頁面出現錯誤".to_string()),
-        (
-            "p",
-            "很抱歉，程式發生錯誤。請重新載入頁面；如問題持續，請通知本辦。".to_string(),
-        ),
-        ("pre", message.to_string()),
+        ("h2", lang.text(Msg::PanicTitle)),
+        ("p", lang.text(Msg::PanicText)),
+        ("pre", message),
     ];
     for (tag, text) in parts {
         if let Ok(el) = document.create_element(tag) {
-            el.set_text_content(Some(&text));
+            el.set_text_content(Some(text));
             card.append_child(&el).ok();
         }
     }
     if let Ok(reload) = document.create_element("a") {
-        reload.set_text_content(Some("重新載入"));
+        reload.set_text_content(Some(lang.text(Msg::Reload)));
         reload.set_attribute("href", "").ok();
         reload.set_class_name("button");
         card.append_child(&reload).ok();

@@ -144,7 +144,10 @@ pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
     let font = px(css::FONT);
     let series = model.series();
     let categories = model.categories();
-    let names: Vec<String> = categories.iter().map(|r| r.name_zh().to_string()).collect();
+    let names: Vec<String> = categories
+        .iter()
+        .map(|r| model.region_name(*r).to_string())
+        .collect();
     let left = names
         .iter()
         .map(|n| text_width(n, font))

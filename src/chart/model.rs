@@ -2,6 +2,7 @@
 //! the text of each bar's tooltip, and the CSV a reader can download.
 
 use crate::bundle::{EconomicData, Figure};
+use crate::i18n::{Lang, Msg};
 use crate::import::dates::format_zh_period;
 use crate::region::Region;
 
@@ -39,14 +40,22 @@ pub struct Series {
 pub struct ChartModel {
     pub kind: ChartKind,
     pub data: EconomicData,
+    /// The interface language of the chart's own words and region names.
+    pub lang: Lang,
 }
 
 impl ChartModel {
-    pub fn new(kind: ChartKind, data: &EconomicData) -> ChartModel {
+    pub fn new(kind: ChartKind, data: &EconomicData, lang: Lang) -> ChartModel {
         ChartModel {
             kind,
             data: data.clone(),
+            lang,
         }
+    }
+
+    /// A region's name on the axis and in readouts.
+    pub fn region_name(&self, region: Region) -> &'static str {
+        region.name(self.lang)
     }
 
     fn gdp_period(&self) -> String {
@@ -62,29 +71,29 @@ impl ChartModel {
         match self.kind {
             ChartKind::Gdp => format!("{}（{}）", d.gdp.label, d.unit),
             ChartKind::Trade => format!("{}（{}）", d.trade.label, d.unit),
-            ChartKind::Growth => format!("增長比較：{}", d.comparison_label),
+            ChartKind::Growth => self.lang.fill(Msg::GrowthTitle, &[&d.comparison_label]),
         }
     }
 
     /// The periods, said plainly: GDP and trade cover different months.
     pub fn subtitle(&self) -> String {
+        let d = &self.data;
         match self.kind {
-            ChartKind::Gdp => format!(
-                "{}；括號內為{}",
-                self.gdp_period(),
-                self.data.comparison_label
+            ChartKind::Gdp => self
+                .lang
+                .fill(Msg::PeriodNote, &[&self.gdp_period(), &d.comparison_label]),
+            ChartKind::Trade => self.lang.fill(
+                Msg::PeriodNote,
+                &[&self.trade_period(), &d.comparison_label],
             ),
-            ChartKind::Trade => format!(
-                "{}；括號內為{}",
-                self.trade_period(),
-                self.data.comparison_label
-            ),
-            ChartKind::Growth => format!(
-                "{}為{}，{}為{}（兩者月份不同）",
-                self.data.gdp.label,
-                self.gdp_period(),
-                self.data.trade.label,
-                self.trade_period()
+            ChartKind::Growth => self.lang.fill(
+                Msg::TwoPeriods,
+                &[
+                    &d.gdp.label,
+                    &self.gdp_period(),
+                    &d.trade.label,
+                    &self.trade_period(),
+                ],
             ),
         }
     }
@@ -166,15 +175,18 @@ impl ChartModel {
     pub fn describe(&self, series: usize, category: usize) -> String {
         let (amount, growth) = self.figures(series, category);
         let s = &self.series()[series];
-        let region = self.data.rows[category].region.name_zh();
-        format!(
-            "{region}：{} {} {}，{} {}（{}）",
-            s.name,
-            amount.format_value(),
-            self.data.unit,
-            self.data.comparison_label,
-            growth.format_percent(),
-            s.period
+        let region = self.region_name(self.data.rows[category].region);
+        self.lang.fill(
+            Msg::BarReadout,
+            &[
+                &region,
+                &s.name,
+                &amount.format_value(),
+                &self.data.unit,
+                &self.data.comparison_label,
+                &growth.format_percent(),
+                &s.period,
+            ],
         )
     }
 
@@ -199,7 +211,7 @@ impl ChartModel {
         }
         push_row(header);
         for (c, row) in d.rows.iter().enumerate() {
-            let mut fields = vec![row.region.name_zh().to_string()];
+            let mut fields = vec![self.region_name(row.region).to_string()];
             for s in 0..self.series().len() {
                 let (amount, growth) = self.figures(s, c);
                 fields.push(format!("{:.*}", amount.decimals as usize, amount.value));

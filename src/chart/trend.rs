@@ -3,6 +3,7 @@
 
 use super::geometry::{nice_scale, text_width, Rect, Tick};
 use crate::bundle::{Figure, GrowthSeries};
+use crate::i18n::{Lang, Msg};
 use crate::import::dates::format_zh_period;
 use crate::region::Region;
 
@@ -16,6 +17,7 @@ pub enum TrendMeasure {
 pub struct TrendModel {
     pub measure: TrendMeasure,
     pub series: GrowthSeries,
+    pub lang: Lang,
 }
 
 /// Height in CSS pixels: fixed, so the page does not move when it draws.
@@ -24,10 +26,16 @@ const FONT: f64 = 12.0;
 
 impl TrendModel {
     pub fn title(&self) -> &'static str {
-        match self.measure {
-            TrendMeasure::Gdp => "各期地區生產總值增長（與上年同期相比，%）",
-            TrendMeasure::Trade => "各期進出口總額增長（與上年同期相比，%）",
-        }
+        self.lang.text(match self.measure {
+            TrendMeasure::Gdp => Msg::TrendGdp,
+            TrendMeasure::Trade => Msg::TrendTrade,
+        })
+    }
+
+    /// An issue's label on the axis: 第233期 / No. 233.
+    pub fn issue_label(&self, point: usize) -> String {
+        let number = self.series.issues.get(point).map_or(0, |p| p.number);
+        self.lang.fill(Msg::IssueNumber, &[&number])
     }
 
     /// The provinces that appear in the series, in the chips' order.
@@ -65,16 +73,19 @@ impl TrendModel {
             TrendMeasure::Gdp => &p.gdp_period,
             TrendMeasure::Trade => &p.trade_period,
         };
-        let what = match self.measure {
-            TrendMeasure::Gdp => "地區生產總值",
-            TrendMeasure::Trade => "進出口總額",
-        };
-        Some(format!(
-            "{}：{what}增長 {}（第{}期，{}）",
-            region.name_zh(),
-            f.format_percent(),
-            p.number,
-            format_zh_period(&period.start, &period.end)
+        let what = self.lang.text(match self.measure {
+            TrendMeasure::Gdp => Msg::TrendGdpShort,
+            TrendMeasure::Trade => Msg::TrendTradeShort,
+        });
+        Some(self.lang.fill(
+            Msg::TrendReadout,
+            &[
+                &region.name(self.lang),
+                &what,
+                &f.format_percent(),
+                &p.number,
+                &format_zh_period(&period.start, &period.end),
+            ],
         ))
     }
 }
@@ -97,6 +108,8 @@ pub struct TrendLayout {
     /// Issue labels under the axis (a few, evenly spread) with their x.
     pub x_labels: Vec<(f64, String)>,
     pub lines: Vec<TrendLine>,
+    /// The language of the line-end region names.
+    pub lang: Lang,
 }
 
 /// Lays the trend out for a canvas `css_width` CSS pixels wide at pixel ratio `dpr`.
@@ -122,7 +135,7 @@ pub fn trend_layout(model: &TrendModel, css_width: f64, dpr: f64) -> TrendLayout
     // Room on the right for the region names at the lines' ends.
     let right = regions
         .iter()
-        .map(|r| text_width(r.short_zh(), font))
+        .map(|r| text_width(r.short(model.lang), font))
         .fold(0.0, f64::max)
         + px(10.0);
     let left = text_width("-100%", font) + px(8.0);
@@ -159,7 +172,7 @@ pub fn trend_layout(model: &TrendModel, css_width: f64, dpr: f64) -> TrendLayout
     let every = ((n as f64) / (css_width / 90.0).max(1.0)).ceil().max(1.0) as usize;
     let x_labels = (0..n)
         .filter(|i| i % every == 0 || *i == n - 1)
-        .map(|i| (to_x(i), format!("第{}期", model.series.issues[i].number)))
+        .map(|i| (to_x(i), model.issue_label(i)))
         .collect();
     let lines = regions
         .iter()
@@ -171,6 +184,7 @@ pub fn trend_layout(model: &TrendModel, css_width: f64, dpr: f64) -> TrendLayout
         })
         .collect();
     TrendLayout {
+        lang: model.lang,
         width,
         height,
         dpr,

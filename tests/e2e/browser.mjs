@@ -22,6 +22,8 @@ export async function launch(options = {}, extraArgs = []) {
     acceptDownloads: true,
     // page.route() cannot see a service worker's requests: tests that need the worker ask for it.
     serviceWorkers: 'block',
+    // A reader in Hong Kong: the first visit's language follows the browser (zh-HK → 繁).
+    locale: 'zh-HK',
     ...options,
   });
   return context;

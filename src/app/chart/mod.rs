@@ -5,9 +5,10 @@
 mod paint;
 mod trend;
 
-use crate::app::{download, Nav};
+use crate::app::{download, use_lang, Nav};
 use crate::chart::geometry::css_height;
 use crate::chart::{hit, layout, ChartKind, ChartModel, Layout};
+use crate::i18n::Msg;
 use crate::region::Region;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -88,7 +89,7 @@ pub fn Charts(issue: Arc<crate::bundle::Issue>) -> impl IntoView {
             {ChartKind::ALL
                 .into_iter()
                 .map(|kind| {
-                    let model = ChartModel::new(kind, &issue.economic_data);
+                    let model = ChartModel::new(kind, &issue.economic_data, use_lang());
                     view! { <ChartFigure model=model issue_number=number dark=dark /> }
                 })
                 .collect_view()}
@@ -243,11 +244,11 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         let region = region_of(i)?;
         let chosen = nav.state.with(|s| s.regions.contains(&region));
         let bar = geometry.with(|g| g.as_ref().and_then(|l| l.bars.get(i).cloned()))?;
-        let state = if chosen {
-            "已選"
+        let state = m.lang.text(if chosen {
+            Msg::ChartSelected
         } else {
-            "未選，按 Enter 篩選"
-        };
+            Msg::ChartSelectHint
+        });
         Some(format!("{}。{state}", m.describe(bar.series, bar.category)))
     };
     let m = model.clone();
@@ -274,6 +275,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         )
     };
     let table_model = model.clone();
+    let lang = model.lang;
 
     view! {
         <figure class="chart" id=format!("chart-{id}") data-chart=id>
@@ -283,13 +285,13 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
             </figcaption>
             <div class="chart-tools">
                 <button type="button" class="tool" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.update(|t| *t = !*t)>
-                    "表格"
+                    {lang.text(Msg::Table)}
                 </button>
-                <button type="button" class="tool" on:click=download_png>"下載 PNG"</button>
-                <button type="button" class="tool" on:click=download_csv>"下載 CSV"</button>
+                <button type="button" class="tool" on:click=download_png>{lang.text(Msg::DownloadPng)}</button>
+                <button type="button" class="tool" on:click=download_csv>{lang.text(Msg::DownloadCsv)}</button>
             </div>
             {move || failed.get().map(|e| view! {
-                <p class="chart-error" role="alert">{format!("圖表未能繪製（{e}）。請按「表格」查看同一組數字。")}</p>
+                <p class="chart-error" role="alert">{lang.fill(Msg::ChartFailed, &[&e])}</p>
             })}
             <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get() || failed.with(Option::is_some)>
                 <canvas class="chart-base" node_ref=canvas_ref aria-hidden="true" style:height=format!("{height}px")></canvas>
@@ -338,7 +340,7 @@ fn chart_table(model: &ChartModel) -> impl IntoView {
         .enumerate()
         .map(|(c, r)| {
             (
-                r.name_zh().to_string(),
+                model.region_name(*r).to_string(),
                 (0..series.len()).map(|s| model.label(s, c)).collect(),
             )
         })

@@ -307,7 +307,7 @@ pub fn paint_trend(
                 false,
             );
             root.draw(&Text::new(
-                line.region.short_zh(),
+                line.region.short(layout.lang),
                 (px(x + 6.0 * d), px(y)),
                 style,
             ))

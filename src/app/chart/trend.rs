@@ -4,8 +4,9 @@
 
 use super::paint::{paint_trend, Emphasis, DARK, LIGHT};
 use super::{device_pixel_ratio, figures_table, observe_width};
-use crate::app::{fetch, Nav};
+use crate::app::{fetch, use_lang, Nav};
 use crate::chart::trend::{trend_hit, trend_layout, TrendMeasure, TrendModel, CSS_HEIGHT};
+use crate::i18n::Msg;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let series = LocalResource::new(|| async { fetch::series().await });
+    let lang = use_lang();
     let measure = RwSignal::new(TrendMeasure::Gdp);
     let width = RwSignal::new(0.0_f64);
     let hover = RwSignal::new(None::<(usize, usize)>);
@@ -24,6 +26,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         series.get().and_then(Result::ok).map(|s| TrendModel {
             measure: measure.get(),
             series: s,
+            lang,
         })
     });
     let layout = Memo::new(move |_| {
@@ -105,7 +108,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
             let regions = m.regions();
             let rows: Vec<(String, Vec<String>)> = (0..m.series.issues.len())
                 .map(|i| {
-                    let label = format!("第{}期", m.series.issues[i].number);
+                    let label = m.issue_label(i);
                     let cells = regions
                         .iter()
                         .map(|r| {
@@ -117,8 +120,8 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
                     (label, cells)
                 })
                 .collect();
-            let head = std::iter::once("期數".to_string())
-                .chain(regions.iter().map(|r| r.name_zh().to_string()))
+            let head = std::iter::once(lang.text(Msg::IssuePicker).to_string())
+                .chain(regions.iter().map(|r| r.name(lang).to_string()))
                 .collect();
             Some(figures_table(head, rows))
         })
@@ -126,7 +129,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
     let toggle = move |m: TrendMeasure| {
         view! {
             <button type="button" class="tool" aria-pressed=move || (measure.get() == m).to_string() on:click=move |_| measure.set(m)>
-                {match m { TrendMeasure::Gdp => "地區生產總值", TrendMeasure::Trade => "進出口總額" }}
+                {lang.text(match m { TrendMeasure::Gdp => Msg::TrendGdpShort, TrendMeasure::Trade => Msg::TrendTradeShort })}
             </button>
         }
     };
@@ -134,13 +137,13 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         <figure class="chart" id="chart-trend" data-chart="trend">
             <figcaption>
                 <span class="chart-title">{title}</span>
-                <span class="chart-subtitle">"各期通訊所載數字；各期所涵蓋的月份見提示。"</span>
+                <span class="chart-subtitle">{lang.text(Msg::TrendNote)}</span>
             </figcaption>
             <div class="chart-tools">
                 {toggle(TrendMeasure::Gdp)}
                 {toggle(TrendMeasure::Trade)}
                 <button type="button" class="tool" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.update(|t| *t = !*t)>
-                    "表格"
+                    {lang.text(Msg::Table)}
                 </button>
             </div>
             <div class="chart-canvas" node_ref=wrap_ref hidden=move || show_table.get()>

@@ -5,8 +5,7 @@ use crate::bundle::{Article, DETAILS_LABEL};
 use leptos::prelude::*;
 
 #[component]
-pub fn ArticleCard(article: Article, #[prop(optional)] id_prefix: &'static str) -> impl IntoView {
-    let id = article.number.map(|n| format!("{id_prefix}item-{n}"));
+pub fn ArticleCard(article: Article, #[prop(default = None)] id: Option<String>) -> impl IntoView {
     let date = article.date.clone().map(|d| {
         let label = crate::import::dates::format_zh_date(&d);
         view! { <time datetime=d>{label}</time> }

@@ -1,7 +1,9 @@
 //! The newsletter's closing parts: about, related links, subscription and disclaimer.
 
 use super::{ExternalLink, RichText};
+use crate::app::t;
 use crate::bundle::{Issue, TextSection};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -12,7 +14,7 @@ pub fn About(issue: Arc<Issue>) -> impl IntoView {
         <section id="about" class="part" aria-labelledby="about-heading">
             <h2 id="about-heading">{a.heading}</h2>
             {a.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            <p>"網址：" <ExternalLink url=a.url /></p>
+            <p>{t(Msg::Website)} <ExternalLink url=a.url /></p>
         </section>
     }
 }
@@ -28,7 +30,7 @@ pub fn RelatedLinks(issue: Arc<Issue>) -> impl IntoView {
                 {r.links
                     .into_iter()
                     .map(|l| view! {
-                        <li>{l.label} <br /> "網址：" <ExternalLink url=l.url /></li>
+                        <li>{l.label} <br /> {t(Msg::Website)} <ExternalLink url=l.url /></li>
                     })
                     .collect_view()}
             </ol>

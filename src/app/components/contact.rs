@@ -1,6 +1,8 @@
 //! The office's contact details and opening hours.
 
+use crate::app::t;
 use crate::bundle::{Hours, Issue};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -17,17 +19,19 @@ fn hours(h: Hours) -> impl IntoView {
 pub fn ContactSection(issue: Arc<Issue>) -> impl IntoView {
     let c = issue.contact.clone();
     let tel = |n: &str| format!("tel:+{}", n.replace('-', ""));
+    let postcode = (!c.postcode.is_empty())
+        .then(|| crate::app::use_lang().fill(Msg::Postcode, &[&c.postcode]));
     view! {
         <section id="contact" class="part" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{c.heading.clone()}</h2>
             <dl class="contact">
-                <dt>"地址"</dt>
-                <dd><address>{c.address.clone()} {(!c.postcode.is_empty()).then(|| format!("（郵編：{}）", c.postcode))}</address></dd>
-                <dt>"電話"</dt>
+                <dt>{t(Msg::Address)}</dt>
+                <dd><address>{c.address.clone()} {postcode}</address></dd>
+                <dt>{t(Msg::Phone)}</dt>
                 <dd><a href=tel(&c.phone)>{c.phone.clone()}</a></dd>
-                <dt>"傳真"</dt>
+                <dt>{t(Msg::Fax)}</dt>
                 <dd>{c.fax.clone()}</dd>
-                <dt>"電郵"</dt>
+                <dt>{t(Msg::Email)}</dt>
                 <dd><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></dd>
             </dl>
             <h3>{c.hours_heading.clone()}</h3>

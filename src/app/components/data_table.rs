@@ -2,9 +2,10 @@
 //! provinces' rows are highlighted. On phones each row becomes a card (CSS, via data-label).
 
 use crate::app::chart::Charts;
-use crate::app::Nav;
+use crate::app::{use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::highlights;
+use crate::i18n::Msg;
 use crate::import::dates::format_zh_period;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -19,11 +20,22 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
     let trade_head = format!("{}（{}）{}", d.trade.label, d.unit, trade_period);
     let gdp_cmp = format!("{}：{}", d.gdp.label, d.comparison_label);
     let trade_cmp = format!("{}：{}", d.trade.label, d.comparison_label);
+    let lang = use_lang();
+    let caption = lang.fill(
+        Msg::DataCaption,
+        &[
+            &d.unit,
+            &d.gdp.label,
+            &gdp_period,
+            &d.trade.label,
+            &trade_period,
+        ],
+    );
     view! {
         <section id="data" class="part" aria-labelledby="data-heading">
             <h2 id="data-heading">{d.heading.clone()}</h2>
             <table class="data-table stacked">
-                <caption>{format!("單位：{}。地區生產總值為{gdp_period}，進出口總額為{trade_period}。", d.unit)}</caption>
+                <caption>{caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{d.region_label.clone()}</th>
@@ -42,7 +54,7 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
                             let lit = move || nav.state.with(|s| highlights(&row, s));
                             view! {
                                 <tr data-region=region.id() class:highlight=lit>
-                                    <th scope="row">{region.name_zh()}</th>
+                                    <th scope="row">{region.name(lang.script())}</th>
                                     <td class="num" data-label=gdp_head.clone()>{row.gdp.format_value()}</td>
                                     <td class="num" data-label=gdp_cmp.clone()>{row.gdp_yoy.format_percent()}</td>
                                     <td class="num" data-label=trade_head.clone()>{row.trade.format_value()}</td>

@@ -1,9 +1,11 @@
 //! 經貿活動: events by city (上海, 香港), filtered to the chosen regions, and the link to more.
 
 use super::ExternalLink;
-use crate::app::Nav;
+use crate::app::{t, Nav};
 use crate::bundle::Issue;
+use crate::i18n::Msg;
 use crate::import::dates::format_zh_range;
+use crate::search::event_anchor;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,10 +16,12 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
     let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
     let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows(*c)));
     let cols = e.columns.clone();
+    // Numbered across cities, as the search index numbers them.
+    let mut n = 0;
     view! {
         <section id="events" class="part" aria-labelledby="events-heading">
             <h2 id="events-heading">{e.heading.clone()}</h2>
-            <p class="empty" hidden=move || !none_shown()>"所選省市本期沒有經貿活動。"</p>
+            <p class="empty" hidden=move || !none_shown()>{t(Msg::NoEvents)}</p>
             {e.cities
                 .into_iter()
                 .map(|city| {
@@ -39,8 +43,10 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                 <tbody>
                                     {city.events
                                         .into_iter()
-                                        .map(|ev| view! {
-                                            <tr class="event">
+                                        .map(|ev| {
+                                            n += 1;
+                                            view! {
+                                            <tr class="event" id=event_anchor(n - 1)>
                                                 <td data-label=c.date.clone()>
                                                     <time datetime=ev.start.clone()>{format_zh_range(&ev.start, &ev.end)}</time>
                                                 </td>
@@ -49,7 +55,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                                 <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
                                                 <td data-label=c.url.clone() class="url"><ExternalLink url=ev.url /></td>
                                             </tr>
-                                        })
+                                        }})
                                         .collect_view()}
                                 </tbody>
                             </table>

@@ -8,8 +8,11 @@ use super::key_developments::KeyDevelopments;
 use super::masthead::Masthead;
 use super::news_flash::NewsFlash;
 use super::region_chips::RegionChips;
+use super::search::SearchResults;
 use super::section_nav::SectionNav;
+use crate::app::t;
 use crate::bundle::Issue;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,16 +37,18 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoV
     view! {
         <div class="page">
             <Masthead issue=issue.clone() picker=!draft />
-            <aside class="toolbar" aria-label="導覽及篩選">
+            {(!draft).then(|| view! { <SearchResults /> })}
+            <aside class="toolbar" aria-label=t(Msg::Toolbar)>
                 <SectionNav />
                 <RegionChips issue=issue.clone() />
             </aside>
-            <main id="main" class="issue" tabindex="-1">
+            // The newsletter's text is in its own language, whatever the interface's.
+            <main id="main" class="issue" tabindex="-1" lang=issue.lang.clone()>
                 {PARTS.iter().map(|part| part(issue.clone())).collect_view()}
             </main>
             <footer class="site-footer">
-                <p>"香港特別行政區政府駐上海經濟貿易辦事處 · 網上版"</p>
-                <p><a href="preview.html">"編輯預覽（辦事處內部使用）"</a></p>
+                <p>{t(Msg::Footer)}</p>
+                <p><a href="preview.html">{t(Msg::PreviewLink)}</a></p>
             </footer>
         </div>
     }

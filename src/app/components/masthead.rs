@@ -1,7 +1,9 @@
 //! The masthead: the newsletter's title, month and issue number, and the issue picker.
 
-use crate::app::{IndexResource, Nav};
+use super::search::SearchBox;
+use crate::app::{t, IndexResource, Nav};
 use crate::bundle::Issue;
+use crate::i18n::{Lang, Msg};
 use crate::view_state::ViewState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -10,10 +12,44 @@ use std::sync::Arc;
 pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
     view! {
         <header class="masthead">
-            <h1>{issue.masthead.title.clone()}</h1>
-            <p class="dateline">{issue.masthead.dateline.clone()}</p>
-            {picker.then(|| view! { <IssuePicker current=issue.number /> })}
+            <div class="masthead-title" lang=issue.lang.clone()>
+                <h1>{issue.masthead.title.clone()}</h1>
+                <p class="dateline">{issue.masthead.dateline.clone()}</p>
+            </div>
+            <div class="masthead-tools">
+                <LangSwitch />
+                {picker.then(|| view! { <IssuePicker current=issue.number /> })}
+            </div>
+            {picker.then(|| view! { <SearchBox /> })}
         </header>
+    }
+}
+
+/// 繁 / 简 / EN: the interface, and the newsletter's script (简 shows its zh-Hans edition).
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <div class="lang-switch" role="group" aria-label=t(Msg::Language)>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    let pressed = move || (nav.lang() == lang).to_string();
+                    view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            lang=lang.tag()
+                            aria-label=lang.name()
+                            aria-pressed=pressed
+                            on:click=move |_| nav.set_lang(lang)
+                        >
+                            {lang.switch_label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 
@@ -34,7 +70,7 @@ fn IssuePicker(current: u32) -> impl IntoView {
     };
     view! {
         <label class="issue-picker">
-            <span>"期數"</span>
+            <span>{t(Msg::IssuePicker)}</span>
             <select on:change=on_change>
                 {move || {
                     let issues = index.get().and_then(Result::ok).map(|i| i.issues.clone()).unwrap_or_default();

@@ -10,6 +10,7 @@ mod key_developments;
 mod masthead;
 mod news_flash;
 mod region_chips;
+mod search;
 mod section_nav;
 mod status;
 
@@ -17,6 +18,7 @@ pub use article::ArticleCard;
 pub use issue_view::IssueView;
 pub use news_flash::NewsFlash;
 pub use region_chips::RegionChips;
+pub use search::provide_search;
 pub use status::{ArchiveLinks, LoadErrorCard, Skeleton};
 
 use leptos::prelude::*;

@@ -2,9 +2,11 @@
 //! so a filter change touches a few attributes rather than rebuilding the list.
 
 use super::article::ArticleCard;
-use crate::app::Nav;
+use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
+use crate::i18n::Msg;
+use crate::search::news_anchor;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -15,13 +17,14 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
     let shown = Memo::new(move |_| nav.state.with(|s| shown_count(&counted, s)));
     let filtered = move || nav.state.with(|s| s.is_filtered());
     let total = issue.counts().news;
+    let lang = use_lang();
     view! {
         <section id="news" class="part" aria-labelledby="news-heading">
             <h2 id="news-heading">{issue.news_flash.heading.clone()}</h2>
             <p class="filter-status" aria-live="polite">
-                {move || filtered().then(|| format!("顯示 {} 則快訊（共 {} 則）", shown.get(), total))}
+                {move || filtered().then(|| lang.fill(Msg::ShowingNews, &[&shown.get(), &total]))}
             </p>
-            <p class="empty" hidden=move || shown.get() > 0>"所選省市本期沒有經貿快訊。"</p>
+            <p class="empty" hidden=move || shown.get() > 0>{t(Msg::NoNews)}</p>
             {issue
                 .news_flash
                 .groups
@@ -32,7 +35,7 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
                     view! {
                         <section class="group" data-region=region.id() hidden=move || !nav.state.with(|s| s.shows(region))>
                             <h3>{g.heading}</h3>
-                            {g.articles.into_iter().map(|a| view! { <ArticleCard article=a /> }).collect_view()}
+                            {g.articles.into_iter().map(|a| view! { <ArticleCard id=a.number.map(news_anchor) article=a /> }).collect_view()}
                         </section>
                     }
                 })

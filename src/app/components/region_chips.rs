@@ -1,8 +1,9 @@
 //! The province filter: 全部 and a chip per province with its item count. Several may be on.
 
-use crate::app::Nav;
+use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::chip_counts;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -10,16 +11,17 @@ use std::sync::Arc;
 pub fn RegionChips(issue: Arc<Issue>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let total = issue.counts().news;
+    let lang = use_lang();
     let all_pressed = move || nav.state.with(|s| !s.is_filtered()).to_string();
     view! {
-        <div class="region-chips" role="group" aria-label="按省市篩選">
+        <div class="region-chips" role="group" aria-label=t(Msg::FilterGroup)>
             <button
                 type="button"
                 class="chip"
                 aria-pressed=all_pressed
                 on:click=move |_| nav.go(nav.state.get_untracked().all_regions())
             >
-                "全部"
+                {t(Msg::AllRegions)}
                 <span class="count">{total}</span>
             </button>
             {chip_counts(&issue)
@@ -34,7 +36,7 @@ pub fn RegionChips(issue: Arc<Issue>) -> impl IntoView {
                             aria-pressed=pressed
                             on:click=move |_| nav.go(nav.state.get_untracked().toggled(region))
                         >
-                            {region.name_zh()}
+                            {region.name(lang)}
                             <span class="count">{count}</span>
                         </button>
                     }

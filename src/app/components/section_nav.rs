@@ -1,15 +1,17 @@
 //! The section navigation: plain hash links, so they work with the browser's own jumps and
 //! history; the current section is marked from the URL.
 
-use crate::app::Nav;
+use crate::app::{t, use_lang, Nav};
+use crate::i18n::Msg;
 use crate::view_state::Section;
 use leptos::prelude::*;
 
 #[component]
 pub fn SectionNav() -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let lang = use_lang();
     view! {
-        <nav class="section-nav" aria-label="本期目錄">
+        <nav class="section-nav" aria-label=t(Msg::Contents)>
             <ul>
                 {Section::ALL
                     .into_iter()
@@ -17,7 +19,7 @@ pub fn SectionNav() -> impl IntoView {
                         let current = move || nav.state.with(|v| v.section == Some(s)).then_some("location");
                         view! {
                             <li>
-                                <a href=format!("#{}", s.id()) aria-current=current>{s.label_zh()}</a>
+                                <a href=format!("#{}", s.id()) aria-current=current>{lang.text(s.label())}</a>
                             </li>
                         }
                     })

@@ -1,17 +1,18 @@
 //! Loading and failure: a skeleton while the issue loads, and an error card with a retry
 //! button (and the validator's findings for a bundle that is wrong).
 
-use crate::app::{IndexResource, LoadError};
+use crate::app::{t, use_lang, IndexResource, LoadError};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
 pub fn Skeleton() -> impl IntoView {
     view! {
-        <div class="skeleton" aria-busy="true" aria-label="載入中">
+        <div class="skeleton" aria-busy="true" aria-label=t(Msg::Loading)>
             <div class="bar title"></div>
             <div class="bar short"></div>
             {(0..6).map(|_| view! { <div class="bar"></div> }).collect_view()}
-            <p class="visually-hidden">"載入中…"</p>
+            <p class="visually-hidden">{t(Msg::LoadingDots)}</p>
         </div>
     }
 }
@@ -21,8 +22,8 @@ pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl In
     let findings = error.findings().to_vec();
     view! {
         <div class="error-card" role="alert">
-            <h2>"未能載入本期通訊"</h2>
-            <p class="error-message">{error.message_zh()}</p>
+            <h2>{t(Msg::LoadFailed)}</h2>
+            <p class="error-message">{error.message(use_lang())}</p>
             {(!findings.is_empty()).then(|| view! {
                 <ul class="findings">
                     {findings
@@ -35,7 +36,7 @@ pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl In
                         .collect_view()}
                 </ul>
             })}
-            <button type="button" class="button retry" on:click=move |_| on_retry()>"重試"</button>
+            <button type="button" class="button retry" on:click=move |_| on_retry()>{t(Msg::Retry)}</button>
         </div>
     }
 }
@@ -44,6 +45,7 @@ pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl In
 #[component]
 pub fn ArchiveLinks() -> impl IntoView {
     let index = expect_context::<IndexResource>();
+    let heading = t(Msg::Archive);
     move || {
         let issues = index
             .get()
@@ -53,7 +55,7 @@ pub fn ArchiveLinks() -> impl IntoView {
         (!issues.is_empty()).then(|| {
             view! {
                 <nav class="archive-links" aria-labelledby="archive-heading">
-                    <h2 id="archive-heading">"各期通訊"</h2>
+                    <h2 id="archive-heading">{heading}</h2>
                     <ul>
                         {issues
                             .into_iter()

@@ -10,7 +10,9 @@ mod storage;
 
 use crate::app::components::IssueView;
 use crate::app::{browser, fetch, Nav};
+use crate::convert::simplified_issue;
 use crate::draft::{process, DraftKind, Processed, StoredDraft};
+use crate::i18n::Lang;
 use findings::FindingsPanel;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -49,14 +51,24 @@ pub fn PreviewPage() -> impl IntoView {
     }
 }
 
-/// The rendered draft with exactly the reader's components.
+/// The rendered draft with exactly the reader's components; in 简, its zh-Hans edition as it
+/// will be published, so an editor can review the conversion.
 #[component]
 fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let issue = Memo::new(move |_| processed.with(|p| p.as_ref().and_then(|p| p.issue.clone())));
+    let lang = Memo::new(move |_| nav.lang());
+    let shown = move || {
+        let issue = issue.get()?;
+        Some(match lang.get() {
+            Lang::Hans if issue.lang == crate::convert::HANT => simplified_issue(&issue),
+            _ => issue,
+        })
+    };
     view! {
         // Not a landmark itself: the draft's own <main>, header and footer are the page's.
         <div class="draft-render">
-            {move || issue.get().map(|i| view! { <IssueView issue=Arc::new(i) draft=true /> })}
+            {move || shown().map(|i| view! { <IssueView issue=Arc::new(i) draft=true /> })}
         </div>
     }
 }
@@ -74,7 +86,9 @@ fn HostedDraft(src: String) -> impl IntoView {
         _ => None,
     });
     let error = move || match loaded.get() {
-        Some(Err(e)) => Some(view! { <p class="error-message" role="alert">{e.message_zh()}</p> }),
+        Some(Err(e)) => Some(
+            view! { <p class="error-message" role="alert">{e.message(crate::app::use_lang())}</p> },
+        ),
         _ => None,
     };
     view! {

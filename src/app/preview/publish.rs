@@ -2,6 +2,7 @@
 //! offered only when the draft has no error; the raw draft can always be downloaded.
 
 use crate::app::IndexResource;
+use crate::convert::{edition_file, simplified_issue, HANS};
 use crate::draft::{index_with, DraftKind, Processed};
 use crate::import::to_json;
 use leptos::prelude::*;
@@ -15,6 +16,15 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
             crate::app::download::save_text(
                 &to_json(&issue),
                 &format!("{}.json", issue.number),
+                "application/json",
+            );
+        }
+    };
+    let download_edition = move |_| {
+        if let Some(issue) = bundle() {
+            crate::app::download::save_text(
+                &to_json(&simplified_issue(&issue)),
+                &edition_file(issue.number, HANS),
                 "application/json",
             );
         }
@@ -39,9 +49,10 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
             <h2 id="publish-heading">"發布"</h2>
             {move || match bundle() {
                 Some(issue) => view! {
-                    <p>{format!("把這兩個檔案複製到主機的 issues/ 資料夾，即發布第{}期。", issue.number)}</p>
+                    <p>{format!("把這三個檔案複製到主機的 issues/ 資料夾，即發布第{}期；再執行 sheto index public/issues，更新搜尋索引及 Atom 訂閱（feed.xml）。", issue.number)}</p>
                     <div class="editor-tools">
                         <button type="button" class="tool primary" on:click=download_bundle>{format!("下載 {}.json", issue.number)}</button>
+                        <button type="button" class="tool primary" on:click=download_edition>{format!("下載 {}（简体）", edition_file(issue.number, HANS))}</button>
                         <button type="button" class="tool primary" on:click=download_index>"下載 index.json"</button>
                     </div>
                 }

@@ -1,0 +1,184 @@
+//! Search across every issue: a box in the masthead and the results above the issue. The query
+//! lives in the URL (`?q=`); the index (`issues/search.json`) is fetched once, when a reader
+//! first focuses the box or opens a search link, and every keystroke is answered locally.
+
+use crate::app::{fetch, t, use_lang, LoadError, Nav};
+use crate::i18n::{Lang, Msg};
+use crate::search::{Hit, Marked, Searcher};
+use crate::view_state::ViewState;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Hits drawn per query; all are counted.
+const SHOWN: usize = 50;
+
+type SearchResource = LocalResource<Option<Result<Arc<Searcher>, LoadError>>>;
+
+/// The search index, shared by the box and the results; provided once by the app.
+#[derive(Clone, Copy)]
+pub struct SearchData {
+    wanted: RwSignal<bool>,
+    index: SearchResource,
+}
+
+pub fn provide_search(nav: Nav) {
+    let wanted = RwSignal::new(false);
+    // A search link (`?q=…`) needs the index at once.
+    Effect::new(move |_| {
+        if nav.state.with(|s| s.q.is_some()) {
+            wanted.set(true);
+        }
+    });
+    let index = LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            if !wanted {
+                return None;
+            }
+            let index = fetch::search_index().await;
+            Some(index.map(|i| Arc::new(Searcher::new(i))))
+        }
+    });
+    provide_context(SearchData { wanted, index });
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let data = expect_context::<SearchData>();
+    let value = move || nav.state.with(|s| s.q.clone().unwrap_or_default());
+    let on_input = move |ev: leptos::ev::Event| {
+        data.wanted.set(true);
+        let q = Some(event_target_value(&ev)).filter(|q| !q.trim().is_empty());
+        let state = nav.state.get_untracked();
+        // Opening a search is a history entry (Back closes it); typing on refines it in place.
+        let opening = state.q.is_none();
+        let next = ViewState { q, ..state };
+        if opening {
+            nav.go(next)
+        } else {
+            nav.replace(next)
+        }
+    };
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input" class="visually-hidden">{t(Msg::SearchLabel)}</label>
+            <input
+                id="search-input"
+                type="search"
+                enterkeyhint="search"
+                autocomplete="off"
+                placeholder=t(Msg::SearchPlaceholder)
+                prop:value=value
+                on:input=on_input
+                on:focus=move |_| data.wanted.set(true)
+            />
+        </form>
+    }
+}
+
+/// Marked text as the reader sees it: in 简, Simplified; matches in <mark>.
+fn marked_view(marked: &Marked, searcher: &Searcher, lang: Lang) -> impl IntoView {
+    let show = |text: &str| match lang {
+        Lang::Hans => searcher.folder.simplified(text),
+        Lang::Hant | Lang::En => text.to_string(),
+    };
+    let pieces = marked.pieces().into_iter().map(|(text, hit)| {
+        if hit {
+            view! { <mark>{show(text)}</mark> }.into_any()
+        } else {
+            show(text).into_any()
+        }
+    });
+    view! {
+        {marked.cut_before.then_some("…")}
+        {pieces.collect_view()}
+        {marked.cut_after.then_some("…")}
+    }
+}
+
+fn hit_view(hit: &Hit, searcher: &Searcher, lang: Lang, nav: Nav) -> impl IntoView {
+    let item = &searcher.items[hit.item];
+    let state = nav.state.get_untracked();
+    let target = ViewState {
+        issue: Some(item.issue),
+        regions: item.region.into_iter().collect(),
+        section: None,
+        item: Some(item.anchor.clone()),
+        q: None,
+        src: None,
+        lang: state.lang,
+    };
+    let href = if target.to_url().is_empty() {
+        "./".to_string()
+    } else {
+        target.to_url()
+    };
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        nav.go(target.clone());
+    };
+    let issue = lang.fill(Msg::IssueNumber, &[&item.issue]);
+    let region = item.region.map(|r| r.name(lang));
+    view! {
+        <li class="hit">
+            <a href=href on:click=go>
+                <span class="hit-meta">{issue} {region.map(|r| format!(" · {r}"))}</span>
+                <span class="hit-title" lang=lang.script().tag()>{marked_view(&hit.title, searcher, lang)}</span>
+                <span class="hit-snippet" lang=lang.script().tag()>{marked_view(&hit.snippet, searcher, lang)}</span>
+            </a>
+        </li>
+    }
+}
+
+fn results_view(searcher: &Searcher, q: &str, lang: Lang, nav: Nav) -> impl IntoView {
+    let results = searcher.search(q, SHOWN);
+    let status = match results.total {
+        0 => lang.fill(Msg::SearchNone, &[&q]),
+        n if n > results.hits.len() => lang.fill(Msg::SearchShowing, &[&n, &results.hits.len()]),
+        n => lang.fill(Msg::SearchCount, &[&n]),
+    };
+    view! {
+        <p class="search-status" role="status">{status}</p>
+        <ol class="hits">
+            {results.hits.iter().map(|h| hit_view(h, searcher, lang, nav)).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn SearchResults() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let data = expect_context::<SearchData>();
+    let lang = use_lang();
+    let q = Memo::new(move |_| nav.state.with(|s| s.q.clone()));
+    let close = move |_| {
+        let state = nav.state.get_untracked();
+        nav.go(ViewState { q: None, ..state });
+    };
+    move || {
+        let q = q.get()?;
+        let body = match data.index.get() {
+            None | Some(None) => {
+                view! { <p class="search-status" role="status">{lang.text(Msg::SearchLoading)}</p> }
+                    .into_any()
+            }
+            Some(Some(Err(e))) => view! {
+                <p class="search-status error-message" role="alert">
+                    {lang.fill(Msg::SearchFailed, &[&e.message(lang)])}
+                </p>
+            }
+            .into_any(),
+            Some(Some(Ok(searcher))) => results_view(&searcher, &q, lang, nav).into_any(),
+        };
+        Some(view! {
+            <section class="search-results" aria-labelledby="search-heading">
+                <div class="search-head">
+                    <h2 id="search-heading">{lang.text(Msg::Search)} "：" {q.clone()}</h2>
+                    <button type="button" class="tool" on:click=close>{lang.text(Msg::SearchClose)}</button>
+                </div>
+                {body}
+            </section>
+        })
+    }
+}
