@@ -256,6 +256,8 @@ for (const [name, query, viewport, dark] of [
   ['the issue page', '', DESKTOP, false],
   ['a filtered view on a phone', '?region=zhejiang,shanghai', PHONE, false],
   ['the issue page in dark mode', '', DESKTOP, true],
+  ['search results in 简 on a phone', '?lang=zh-Hans&q=' + encodeURIComponent('上海'), PHONE, false],
+  ['the English interface in dark mode', '?lang=en&q=' + encodeURIComponent('独角兽'), DESKTOP, true],
 ]) {
   test(`axe-core: 0 violations on ${name}`, async () => {
     const context = await launch({}, []);
@@ -263,6 +265,7 @@ for (const [name, query, viewport, dark] of [
     if (dark) await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(server.url + query);
     await page.locator('#news').waitFor();
+    if (query.includes('q=')) await page.locator('.hits .hit').first().waitFor();
     // Bypass the CSP for the audit script only (the header is still sent).
     assert.deepEqual(await axe(page), []);
     await context.close();
@@ -295,11 +298,12 @@ test('a keyboard-only walk: skip link, filters, charts, links', async () => {
   await page.keyboard.press('Enter');
   await page.waitForURL(/#main$/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the issue');
-  // From the top of a fresh page: the skip link, the picker, the section links, the chips.
+  // From the top of a fresh page: the skip link, 繁/简/EN, the picker, the search box, the
+  // section links, the chips.
   await page.goto(server.url);
   await page.locator('#news').waitFor();
   const stops = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
     stops.push(await page.evaluate(() => document.activeElement.getAttribute('data-region') ?? document.activeElement.textContent.trim().slice(0, 8)));
   }

@@ -40,11 +40,12 @@ fn LangSwitch() -> impl IntoView {
                             type="button"
                             class="chip"
                             lang=lang.tag()
-                            aria-label=lang.name()
                             aria-pressed=pressed
                             on:click=move |_| nav.set_lang(lang)
                         >
-                            {lang.switch_label()}
+                            // Short on screen, the language's full name for screen readers.
+                            <span aria-hidden="true">{lang.switch_label()}</span>
+                            <span class="visually-hidden">{lang.name()}</span>
                         </button>
                     }
                 })
