@@ -24,6 +24,14 @@ impl Lang {
         }
     }
 
+    /// The page's `lang` attribute: the office writes Hong Kong Traditional Chinese.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Hant => "zh-Hant-HK",
+            Lang::Hans | Lang::En => self.tag(),
+        }
+    }
+
     pub fn from_tag(tag: &str) -> Option<Lang> {
         Lang::ALL
             .into_iter()

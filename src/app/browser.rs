@@ -20,21 +20,25 @@ pub fn current_state() -> ViewState {
 
 /// Adds a history entry for a state; the path stays, so any sub-path works.
 pub fn push_url(state: &ViewState) {
-    let window = window();
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{}", state.to_url());
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    set_url(state, true);
 }
 
 /// Replaces the current history entry's URL (no new entry).
 pub fn replace_url(state: &ViewState) {
+    set_url(state, false);
+}
+
+fn set_url(state: &ViewState, new_entry: bool) {
     let window = window();
     let path = window.location().pathname().unwrap_or_default();
     let url = format!("{path}{}", state.to_url());
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if new_entry {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
     }
 }
 

@@ -54,7 +54,7 @@ fn provide_shell() -> (Nav, IndexResource) {
     // The document's language follows the interface (the issue's own text says its own).
     Effect::new(move |_| {
         let lang = nav.lang();
-        browser::set_document_lang(lang.tag());
+        browser::set_document_lang(lang.html_tag());
         panic::set_lang(lang);
     });
     provide_context(nav);

@@ -75,7 +75,7 @@ test('the first visit follows the browser: zh-CN reads 简, en-US gets an Englis
 test('a reader switches 繁 → 简 → EN and the choice is kept across reloads and visits', async () => {
   const browser = await browserIn('zh-HK', { hasTouch: true });
   const page = await open(browser, '?region=zhejiang', PHONE);
-  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant-HK');
   await page.getByRole('button', { name: '简体中文' }).tap();
   await page.locator('h1', { hasText: '香港特区政府' }).waitFor();
   assert.equal(await page.getByRole('button', { name: '简体中文' }).getAttribute('aria-pressed'), 'true');
