@@ -10,7 +10,7 @@
 use crate::bundle::{Article, Issue, SCHEMA_VERSION};
 use crate::region::Region;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,35 +142,58 @@ impl SearchIndex {
 /// Folds text for matching; every character keeps its UTF-8 length.
 #[derive(Debug, Clone, Default)]
 pub struct Folder {
-    map: HashMap<char, char>,
+    /// Basic-plane characters by code point (0: unchanged): a lookup per character, as the whole
+    /// archive is folded when the index loads.
+    bmp: Vec<u16>,
+    /// The rest (a handful at most).
+    astral: Vec<(char, char)>,
 }
 
 impl Folder {
     pub fn new(pairs: &str) -> Folder {
         let chars: Vec<char> = pairs.chars().collect();
-        let map = chars
-            .chunks_exact(2)
-            .filter(|p| p[0].len_utf8() == p[1].len_utf8())
-            .map(|p| (p[0], p[1]))
-            .collect();
-        Folder { map }
+        let mut folder = Folder::default();
+        for pair in chars.chunks_exact(2) {
+            let (from, to) = (pair[0], pair[1]);
+            if from.len_utf8() != to.len_utf8() {
+                continue;
+            }
+            match (u16::try_from(u32::from(from)), u16::try_from(u32::from(to))) {
+                (Ok(f), Ok(t)) => {
+                    folder.bmp.resize(0x1_0000, 0);
+                    folder.bmp[usize::from(f)] = t;
+                }
+                _ => folder.astral.push((from, to)),
+            }
+        }
+        folder
     }
 
-    /// For matching: lower-case ASCII, Simplified characters.
+    fn map(&self, c: char) -> Option<char> {
+        match self.bmp.get(c as usize) {
+            Some(0) => None,
+            Some(&t) => char::from_u32(u32::from(t)),
+            None => self.astral.iter().find(|p| p.0 == c).map(|p| p.1),
+        }
+    }
+
+    /// For matching: lower-case ASCII, Simplified characters; appended to `out`.
+    pub fn fold_into(&self, text: &str, out: &mut String) {
+        out.extend(
+            text.chars()
+                .map(|c| self.map(c).unwrap_or(c.to_ascii_lowercase())),
+        );
+    }
+
     pub fn fold(&self, text: &str) -> String {
-        text.chars()
-            .map(|c| match self.map.get(&c) {
-                Some(&s) => s,
-                None => c.to_ascii_lowercase(),
-            })
-            .collect()
+        let mut out = String::with_capacity(text.len());
+        self.fold_into(text, &mut out);
+        out
     }
 
     /// For showing in Simplified: the characters only, letters keep their case.
     pub fn simplified(&self, text: &str) -> String {
-        text.chars()
-            .map(|c| self.map.get(&c).copied().unwrap_or(c))
-            .collect()
+        text.chars().map(|c| self.map(c).unwrap_or(c)).collect()
     }
 }
 
@@ -217,13 +240,14 @@ const AFTER: usize = 60;
 impl Searcher {
     pub fn new(index: SearchIndex) -> Searcher {
         let folder = Folder::new(&index.fold);
-        let mut haystack = String::new();
+        let size = index.items.iter().map(|i| i.title.len() + i.text.len() + 2);
+        let mut haystack = String::with_capacity(size.sum());
         let mut starts = Vec::with_capacity(index.items.len());
         for item in &index.items {
             starts.push(haystack.len());
-            haystack.push_str(&folder.fold(&item.title));
+            folder.fold_into(&item.title, &mut haystack);
             haystack.push(SEPARATOR);
-            haystack.push_str(&folder.fold(&item.text));
+            folder.fold_into(&item.text, &mut haystack);
             haystack.push(SEPARATOR);
         }
         Searcher {

@@ -147,16 +147,30 @@ pub fn App() -> impl IntoView {
     let lang = Memo::new(move |_| nav.lang());
     let script = Memo::new(move |_| lang.get().content_tag());
     let item = Memo::new(move |_| nav.state.with(|s| s.item.clone()));
-    let issue = LocalResource::new(move || {
-        let (wanted, script) = (wanted.get(), script.get());
-        async move {
-            let index = index.await?;
-            fetch::issue(&index, wanted, script).await.map(Arc::new)
-        }
+    // The issue on screen. Not a resource: a resource runs its fetches one after another and
+    // lost a change made while one was on the way (↓ held on the picker showed an older issue
+    // than the URL). Here each request is numbered and only the latest may land.
+    let issue = RwSignal::new(None::<Result<Arc<Issue>, LoadError>>);
+    let attempt = RwSignal::new(0_u32);
+    let latest = StoredValue::new(0_u32);
+    Effect::new(move |_| {
+        let (wanted, script, _) = (wanted.get(), script.get(), attempt.get());
+        let Some(index) = index.get() else { return };
+        latest.update_value(|n| *n += 1);
+        let request = latest.get_value();
+        leptos::task::spawn_local(async move {
+            let loaded = match index {
+                Ok(index) => fetch::issue(&index, wanted, script).await.map(Arc::new),
+                Err(e) => Err(e),
+            };
+            if latest.get_value() == request {
+                issue.set(Some(loaded));
+            }
+        });
     });
     let retry = move || {
         index.refetch();
-        issue.refetch();
+        attempt.update(|n| *n += 1);
     };
 
     // Once an issue is on the page, a section or item in the URL is scrolled to (the browser's

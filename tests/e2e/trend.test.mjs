@@ -71,3 +71,27 @@ test('a fixture archive of three issues draws one line per province, with exact 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('each bundle is fetched once, and quick changes of issue end on the last one chosen', async () => {
+  const page = await newPage(browser);
+  const bundles = [];
+  page.on('request', (r) => /\/issues\/\d+\.json$/.test(r.url()) && bundles.push(r.url().split('/').pop()));
+  await page.goto(archive.url);
+  await page.locator('#news').waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(bundles, ['3.json']);
+  // Two choices in a row, as ↓ held on the picker makes: the page follows the URL.
+  for (const n of ['1', '2']) {
+    await page.evaluate((n) => {
+      const select = document.querySelector('.issue-picker select');
+      select.value = n;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, n);
+  }
+  await page.locator('.dateline', { hasText: '（第2期）' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.match(page.url(), /\?issue=2$/);
+  assert.match(await page.locator('.dateline').textContent(), /（第2期）/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
