@@ -74,6 +74,30 @@ test('downloads: the bundle and index.json, byte for byte what sheto writes', as
   await page.close();
 });
 
+test('简 shows the draft’s Simplified edition for review, and downloads it byte for byte', async () => {
+  const page = await openPreview();
+  await clearDraft(page);
+  await paste(page, SOURCE);
+  await page.locator('.draft-render main.issue').waitFor();
+  await page.locator('.draft-render').getByRole('button', { name: '简体中文' }).click();
+  await page.locator('.draft-render h1', { hasText: '香港特区政府驻上海经济贸易办事处通讯' }).waitFor();
+  assert.equal(await page.locator('.draft-render main.issue').getAttribute('lang'), 'zh-Hans');
+  const text = await page.locator('.draft-render main.issue').innerText();
+  assert.ok(text.includes('浙江独角兽企业达58家'));
+  // The draft is kept: the editor's text is the Traditional original.
+  assert.equal(await page.locator('#draft-text').inputValue(), SOURCE);
+  const edition = page.getByRole('button', { name: '下載 233.zh-Hans.json（简体）' });
+  const [file] = await Promise.all([page.waitForEvent('download'), edition.click()]);
+  assert.equal(file.suggestedFilename(), '233.zh-Hans.json');
+  assert.equal(fs.readFileSync(await file.path(), 'utf8'), fs.readFileSync('public/issues/233.zh-Hans.json', 'utf8'));
+  await screenshot(page, 'preview-hans-desktop');
+  // Back to 繁 (the choice is remembered in this browser, and the other tests read 繁).
+  await page.locator('.draft-render').getByRole('button', { name: '繁體中文' }).click();
+  await page.locator('.draft-render h1', { hasText: '香港特區政府' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a text with a missing part shows the importer findings and blocks publishing', async () => {
   const page = await openPreview();
   await clearDraft(page);
