@@ -170,6 +170,7 @@ for (let run = 0; run < RUNS; run++) {
 const QUERIES = ['上海', '独角兽', '獨角獸', 'CargoX', '上海 经济', '浙江 企业', '沒有這個詞'];
 archive.searchReady = [];
 archive.query = [];
+archive.shown = [];
 archive.searchBytes = sizes(path.join(ARCHIVE, 'issues/search.json'));
 for (let run = 0; run < RUNS; run++) {
   const page = await browser.newPage();
@@ -186,7 +187,7 @@ for (let run = 0; run < RUNS; run++) {
   });
   await page.waitForFunction(() => document.querySelector('.search-status')?.textContent.startsWith('找到'), null, { timeout: 120_000 });
   archive.searchReady.push(await page.evaluate(() => performance.now()) - t0);
-  archive.query.push(...await page.evaluate(async (queries) => {
+  const timings = await page.evaluate(async (queries) => {
     const settle = async () => { for (let i = 0; i < 10; i++) await new Promise((r) => queueMicrotask(r)); };
     const input = document.querySelector('#search-input');
     const times = [];
@@ -196,13 +197,17 @@ for (let run = 0; run < RUNS; run++) {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await settle();
       void document.body.offsetHeight;
-      times.push(performance.now() - t0);
+      // The search itself, measured by the app (performance.measure 'sheto:search'), and the
+      // whole keystroke: search, results drawn and laid out.
+      times.push([performance.getEntriesByName('sheto:search').pop().duration, performance.now() - t0]);
       const status = document.querySelector('.search-status').textContent;
       const found = q === '沒有這個詞' ? status.startsWith('各期通訊中找不到') : /^找到 [0-9]+ 項/.test(status);
       if (!found) throw new Error(`query ${q}: ${status}`);
     }
     return times;
-  }, QUERIES));
+  }, QUERIES);
+  archive.query.push(...timings.map((t) => t[0]));
+  archive.shown.push(...timings.map((t) => t[1]));
   await page.close();
 }
 await browser.close();
@@ -213,7 +218,7 @@ await archiveServer.close();
 const s = {
   appFcp: stats(load.app.fcp), appAll: stats(load.app.all), plainFcp: stats(load.plain.fcp), plainAll: stats(load.plain.all),
   filter: stats(filter), hover: stats(hover), picker: stats(archive.picker), switch: stats(archive.switch),
-  searchReady: stats(archive.searchReady), query: stats(archive.query),
+  searchReady: stats(archive.searchReady), query: stats(archive.query), shown: stats(archive.shown),
 };
 // The real archive's index grows by what one real issue adds; 500 copies of it compress far
 // better than 500 different issues would, so both figures are printed.
@@ -240,7 +245,8 @@ row('search index, no. 233 alone (raw / gzip / brotli KB)', `${kb(realSearch.raw
 row('search index, 500 real-sized issues (estimate: 500 × no. 233), brotli', `${kb(500 * realSearch.brotli)} KB`);
 row('search index, 500-issue fixture (raw / brotli KB)', `${kb(archive.searchBytes.raw)} / ${kb(archive.searchBytes.brotli)}`);
 row('500-issue archive: search ready after focus', spread(s.searchReady));
-row('500-issue archive: query answered, median / p95', `${ms(s.query.median)} / ${ms(s.query.p95)} ms (n=${s.query.n})`, `≤ ${BUDGET.queryMs} ms`, s.query.p95 <= BUDGET.queryMs);
+row('500-issue archive: query answered (search), median / p95', `${ms(s.query.median)} / ${ms(s.query.p95)} ms (n=${s.query.n})`, `≤ ${BUDGET.queryMs} ms`, s.query.p95 <= BUDGET.queryMs);
+row('500-issue archive: keystroke to results laid out, median / p95', `${ms(s.shown.median)} / ${ms(s.shown.p95)} ms (n=${s.shown.n})`);
 
 const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`\nsheto-reader benchmark: phone 390×844 @3x, CPU ×4 slower, ${RUNS} cold runs each\n`);

@@ -202,6 +202,7 @@ messages! {
     SearchCount => ["找到 {0} 項", "找到 {0} 项", "{0} results"],
     SearchShowing => ["找到 {0} 項，顯示最新的 {1} 項", "找到 {0} 项，显示最新的 {1} 项", "{0} results; showing the newest {1}"],
     SearchNone => ["各期通訊中找不到「{0}」。", "各期通讯中找不到“{0}”。", "No issue mentions “{0}”."],
+    SearchMore => ["顯示更多", "显示更多", "Show more"],
     SearchClose => ["關閉搜尋", "关闭搜索", "Close search"],
     BarReadout => ["{0}：{1} {2} {3}，{4} {5}（{6}）", "{0}：{1} {2} {3}，{4} {5}（{6}）", "{0}: {1} {2} {3}, {4} {5} ({6})"],
     ChartSelected => ["已選", "已选", "selected"],

@@ -72,30 +72,31 @@ pub struct Nav {
     /// The reader's saved language (or the browser's, on a first visit): used when the URL
     /// names none.
     saved: RwSignal<Lang>,
+    /// The interface language: a memo, so a filter or a keystroke does not wake its readers.
+    lang: Memo<Lang>,
 }
 
 impl Nav {
     /// A view of the app from a state, for component tests and the preview.
     pub fn new(initial: ViewState) -> Nav {
         let (state, set) = signal(initial);
+        let saved = RwSignal::new(Lang::default());
+        let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or_else(|| saved.get()));
         Nav {
             state,
             set,
-            saved: RwSignal::new(Lang::default()),
+            saved,
+            lang,
         }
     }
 
     /// The interface language: the URL's, else the saved one. Tracked.
     pub fn lang(&self) -> Lang {
-        self.state
-            .with(|s| s.lang)
-            .unwrap_or_else(|| self.saved.get())
+        self.lang.get()
     }
 
     pub fn lang_untracked(&self) -> Lang {
-        self.state
-            .with_untracked(|s| s.lang)
-            .unwrap_or_else(|| self.saved.get_untracked())
+        self.lang.get_untracked()
     }
 
     /// The switch: remembered in this browser, and in the URL so the page can be shared.
@@ -144,7 +145,7 @@ pub fn App() -> impl IntoView {
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
     // Memos, so a keystroke in the search box (a URL change) redraws neither the issue nor
     // scrolls again.
-    let lang = Memo::new(move |_| nav.lang());
+    let lang = nav.lang;
     let script = Memo::new(move |_| lang.get().content_tag());
     let item = Memo::new(move |_| nav.state.with(|s| s.item.clone()));
     // The issue on screen. Not a resource: a resource runs its fetches one after another and

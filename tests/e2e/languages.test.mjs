@@ -143,6 +143,8 @@ test('search: 独角兽 (简) finds no. 233’s item in 繁, highlighted, and a 
   assert.match(page.url(), /q=%E7%8B%AC%E8%A7%92%E5%85%BD/);
   await screenshot(page, 'search-unicorn-phone');
 
+  // While searching, the results are the page.
+  assert.equal(await page.locator('main#main').isHidden(), true);
   await hit.locator('a').tap();
   await page.waitForURL(/#item-17$/);
   assert.match(page.url(), /\?issue=233&region=zhejiang#item-17$/);
@@ -188,14 +190,17 @@ test('search: 上海 finds no. 233’s Shanghai items in 简, with snippets in S
   await page.close();
 });
 
-test('a search index that fails to load is said plainly; the issue stays readable', async () => {
+test('a search index that fails to load is said plainly; closing the search brings the issue back', async () => {
   const browser = await browserIn('zh-HK');
   const page = await newPage(browser, PHONE);
   await page.route('**/issues/search.json', (r) => r.fulfill({ status: 500, body: 'oops' }));
   await page.goto(server.url + '?q=上海');
   await page.locator('.search-status[role=alert]').waitFor();
   assert.match(await page.locator('.search-status').textContent(), /^未能載入搜尋索引：伺服器出錯（issues\/search\.json：HTTP 500/);
-  assert.equal(await page.locator('#news article.article').count(), 17);
+  // Closing the search brings the issue back, whole.
+  await page.getByRole('button', { name: '關閉搜尋' }).click();
+  await page.locator('#news').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#news article.article:visible').count(), 17);
   await page.close();
 });
 

@@ -86,7 +86,7 @@ test('简 shows the draft’s Simplified edition for review, and downloads it by
   assert.ok(text.includes('浙江独角兽企业达58家'));
   // The draft is kept: the editor's text is the Traditional original.
   assert.equal(await page.locator('#draft-text').inputValue(), SOURCE);
-  const edition = page.getByRole('button', { name: '下載 233.zh-Hans.json（简体）' });
+  const edition = page.getByRole('button', { name: '下載 233.zh-Hans.json（簡體）' });
   const [file] = await Promise.all([page.waitForEvent('download'), edition.click()]);
   assert.equal(file.suggestedFilename(), '233.zh-Hans.json');
   assert.equal(fs.readFileSync(await file.path(), 'utf8'), fs.readFileSync('public/issues/233.zh-Hans.json', 'utf8'));

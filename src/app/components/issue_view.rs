@@ -10,7 +10,7 @@ use super::news_flash::NewsFlash;
 use super::region_chips::RegionChips;
 use super::search::SearchResults;
 use super::section_nav::SectionNav;
-use crate::app::t;
+use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -34,16 +34,21 @@ const PARTS: [fn(Arc<Issue>) -> AnyView; 9] = [
 #[component]
 pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoView {
     crate::app::set_document_title(&issue);
+    let nav = expect_context::<Nav>();
+    let open_search = Memo::new(move |_| nav.state.with(|s| s.q.is_some()));
+    let searching = move || !draft && open_search.get();
     view! {
         <div class="page">
             <Masthead issue=issue.clone() picker=!draft />
             {(!draft).then(|| view! { <SearchResults /> })}
-            <aside class="toolbar" aria-label=t(Msg::Toolbar)>
+            // While a search is open its results are the page: the issue steps aside (and
+            // each keystroke lays out the results alone, not the whole issue below them).
+            <aside class="toolbar" aria-label=t(Msg::Toolbar) hidden=searching>
                 <SectionNav />
                 <RegionChips issue=issue.clone() />
             </aside>
             // The newsletter's text is in its own language, whatever the interface's.
-            <main id="main" class="issue" tabindex="-1" lang=issue.lang.clone()>
+            <main id="main" class="issue" tabindex="-1" lang=issue.lang.clone() hidden=searching>
                 {PARTS.iter().map(|part| part(issue.clone())).collect_view()}
             </main>
             <footer class="site-footer">

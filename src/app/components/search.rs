@@ -4,13 +4,14 @@
 
 use crate::app::{fetch, t, use_lang, LoadError, Nav};
 use crate::i18n::{Lang, Msg};
-use crate::search::{Hit, Marked, Searcher};
+use crate::search::{Hit, Marked, Results, Searcher};
 use crate::view_state::ViewState;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Hits drawn per query; all are counted.
-const SHOWN: usize = 50;
+/// Hits drawn at first, and added by each "show more"; all are counted.
+const PAGE: usize = 20;
 
 type SearchResource = LocalResource<Option<Result<Arc<Searcher>, LoadError>>>;
 
@@ -83,11 +84,12 @@ fn marked_view(marked: &Marked, searcher: &Searcher, lang: Lang) -> impl IntoVie
         Lang::Hans => searcher.folder.simplified(text),
         Lang::Hant | Lang::En => text.to_string(),
     };
+    // Either, not AnyView: a search draws hundreds of these per keystroke.
     let pieces = marked.pieces().into_iter().map(|(text, hit)| {
         if hit {
-            view! { <mark>{show(text)}</mark> }.into_any()
+            Either::Left(view! { <mark>{show(text)}</mark> })
         } else {
-            show(text).into_any()
+            Either::Right(show(text))
         }
     });
     view! {
@@ -131,8 +133,13 @@ fn hit_view(hit: &Hit, searcher: &Searcher, lang: Lang, nav: Nav) -> impl IntoVi
     }
 }
 
-fn results_view(searcher: &Searcher, q: &str, lang: Lang, nav: Nav) -> impl IntoView {
-    let results = searcher.search(q, SHOWN);
+fn results_view(
+    searcher: &Searcher,
+    results: &Results,
+    q: &str,
+    lang: Lang,
+    nav: Nav,
+) -> impl IntoView {
     let status = match results.total {
         0 => lang.fill(Msg::SearchNone, &[&q]),
         n if n > results.hits.len() => lang.fill(Msg::SearchShowing, &[&n, &results.hits.len()]),
@@ -146,12 +153,52 @@ fn results_view(searcher: &Searcher, q: &str, lang: Lang, nav: Nav) -> impl Into
     }
 }
 
+/// How many hits to draw for a query: a page, more after "show more", a page again for a new query.
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    query: String,
+    count: usize,
+}
+
+impl Shown {
+    fn for_query(&self, q: &str) -> usize {
+        if self.query == q {
+            self.count
+        } else {
+            PAGE
+        }
+    }
+}
+
+/// Runs `f` between two performance marks and records their measure under `name`, so the
+/// benchmark can tell the search itself from drawing its results.
+fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    out
+}
+
 #[component]
 pub fn SearchResults() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let data = expect_context::<SearchData>();
     let lang = use_lang();
     let q = Memo::new(move |_| nav.state.with(|s| s.q.clone()));
+    let shown = RwSignal::new(Shown::default());
+    let more = move |_| {
+        if let Some(q) = q.get_untracked() {
+            let count = shown.with_untracked(|s| s.for_query(&q)) + PAGE;
+            shown.set(Shown { query: q, count });
+        }
+    };
     let close = move |_| {
         let state = nav.state.get_untracked();
         nav.go(ViewState { q: None, ..state });
@@ -169,7 +216,19 @@ pub fn SearchResults() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            Some(Some(Ok(searcher))) => results_view(&searcher, &q, lang, nav).into_any(),
+            Some(Some(Ok(searcher))) => {
+                let results = timed("sheto:search", || {
+                    searcher.search(&q, shown.with(|s| s.for_query(&q)))
+                });
+                let more_left = results.total > results.hits.len();
+                view! {
+                    {results_view(&searcher, &results, &q, lang, nav)}
+                    {more_left.then(|| view! {
+                        <button type="button" class="tool more" on:click=more>{lang.text(Msg::SearchMore)}</button>
+                    })}
+                }
+                .into_any()
+            }
         };
         Some(view! {
             <section class="search-results" aria-labelledby="search-heading">

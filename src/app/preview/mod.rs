@@ -57,7 +57,7 @@ pub fn PreviewPage() -> impl IntoView {
 fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let issue = Memo::new(move |_| processed.with(|p| p.as_ref().and_then(|p| p.issue.clone())));
-    let lang = Memo::new(move |_| nav.lang());
+    let lang = nav.lang;
     let shown = move || {
         let issue = issue.get()?;
         Some(match lang.get() {

@@ -52,7 +52,7 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
                     <p>{format!("把這三個檔案複製到主機的 issues/ 資料夾，即發布第{}期；再執行 sheto index public/issues，更新搜尋索引及 Atom 訂閱（feed.xml）。", issue.number)}</p>
                     <div class="editor-tools">
                         <button type="button" class="tool primary" on:click=download_bundle>{format!("下載 {}.json", issue.number)}</button>
-                        <button type="button" class="tool primary" on:click=download_edition>{format!("下載 {}（简体）", edition_file(issue.number, HANS))}</button>
+                        <button type="button" class="tool primary" on:click=download_edition>{format!("下載 {}（簡體）", edition_file(issue.number, HANS))}</button>
                         <button type="button" class="tool primary" on:click=download_index>"下載 index.json"</button>
                     </div>
                 }
