@@ -74,6 +74,8 @@ pub struct Nav {
     saved: RwSignal<Lang>,
     /// The interface language: a memo, so a filter or a keystroke does not wake its readers.
     lang: Memo<Lang>,
+    /// The open search's query, likewise.
+    pub q: Memo<Option<String>>,
 }
 
 impl Nav {
@@ -82,11 +84,13 @@ impl Nav {
         let (state, set) = signal(initial);
         let saved = RwSignal::new(Lang::default());
         let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or_else(|| saved.get()));
+        let q = Memo::new(move |_| state.with(|s| s.q.clone()));
         Nav {
             state,
             set,
             saved,
             lang,
+            q,
         }
     }
 

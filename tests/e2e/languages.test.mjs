@@ -35,7 +35,8 @@ async function open(browser, query = '', viewport = DESKTOP) {
   page.on('request', (r) => r.url().includes('/issues/') && bundles.push(new URL(r.url()).pathname));
   page.bundles = bundles;
   await page.goto(server.url + query);
-  await page.locator('#news').waitFor();
+  // Attached, not visible: while a search is open the issue is hidden behind its results.
+  await page.locator('#news').waitFor({ state: 'attached' });
   return page;
 }
 

@@ -35,8 +35,7 @@ const PARTS: [fn(Arc<Issue>) -> AnyView; 9] = [
 pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoView {
     crate::app::set_document_title(&issue);
     let nav = expect_context::<Nav>();
-    let open_search = Memo::new(move |_| nav.state.with(|s| s.q.is_some()));
-    let searching = move || !draft && open_search.get();
+    let searching = move || !draft && nav.q.with(Option::is_some);
     view! {
         <div class="page">
             <Masthead issue=issue.clone() picker=!draft />

@@ -26,7 +26,7 @@ pub fn provide_search(nav: Nav) {
     let wanted = RwSignal::new(false);
     // A search link (`?q=…`) needs the index at once.
     Effect::new(move |_| {
-        if nav.state.with(|s| s.q.is_some()) {
+        if nav.q.with(Option::is_some) {
             wanted.set(true);
         }
     });
@@ -47,7 +47,7 @@ pub fn provide_search(nav: Nav) {
 pub fn SearchBox() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let data = expect_context::<SearchData>();
-    let value = move || nav.state.with(|s| s.q.clone().unwrap_or_default());
+    let value = move || nav.q.get().unwrap_or_default();
     let on_input = move |ev: leptos::ev::Event| {
         data.wanted.set(true);
         let q = Some(event_target_value(&ev)).filter(|q| !q.trim().is_empty());
@@ -191,7 +191,7 @@ pub fn SearchResults() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let data = expect_context::<SearchData>();
     let lang = use_lang();
-    let q = Memo::new(move |_| nav.state.with(|s| s.q.clone()));
+    let q = nav.q;
     let shown = RwSignal::new(Shown::default());
     let more = move |_| {
         if let Some(q) = q.get_untracked() {
