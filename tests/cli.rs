@@ -24,6 +24,19 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// `sheto import sources/issue-233.txt -o DIR/233.json` in a fresh directory.
+fn import_233_into(name: &str) -> (std::path::PathBuf, Output) {
+    let dir = temp_dir(name);
+    let out = dir.join("233.json");
+    let o = sheto(&[
+        "import",
+        "sources/issue-233.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    (dir, o)
+}
+
 #[test]
 fn import_to_stdout_reproduces_the_published_bundle() {
     let o = sheto(&["import", "sources/issue-233.txt"]);
@@ -42,14 +55,8 @@ fn import_to_stdout_reproduces_the_published_bundle() {
 
 #[test]
 fn import_to_a_file_then_validate_it() {
-    let dir = temp_dir("import");
+    let (dir, o) = import_233_into("import");
     let out = dir.join("233.json");
-    let o = sheto(&[
-        "import",
-        "sources/issue-233.txt",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
     assert!(o.status.success());
     assert_eq!(std::fs::read_to_string(&out).unwrap(), published_233());
     let o = sheto(&["index", dir.to_str().unwrap()]);
@@ -174,14 +181,7 @@ fn a_missing_file_is_an_error_not_a_panic() {
 
 #[test]
 fn import_writes_the_simplified_edition_beside_the_bundle() {
-    let dir = temp_dir("edition");
-    let out = dir.join("233.json");
-    let o = sheto(&[
-        "import",
-        "sources/issue-233.txt",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (dir, o) = import_233_into("edition");
     assert!(o.status.success(), "{}", stderr(&o));
     let edition = std::fs::read_to_string(dir.join("233.zh-Hans.json")).unwrap();
     let published = std::fs::read_to_string(repo("public/issues/233.zh-Hans.json")).unwrap();

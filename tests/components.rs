@@ -41,6 +41,12 @@ fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
         .collect()
 }
 
+fn element(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
 /// Lets the reactive system flush its effects.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -111,10 +117,7 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
             .sum::<u32>()
     };
     assert_eq!(visible(&root), 17);
-    let chip = root
-        .query_selector("button[data-region=zhejiang]")
-        .unwrap()
-        .unwrap();
+    let chip = element(&root, "button[data-region=zhejiang]");
     assert_eq!(chip.text_content().as_deref(), Some("浙江省5"));
     chip.unchecked_ref::<web_sys::HtmlElement>().click();
     tick().await;
@@ -204,10 +207,7 @@ async fn in_english_the_chips_and_status_speak_english_and_items_keep_their_ids(
             <NewsFlash issue=issue />
         }
     });
-    let chip = root
-        .query_selector("button[data-region=zhejiang]")
-        .unwrap()
-        .unwrap();
+    let chip = element(&root, "button[data-region=zhejiang]");
     assert_eq!(chip.text_content().as_deref(), Some("Zhejiang5"));
     chip.unchecked_ref::<web_sys::HtmlElement>().click();
     tick().await;

@@ -193,7 +193,9 @@ pub fn App() -> impl IntoView {
     let t = move |msg| lang.get().text(msg);
 
     view! {
-        <a class="skip-link" href="#main">{move || t(Msg::SkipLink)}</a>
+        <a class="skip-link" href=move || if nav.q.with(Option::is_some) { "#search-main" } else { "#main" }>
+            {move || t(Msg::SkipLink)}
+        </a>
         <div class="update-banner" role="status" hidden=move || !update_ready.get()>
             {move || t(Msg::UpdateReady)}
             <button type="button" class="tool" on:click=|_| browser::reload()>{move || t(Msg::Reload)}</button>

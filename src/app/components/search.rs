@@ -231,13 +231,14 @@ pub fn SearchResults() -> impl IntoView {
             }
         };
         Some(view! {
-            <section class="search-results" aria-labelledby="search-heading">
+            // The page's main content while searching (the issue's <main> is hidden meanwhile).
+            <main id="search-main" class="search-results" tabindex="-1" aria-labelledby="search-heading">
                 <div class="search-head">
                     <h2 id="search-heading">{lang.text(Msg::Search)} "：" {q.clone()}</h2>
                     <button type="button" class="tool" on:click=close>{lang.text(Msg::SearchClose)}</button>
                 </div>
                 {body}
-            </section>
+            </main>
         })
     }
 }
