@@ -64,6 +64,14 @@ test('the strict policy is sent and pinned, and the whole app runs under it', as
   await page.locator('#chart-gdp').getByRole('button', { name: '表格' }).click();
   await Promise.all([page.waitForEvent('download'), page.locator('#chart-trade').getByRole('button', { name: '下載 CSV' }).click()]);
   await Promise.all([page.waitForEvent('download'), page.locator('#chart-trade').getByRole('button', { name: '下載 PNG' }).click()]);
+  // 简, then a search and its result.
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.locator('h1', { hasText: '香港特区政府' }).waitFor();
+  await page.getByRole('searchbox').fill('独角兽');
+  await page.locator('.hits .hit a').first().click();
+  await page.waitForURL(/#item-17$/);
+  await page.getByRole('button', { name: '繁體中文' }).click();
+  await page.locator('h1', { hasText: '香港特區政府' }).waitFor();
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.errors, []);
   // And it is enforced: an injected inline script is refused.
