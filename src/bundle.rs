@@ -12,6 +12,24 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The label the newsletter prints before an item's links.
 pub const DETAILS_LABEL: &str = "詳情請參看：";
 
+/// The label before an item's links in an edition's script (a test checks the converter agrees).
+pub fn details_label(lang: &str) -> &'static str {
+    if lang == "zh-Hans" {
+        "详情请参看："
+    } else {
+        DETAILS_LABEL
+    }
+}
+
+/// The label before a site's address (the newsletter prints 網址：), in an edition's script.
+pub fn website_label(lang: &str) -> &'static str {
+    if lang == "zh-Hans" {
+        "网址："
+    } else {
+        "網址："
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {

@@ -51,8 +51,15 @@ pub fn simplified_char(c: char) -> Option<char> {
     }
 }
 
-/// Fields whose strings are addresses, not text: kept byte for byte.
-const KEPT: [&str; 2] = ["url", "links"];
+/// An address, not text: a `url`, or the strings of an article's `links` (related links are
+/// objects with a label to convert and a `url` to keep).
+fn is_address(key: &str, value: &serde_json::Value) -> bool {
+    match (key, value) {
+        ("url", _) => true,
+        ("links", serde_json::Value::Array(items)) => items.iter().all(|i| i.is_string()),
+        _ => false,
+    }
+}
 
 /// The zh-Hans edition of a zh-Hant issue.
 pub fn simplified_issue(issue: &Issue) -> Issue {
@@ -71,7 +78,7 @@ fn convert_value(value: &mut serde_json::Value) {
         Value::Array(items) => items.iter_mut().for_each(convert_value),
         Value::Object(fields) => {
             for (key, field) in fields.iter_mut() {
-                if !KEPT.contains(&key.as_str()) {
+                if !is_address(key, field) {
                     convert_value(field);
                 }
             }
@@ -124,6 +131,13 @@ mod tests {
                 region.short(Lang::Hans)
             );
         }
+    }
+
+    #[test]
+    fn the_newsletters_labels_convert_as_the_converter_does() {
+        use crate::bundle::{details_label, website_label};
+        assert_eq!(to_simplified(details_label(HANT)), details_label(HANS));
+        assert_eq!(to_simplified(website_label(HANT)), website_label(HANS));
     }
 
     #[test]

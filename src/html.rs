@@ -2,7 +2,8 @@
 //! search engines, and as the benchmark's baseline (`sheto html`). Same order and words as the
 //! app; every text is escaped and only safe URLs become links.
 
-use crate::bundle::{ArticleGroup, Issue, DETAILS_LABEL};
+use crate::bundle::{details_label, website_label, ArticleGroup, Issue};
+use crate::i18n::Lang;
 use crate::import::dates::{format_zh_date, format_zh_period, format_zh_range};
 use crate::links::{safe_href, segments, Segment};
 use std::fmt::Write;
@@ -44,7 +45,7 @@ fn rich(text: &str) -> String {
         .collect()
 }
 
-fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup]) {
+fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup], lang: &str) {
     let _ = writeln!(out, "<section id=\"{id}\"><h2>{}</h2>", escape(heading));
     for g in groups {
         let _ = writeln!(
@@ -72,7 +73,7 @@ fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup]) {
                 let _ = writeln!(out, "<p>{}</p>", rich(p));
             }
             if !a.links.is_empty() {
-                let _ = writeln!(out, "<p>{DETAILS_LABEL}</p><ul>");
+                let _ = writeln!(out, "<p>{}</p><ul>", details_label(lang));
                 for l in &a.links {
                     let _ = writeln!(out, "<li>{}</li>", link(l));
                 }
@@ -87,7 +88,18 @@ fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup]) {
 
 /// The plain pages' stylesheet, beside them in `issues/` (a file, not inline, so a strict
 /// Content-Security-Policy holds for them too).
-const STYLESHEET: &str = "<link rel=\"stylesheet\" href=\"plain.css\">";
+/// The stylesheet, and the Atom feed (beside the app, one folder up) for feed readers to find.
+const STYLESHEET: &str = "<link rel=\"stylesheet\" href=\"plain.css\">\n\
+<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\">";
+
+/// The `lang` attribute of a page in an edition's language.
+fn html_lang(lang: &str) -> &str {
+    if lang == "zh-Hant" {
+        "zh-Hant-HK"
+    } else {
+        lang
+    }
+}
 
 /// The whole issue as one HTML document.
 pub fn page(issue: &Issue) -> String {
@@ -95,9 +107,10 @@ pub fn page(issue: &Issue) -> String {
     let title = format!("{} {}", issue.masthead.title, issue.masthead.dateline);
     let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-Hant-HK\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
 {STYLESHEET}\n</head>\n<body>\n<header><h1>{}</h1><p>{}</p></header>\n<main>",
+        html_lang(&issue.lang),
         escape(&title),
         escape(&issue.masthead.title),
         escape(&issue.masthead.dateline)
@@ -107,12 +120,14 @@ pub fn page(issue: &Issue) -> String {
         "key",
         &issue.key_developments.heading,
         &issue.key_developments.groups,
+        &issue.lang,
     );
     groups(
         &mut out,
         "news",
         &issue.news_flash.heading,
         &issue.news_flash.groups,
+        &issue.lang,
     );
 
     let d = &issue.economic_data;
@@ -138,7 +153,8 @@ pub fn page(issue: &Issue) -> String {
         let _ = writeln!(
             out,
             "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            r.region.name_zh(),
+            r.region
+                .name(Lang::from_tag(&issue.lang).unwrap_or_default()),
             r.gdp.format_value(),
             r.gdp_yoy.format_percent(),
             r.trade.format_value(),
@@ -222,7 +238,8 @@ pub fn page(issue: &Issue) -> String {
     for p in &a.paragraphs {
         let _ = writeln!(out, "<p>{}</p>", escape(p));
     }
-    let _ = writeln!(out, "<p>網址：{}</p>\n</section>", link(&a.url));
+    let website = website_label(&issue.lang);
+    let _ = writeln!(out, "<p>{website}{}</p>\n</section>", link(&a.url));
     let r = &issue.related_links;
     let _ = writeln!(
         out,
@@ -233,7 +250,7 @@ pub fn page(issue: &Issue) -> String {
     for l in &r.links {
         let _ = writeln!(
             out,
-            "<li>{}<br>網址：{}</li>",
+            "<li>{}<br>{website}{}</li>",
             escape(&l.label),
             link(&l.url)
         );
@@ -263,13 +280,31 @@ pub fn archive_page(index: &crate::bundle::ArchiveIndex) -> String {
     );
     for e in &index.issues {
         let page = e.file.trim_end_matches(".json");
+        let editions: String = e
+            .editions
+            .iter()
+            .map(|ed| {
+                let page = ed.file.trim_end_matches(".json");
+                let name = if ed.lang == "zh-Hans" {
+                    "简体"
+                } else {
+                    &ed.lang
+                };
+                format!(
+                    " · <a href=\"{}.html\" lang=\"{}\" hreflang=\"{1}\">{}</a>",
+                    escape(page),
+                    escape(&ed.lang),
+                    escape(name)
+                )
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "<li><a href=\"{}.html\">{}</a></li>",
+            "<li><a href=\"{}.html\">{}</a>{editions}</li>",
             escape(page),
             escape(&e.title)
         );
     }
-    out.push_str("</ul>\n</body>\n</html>\n");
+    out.push_str("</ul>\n<p><a href=\"../feed.xml\">Atom 訂閱</a></p>\n</body>\n</html>\n");
     out
 }

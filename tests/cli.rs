@@ -218,6 +218,8 @@ fn index_writes_everything_derived_and_can_run_again() {
         ("issues/search.json", "public/issues/search.json"),
         ("issues/series.json", "public/issues/series.json"),
         ("feed.xml", "public/feed.xml"),
+        ("issues/233.zh-Hans.html", "public/issues/233.zh-Hans.html"),
+        ("issues/index.html", "public/issues/index.html"),
     ] {
         let made = std::fs::read_to_string(dir.join(made)).unwrap();
         assert_eq!(

@@ -80,6 +80,27 @@ fn every_line_keeps_its_names_and_figures() {
     }
 }
 
+/// Nothing is left unconverted: every string of the edition but its links is already what the
+/// converter makes of it (the related links' labels once slipped through).
+#[test]
+fn every_text_of_the_edition_is_simplified() {
+    fn walk(key: &str, value: &serde_json::Value, texts: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) if key != "url" && key != "links" => texts.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(key, i, texts)),
+            serde_json::Value::Object(fields) => fields.iter().for_each(|(k, v)| walk(k, v, texts)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    walk("", &serde_json::to_value(edition()).unwrap(), &mut texts);
+    assert!(texts.len() > 150, "{} texts", texts.len());
+    for text in &texts {
+        assert_eq!(&to_simplified(text), text, "not simplified");
+    }
+    assert!(texts.iter().any(|t| t == "香港特区政府驻北京办事处网页"));
+}
+
 /// Proper names come out in their Simplified form, and only changed characters differ.
 #[test]
 fn proper_names_convert_as_mainland_readers_write_them() {

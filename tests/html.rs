@@ -102,3 +102,26 @@ fn published_series_is_up_to_date() {
     );
     assert_eq!(series.issues[0].rows.len(), 5);
 }
+
+/// The zh-Hans edition's page: Simplified throughout, labels included, same links.
+#[test]
+fn the_simplified_page_says_its_language_and_keeps_every_link() {
+    let original = page(&issue_233());
+    let html = page(&sheto::convert::simplified_issue(&issue_233()));
+    assert!(html.contains("<html lang=\"zh-Hans\">"));
+    assert!(html.contains("<h1>香港特区政府驻上海经济贸易办事处通讯</h1>"));
+    assert!(html.contains("<p>详情请参看：</p>") && !html.contains("詳情請參看"));
+    assert!(html.contains("江苏省") && !html.contains("江蘇省"));
+    assert!(html.contains("网址：") && !html.contains("網址："));
+    assert_eq!(html.matches("<a href=\"http").count(), 35);
+    let hrefs = |h: &str| -> Vec<String> {
+        h.split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(hrefs(&html), hrefs(&original));
+    // Both pages point feed readers to the feed.
+    assert!(html
+        .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\">"));
+}

@@ -21,7 +21,7 @@ const USAGE: &str = "usage:
                                            the Simplified edition of a bundle (stdout without -o)
   sheto validate [--format json] FILE...   check bundles and index.json; exit 1 on any error
   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
-  sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, NNN.html,
+  sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, their .html,
                                            index.json, index.html, series.json, search.json and
                                            the Atom feed (FILE, default DIR/../feed.xml)";
 
@@ -347,6 +347,7 @@ fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
     let editions: Vec<_> = issues.iter().map(simplified_issue).collect();
     for edition in &editions {
         let file = dir.join(edition_file(edition.number, HANS));
+        outputs.push((file.with_extension("html"), sheto::html::page(edition)));
         outputs.push((file, to_json(edition)));
     }
     outputs.push((dir.join("index.json"), index.to_json()));

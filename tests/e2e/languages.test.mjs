@@ -55,6 +55,9 @@ test('the first visit follows the browser: zh-CN reads 简, en-US gets an Englis
     for (const a of g.articles) for (const p of a.paragraphs) assert.ok(text.includes(p), p.slice(0, 20));
   }
   assert.ok(text.includes('浙江独角兽企业达58家') && text.includes('34,483.0') && text.includes('CargoX'));
+  // The newsletter's own labels follow the script too; the data table names provinces in 简.
+  assert.ok(text.includes('详情请参看：') && !text.includes('詳情請參看'));
+  assert.ok(text.includes('江苏省') && !text.includes('江蘇省'));
   assert.match(await fontOf(cn, 'main'), /PingFang SC/);
   await screenshot(cn, 'lang-first-visit-zh-CN-phone');
 

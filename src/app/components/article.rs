@@ -1,7 +1,7 @@
 //! One article: its number, title, date, paragraphs and 詳情請參看 links.
 
 use super::{ExternalLink, RichText};
-use crate::bundle::{Article, DETAILS_LABEL};
+use crate::bundle::{details_label, Article};
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +20,8 @@ pub fn ArticleCard(article: Article, #[prop(default = None)] id: Option<String>)
             {article.paragraphs.into_iter().map(|p| view! { <p><RichText text=p /></p> }).collect_view()}
             {(!article.links.is_empty()).then(|| view! {
                 <div class="details">
-                    <span>{DETAILS_LABEL}</span>
+                    // The newsletter's own label, in the script of the text it goes with.
+                    <span>{details_label(crate::app::use_lang().script().tag())}</span>
                     <ul>
                         {article.links.into_iter().map(|url| view! { <li><ExternalLink url=url /></li> }).collect_view()}
                     </ul>
