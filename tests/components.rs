@@ -97,18 +97,22 @@ fn an_unsafe_url_is_shown_as_text_not_a_link() {
     assert_eq!(root.text_content().as_deref(), Some("javascript:alert(1)"));
 }
 
+/// The province chips above the news, sharing one view state.
+fn chips_and_news(nav: Nav, issue: Arc<Issue>) -> web_sys::HtmlElement {
+    mount(move || {
+        provide_context(nav);
+        view! {
+            <RegionChips issue=issue.clone() />
+            <NewsFlash issue=issue />
+        }
+    })
+}
+
 #[wasm_bindgen_test]
 async fn chips_toggle_the_filter_and_the_news_follows() {
     let issue = issue_233();
     let nav = Nav::new(ViewState::default());
-    let chips_issue = issue.clone();
-    let root = mount(move || {
-        provide_context(nav);
-        view! {
-            <RegionChips issue=chips_issue />
-            <NewsFlash issue=issue />
-        }
-    });
+    let root = chips_and_news(nav, issue);
     let visible = |root: &web_sys::HtmlElement| {
         let groups = all(root, "#news section.group");
         let shown = groups.iter().filter(|g| !g.has_attribute("hidden"));
@@ -199,14 +203,7 @@ async fn in_english_the_chips_and_status_speak_english_and_items_keep_their_ids(
         lang: Some(sheto::i18n::Lang::En),
         ..ViewState::default()
     });
-    let chips_issue = issue.clone();
-    let root = mount(move || {
-        provide_context(nav);
-        view! {
-            <RegionChips issue=chips_issue />
-            <NewsFlash issue=issue />
-        }
-    });
+    let root = chips_and_news(nav, issue);
     let chip = element(&root, "button[data-region=zhejiang]");
     assert_eq!(chip.text_content().as_deref(), Some("Zhejiang5"));
     chip.unchecked_ref::<web_sys::HtmlElement>().click();
