@@ -14,7 +14,7 @@ pub const DETAILS_LABEL: &str = "詳情請參看：";
 
 /// The label before an item's links in an edition's script (a test checks the converter agrees).
 pub fn details_label(lang: &str) -> &'static str {
-    if lang == "zh-Hans" {
+    if lang == crate::convert::HANS {
         "详情请参看："
     } else {
         DETAILS_LABEL
@@ -23,7 +23,7 @@ pub fn details_label(lang: &str) -> &'static str {
 
 /// The label before a site's address (the newsletter prints 網址：), in an edition's script.
 pub fn website_label(lang: &str) -> &'static str {
-    if lang == "zh-Hans" {
+    if lang == crate::convert::HANS {
         "网址："
     } else {
         "網址："

@@ -7,11 +7,12 @@
 //! Simplified edition has the same items, links and numbers as its original.
 
 use crate::bundle::Issue;
+use crate::i18n::Lang;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 
-pub const HANT: &str = "zh-Hant";
-pub const HANS: &str = "zh-Hans";
+pub const HANT: &str = Lang::Hant.tag();
+pub const HANS: &str = Lang::Hans.tag();
 
 /// The edition's file name beside the original: `233.json` → `233.zh-Hans.json`.
 pub fn edition_file(number: u32, lang: &str) -> String {
@@ -112,7 +113,7 @@ mod tests {
     /// The 简 interface is the 繁 one converted, except where Mainland usage differs.
     #[test]
     fn the_simplified_interface_matches_the_converter() {
-        use crate::i18n::{Lang, Msg};
+        use crate::i18n::Msg;
         let usage = [("「", "“"), ("」", "”"), ("搜寻", "搜索")];
         for msg in Msg::ALL {
             let [hant, hans, _] = msg.texts();

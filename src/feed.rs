@@ -25,7 +25,12 @@ fn updated(issue: &Issue) -> String {
 
 /// The reader's address for an issue in a language, relative to the feed.
 pub fn reader_link(issue: &Issue) -> String {
-    format!("./?issue={}&lang={}", issue.number, issue.lang)
+    let view = crate::view_state::ViewState {
+        issue: Some(issue.number),
+        lang: crate::i18n::Lang::from_tag(&issue.lang),
+        ..Default::default()
+    };
+    format!("./{}", view.to_url())
 }
 
 /// The headlines of an issue as HTML: its key developments and news, under their headings.

@@ -87,19 +87,9 @@ fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup], la
 }
 
 /// The plain pages' stylesheet, beside them in `issues/` (a file, not inline, so a strict
-/// Content-Security-Policy holds for them too).
-/// The stylesheet, and the Atom feed (beside the app, one folder up) for feed readers to find.
+/// Content-Security-Policy holds for them too), and the Atom feed one folder up, for feed readers.
 const STYLESHEET: &str = "<link rel=\"stylesheet\" href=\"plain.css\">\n\
 <link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\">";
-
-/// The `lang` attribute of a page in an edition's language.
-fn html_lang(lang: &str) -> &str {
-    if lang == "zh-Hant" {
-        "zh-Hant-HK"
-    } else {
-        lang
-    }
-}
 
 /// The whole issue as one HTML document.
 pub fn page(issue: &Issue) -> String {
@@ -110,7 +100,7 @@ pub fn page(issue: &Issue) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
 {STYLESHEET}\n</head>\n<body>\n<header><h1>{}</h1><p>{}</p></header>\n<main>",
-        html_lang(&issue.lang),
+        Lang::from_tag(&issue.lang).unwrap_or_default().html_tag(),
         escape(&title),
         escape(&issue.masthead.title),
         escape(&issue.masthead.dateline)
@@ -285,7 +275,7 @@ pub fn archive_page(index: &crate::bundle::ArchiveIndex) -> String {
             .iter()
             .map(|ed| {
                 let page = ed.file.trim_end_matches(".json");
-                let name = if ed.lang == "zh-Hans" {
+                let name = if ed.lang == crate::convert::HANS {
                     "简体"
                 } else {
                     &ed.lang

@@ -16,7 +16,7 @@ impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Hant, Lang::Hans, Lang::En];
 
     /// BCP 47 tag, used in the URL (`?lang=zh-Hans`), in storage and as the `lang` attribute.
-    pub fn tag(self) -> &'static str {
+    pub const fn tag(self) -> &'static str {
         match self {
             Lang::Hant => "zh-Hant",
             Lang::Hans => "zh-Hans",

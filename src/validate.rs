@@ -3,6 +3,7 @@
 //! or of the wrong shape are findings like any other.
 
 use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, SCHEMA_VERSION};
+use crate::convert::{HANS, HANT};
 use crate::finding::{Finding, Location, Severity};
 use crate::import::dates::{parse_iso_date, parse_iso_month};
 use crate::region::Region;
@@ -326,7 +327,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         c.error("$.number", "issue number must be 1 or more");
     }
     c.month("$.month", &issue.month);
-    if !matches!(issue.lang.as_str(), "zh-Hant" | "zh-Hans") {
+    if ![HANT, HANS].contains(&issue.lang.as_str()) {
         c.error(
             "$.lang",
             format!("language `{}`: expected zh-Hant or zh-Hans", issue.lang),
@@ -485,7 +486,7 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
         for (j, edition) in entry.editions.iter().enumerate() {
             let at = format!("{path}.editions[{j}]");
             c.file_name(&format!("{at}.file"), &edition.file);
-            if edition.lang != "zh-Hans" || entry.lang != "zh-Hant" {
+            if edition.lang != HANS || entry.lang != HANT {
                 c.error(
                     &format!("{at}.lang"),
                     format!(

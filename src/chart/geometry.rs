@@ -100,6 +100,27 @@ pub fn nice_scale(lo: f64, hi: f64, target: usize) -> (f64, f64, f64) {
     ((lo / step).floor() * step, (hi / step).ceil() * step, step)
 }
 
+/// The value-axis ticks from `lo` to `hi` every `step`, each at `at(value)` on the axis.
+pub fn ticks(lo: f64, hi: f64, step: f64, percent: bool, at: impl Fn(f64) -> f64) -> Vec<Tick> {
+    (0..)
+        .map(|i| lo + i as f64 * step)
+        .take_while(|v| *v <= hi + step / 2.0)
+        .map(|v| Tick {
+            x: at(v),
+            label: format_tick(v, percent),
+        })
+        .collect()
+}
+
+/// A device pixel ratio to lay out with: the browser's, or 1 when it gives nonsense.
+pub fn sane_dpr(dpr: f64) -> f64 {
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    }
+}
+
 fn format_tick(value: f64, percent: bool) -> String {
     let rounded = if value.abs() < 1e-9 { 0.0 } else { value };
     let text = crate::bundle::Figure {
@@ -135,11 +156,7 @@ fn row_height(model: &ChartModel) -> f64 {
 
 /// Lays a chart out for a canvas `css_width` CSS pixels wide at pixel ratio `dpr`.
 pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
-    let dpr = if dpr.is_finite() && dpr > 0.0 {
-        dpr
-    } else {
-        1.0
-    };
+    let dpr = sane_dpr(dpr);
     let px = |v: f64| v * dpr;
     let font = px(css::FONT);
     let series = model.series();
@@ -175,14 +192,7 @@ pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
     let to_x = |v: f64| plot.x + (v - lo) / (hi - lo) * plot.w;
     let zero_x = to_x(0.0);
 
-    let ticks = (0..)
-        .map(|i| lo + i as f64 * step)
-        .take_while(|v| *v <= hi + step / 2.0)
-        .map(|v| Tick {
-            x: to_x(v),
-            label: format_tick(v, model.is_percent()),
-        })
-        .collect();
+    let ticks = ticks(lo, hi, step, model.is_percent(), to_x);
 
     let row = px(row_height(model));
     let (bar_h, gap) = if series.len() > 1 {

@@ -1,7 +1,7 @@
 //! The trend across issues: each province's growth, one line per region over the archive's
 //! issues, as plain Rust (model, geometry and hit test), like the bar charts.
 
-use super::geometry::{nice_scale, text_width, Rect, Tick};
+use super::geometry::{nice_scale, sane_dpr, text_width, ticks, Rect, Tick};
 use crate::bundle::{Figure, GrowthSeries};
 use crate::i18n::{Lang, Msg};
 use crate::import::dates::format_zh_period;
@@ -114,11 +114,7 @@ pub struct TrendLayout {
 
 /// Lays the trend out for a canvas `css_width` CSS pixels wide at pixel ratio `dpr`.
 pub fn trend_layout(model: &TrendModel, css_width: f64, dpr: f64) -> TrendLayout {
-    let dpr = if dpr.is_finite() && dpr > 0.0 {
-        dpr
-    } else {
-        1.0
-    };
+    let dpr = sane_dpr(dpr);
     let px = |v: f64| v * dpr;
     let font = px(FONT);
     let regions = model.regions();
@@ -153,21 +149,7 @@ pub fn trend_layout(model: &TrendModel, css_width: f64, dpr: f64) -> TrendLayout
             plot.x + i as f64 / (n - 1) as f64 * plot.w
         }
     };
-    let ticks = (0..)
-        .map(|k| lo + k as f64 * step)
-        .take_while(|v| *v <= hi + step / 2.0)
-        .map(|v| Tick {
-            x: to_y(v),
-            label: format!(
-                "{}%",
-                Figure {
-                    value: v,
-                    decimals: 0
-                }
-                .format_value()
-            ),
-        })
-        .collect();
+    let ticks = ticks(lo, hi, step, true, to_y);
     // About one label per 90 CSS pixels.
     let every = ((n as f64) / (css_width / 90.0).max(1.0)).ceil().max(1.0) as usize;
     let x_labels = (0..n)

@@ -237,7 +237,7 @@ pub fn import(source: &str) -> ImportOutcome {
             schema_version: SCHEMA_VERSION,
             number,
             month,
-            lang: "zh-Hant".to_string(),
+            lang: crate::convert::HANT.to_string(),
             masthead,
             key_developments: KeyDevelopments {
                 heading: kd_heading,

@@ -194,6 +194,16 @@ test('search: 上海 finds no. 233’s Shanghai items in 简, with snippets in S
   await page.close();
 });
 
+test('every item the search index names is an element of its issue’s page', async () => {
+  const index = JSON.parse(fs.readFileSync('public/issues/search.json', 'utf8'));
+  const page = await open(await browserIn('zh-HK'));
+  const ids = new Set(await page.locator('main [id]').evaluateAll((els) => els.map((e) => e.id)));
+  const anchors = index.items.filter((i) => i.issue === 233).map((i) => i.anchor);
+  assert.equal(anchors.length, 26);
+  for (const a of anchors) assert.ok(ids.has(a), `#${a} is not on the page`);
+  await page.close();
+});
+
 test('a search index that fails to load is said plainly; closing the search brings the issue back', async () => {
   const browser = await browserIn('zh-HK');
   const page = await newPage(browser, PHONE);

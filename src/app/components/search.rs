@@ -24,16 +24,15 @@ pub struct SearchData {
 
 pub fn provide_search(nav: Nav) {
     let wanted = RwSignal::new(false);
-    // A search link (`?q=…`) needs the index at once.
-    Effect::new(move |_| {
-        if nav.q.with(Option::is_some) {
-            wanted.set(true);
-        }
+    // Needed from the first focus or search link (`?q=…`) on, and kept: closing a search does
+    // not throw the folded index away.
+    let needed = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || wanted.get() || nav.q.with(Option::is_some)
     });
     let index = LocalResource::new(move || {
-        let wanted = wanted.get();
+        let needed = needed.get();
         async move {
-            if !wanted {
+            if !needed {
                 return None;
             }
             let index = fetch::search_index().await;
