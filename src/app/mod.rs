@@ -76,6 +76,8 @@ pub struct Nav {
     lang: Memo<Lang>,
     /// The open search's query, likewise.
     pub q: Memo<Option<String>>,
+    /// The chosen provinces, likewise: the charts repaint when they change, not at every keystroke.
+    pub regions: Memo<std::collections::BTreeSet<crate::region::Region>>,
 }
 
 impl Nav {
@@ -85,12 +87,14 @@ impl Nav {
         let saved = RwSignal::new(Lang::default());
         let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or_else(|| saved.get()));
         let q = Memo::new(move |_| state.with(|s| s.q.clone()));
+        let regions = Memo::new(move |_| state.with(|s| s.regions.clone()));
         Nav {
             state,
             set,
             saved,
             lang,
             q,
+            regions,
         }
     }
 

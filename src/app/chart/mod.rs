@@ -133,7 +133,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         if !visible.get() {
             return;
         }
-        let chosen = nav.state.with(|s| s.regions.clone());
+        let chosen = nav.regions.get();
         let palette = if dark.get() { &DARK } else { &LIGHT };
         geometry.with(|g| {
             if let (Some(layout), Some(canvas)) = (g, canvas_ref.get()) {

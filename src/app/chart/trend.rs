@@ -38,7 +38,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let chosen = nav.state.with(|s| s.regions.clone());
+        let chosen = nav.regions.get();
         let palette = if dark.get() { &DARK } else { &LIGHT };
         let active = hover.get();
         layout.with(|l| {
