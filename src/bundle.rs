@@ -146,14 +146,14 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 pub struct DataRow {
     pub region: Region,
-    /// GDP, in the table's unit.
-    pub gdp: Figure,
-    /// GDP growth on the same period a year earlier, in %.
-    pub gdp_yoy: Figure,
-    /// Imports + exports, in the table's unit.
-    pub trade: Figure,
-    /// Trade growth on the same period a year earlier, in %.
-    pub trade_yoy: Figure,
+    /// GDP, in the table's unit. Null when the newsletter printed no figure (—, /, 不適用).
+    pub gdp: Option<Figure>,
+    /// GDP growth on the same period a year earlier, in %; null when not published.
+    pub gdp_yoy: Option<Figure>,
+    /// Imports + exports, in the table's unit; null when not published.
+    pub trade: Option<Figure>,
+    /// Trade growth on the same period a year earlier, in %; null when not published.
+    pub trade_yoy: Option<Figure>,
 }
 
 /// A printed figure: its value and how many decimals the newsletter shows (34,483.0 → 1).
@@ -189,8 +189,9 @@ pub struct EventColumns {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CityEvents {
-    pub city: Region,
-    /// 上海 / 香港
+    /// The region the city is in (杭州 → Zhejiang); null for a city outside the office's regions.
+    pub city: Option<Region>,
+    /// 上海 / 香港 / 杭州, as printed
     pub heading: String,
     pub events: Vec<Event>,
 }
@@ -198,10 +199,13 @@ pub struct CityEvents {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// `YYYY-MM-DD`
-    pub start: String,
-    /// `YYYY-MM-DD`, the same as `start` for a one-day event.
-    pub end: String,
+    /// `YYYY-MM-DD`; null when the printed dates cannot be read as days (then `dates` has them).
+    pub start: Option<String>,
+    /// `YYYY-MM-DD`, the same as `start` for a one-day event; null with `start`.
+    pub end: Option<String>,
+    /// The dates as printed, only when they could not be read (2026年6月, 待定).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<String>,
     pub name: String,
     pub venue: String,
     /// Organisers as printed, split at 、
@@ -304,8 +308,8 @@ pub struct GrowthPoint {
 #[serde(deny_unknown_fields)]
 pub struct GrowthRow {
     pub region: Region,
-    pub gdp_yoy: Figure,
-    pub trade_yoy: Figure,
+    pub gdp_yoy: Option<Figure>,
+    pub trade_yoy: Option<Figure>,
 }
 
 /// `public/issues/index.json`: the published issues, newest first.
@@ -490,6 +494,36 @@ impl Figure {
     }
 }
 
+impl Event {
+    /// The dates as the newsletter prints them (2026年6月3日至5日), or as printed when they could
+    /// not be read.
+    pub fn dates_text(&self) -> String {
+        match (&self.start, &self.end) {
+            (Some(start), Some(end)) => crate::import::dates::format_zh_range(start, end),
+            _ => self.dates.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// What the reader shows for a figure the newsletter did not publish.
+pub const NOT_PUBLISHED: &str = "—";
+
+/// A figure that may not have been published, as printed: the figure, or "—".
+pub trait PrintedFigure {
+    fn format_value(&self) -> String;
+    fn format_percent(&self) -> String;
+}
+
+impl PrintedFigure for Option<Figure> {
+    fn format_value(&self) -> String {
+        self.map_or_else(|| NOT_PUBLISHED.to_string(), |f| f.format_value())
+    }
+
+    fn format_percent(&self) -> String {
+        self.map_or_else(|| NOT_PUBLISHED.to_string(), |f| f.format_percent())
+    }
+}
+
 fn group_thousands(number: &str) -> String {
     let (sign, rest) = number.strip_prefix('-').map_or(("", number), |r| ("-", r));
     let (int, frac) = rest
@@ -523,5 +557,7 @@ mod tests {
         assert_eq!(f(34.0, 1).format_percent(), "+34.0%");
         assert_eq!(f(-2.5, 1).format_percent(), "-2.5%");
         assert_eq!(f(0.0, 1).format_percent(), "0.0%");
+        assert_eq!(Some(f(5.9, 1)).format_percent(), "+5.9%");
+        assert_eq!(None.format_value(), "—");
     }
 }

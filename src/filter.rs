@@ -14,14 +14,18 @@ pub fn news_groups<'a>(issue: &'a Issue, view: &ViewState) -> Vec<&'a ArticleGro
         .collect()
 }
 
-/// Events in the chosen cities. With no filter, every city; with one, only the cities that are
-/// chosen regions (Hong Kong is not a province chip, so its events hide while filtering).
+/// Events in the chosen cities. With no filter, every city; with one, only the cities in the
+/// chosen regions (杭州 with 浙江; Hong Kong is not a province chip, so its events hide while
+/// filtering, as do a city's outside the office's regions).
 pub fn event_cities<'a>(issue: &'a Issue, view: &ViewState) -> Vec<&'a CityEvents> {
     issue
         .events
         .cities
         .iter()
-        .filter(|c| view.shows(c.city))
+        .filter(|c| match c.city {
+            Some(region) => view.shows(region),
+            None => !view.is_filtered(),
+        })
         .collect()
 }
 

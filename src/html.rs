@@ -2,9 +2,9 @@
 //! search engines, and as the benchmark's baseline (`sheto html`). Same order and words as the
 //! app; every text is escaped and only safe URLs become links.
 
-use crate::bundle::{details_label, website_label, ArticleGroup, Issue};
+use crate::bundle::{details_label, website_label, ArticleGroup, Issue, PrintedFigure};
 use crate::i18n::Lang;
-use crate::import::dates::{format_zh_date, format_zh_period, format_zh_range};
+use crate::import::dates::{format_zh_date, format_zh_period};
 use crate::links::{safe_href, segments, Segment};
 use std::fmt::Write;
 
@@ -139,16 +139,24 @@ pub fn page(issue: &Issue) -> String {
         trade_period,
         escape(&d.comparison_label)
     );
+    let lang = Lang::from_tag(&issue.lang).unwrap_or_default();
+    // A figure not published is a dash that says so.
+    let cell = |f: Option<crate::bundle::Figure>, text: String| match f {
+        Some(_) => format!("<td>{text}</td>"),
+        None => format!(
+            "<td><abbr title=\"{0}\" aria-label=\"{0}\">{text}</abbr></td>",
+            lang.text(crate::i18n::Msg::NotPublished)
+        ),
+    };
     for r in &d.rows {
         let _ = writeln!(
             out,
-            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            r.region
-                .name(Lang::from_tag(&issue.lang).unwrap_or_default()),
-            r.gdp.format_value(),
-            r.gdp_yoy.format_percent(),
-            r.trade.format_value(),
-            r.trade_yoy.format_percent()
+            "<tr><th>{}</th>{}{}{}{}</tr>",
+            r.region.name(lang),
+            cell(r.gdp, r.gdp.format_value()),
+            cell(r.gdp_yoy, r.gdp_yoy.format_percent()),
+            cell(r.trade, r.trade.format_value()),
+            cell(r.trade_yoy, r.trade_yoy.format_percent())
         );
     }
     let _ = writeln!(
@@ -179,7 +187,7 @@ pub fn page(issue: &Issue) -> String {
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                format_zh_range(&ev.start, &ev.end),
+                escape(&ev.dates_text()),
                 escape(&ev.name),
                 escape(&ev.venue),
                 escape(&ev.organisers.join("、")),

@@ -205,6 +205,7 @@ messages! {
     SearchMore => ["顯示更多", "显示更多", "Show more"],
     SearchClose => ["關閉搜尋", "关闭搜索", "Close search"],
     BarReadout => ["{0}：{1} {2} {3}，{4} {5}（{6}）", "{0}：{1} {2} {3}，{4} {5}（{6}）", "{0}: {1} {2} {3}, {4} {5} ({6})"],
+    NotPublished => ["未公佈", "未公布", "not published"],
     ChartSelected => ["已選", "已选", "selected"],
     ChartSelectHint => ["未選，按 Enter 篩選", "未选，按 Enter 筛选", "not selected; press Enter to filter"],
     Table => ["表格", "表格", "Table"],

@@ -1,8 +1,8 @@
 //! An issue as plain text lines, in the newsletter's order and wording: what a reader of the
 //! printed newsletter sees. Tests use it to prove no word or figure of the source is lost.
 
-use crate::bundle::{ArticleGroup, Issue, DETAILS_LABEL};
-use crate::import::dates::{format_zh_period, format_zh_range};
+use crate::bundle::{ArticleGroup, Issue, PrintedFigure, DETAILS_LABEL};
+use crate::import::dates::format_zh_period;
 
 fn groups(out: &mut Vec<String>, groups: &[ArticleGroup]) {
     for group in groups {
@@ -64,7 +64,7 @@ pub fn lines(issue: &Issue) -> Vec<String> {
     for city in &e.cities {
         out.push(format!("{}：", city.heading));
         for ev in &city.events {
-            let date = format_zh_range(&ev.start, &ev.end);
+            let date = ev.dates_text();
             out.push(
                 [
                     date.as_str(),

@@ -109,6 +109,75 @@ impl Region {
     }
 }
 
+/// Cities that head a table in 三. 經貿活動, with the region each is in. A city outside the
+/// office's regions is known (no warning) but has none.
+const CITIES: [(&str, Option<Region>); 52] = [
+    ("上海", Some(Region::Shanghai)),
+    ("香港", Some(Region::HongKong)),
+    ("杭州", Some(Region::Zhejiang)),
+    ("寧波", Some(Region::Zhejiang)),
+    ("溫州", Some(Region::Zhejiang)),
+    ("紹興", Some(Region::Zhejiang)),
+    ("嘉興", Some(Region::Zhejiang)),
+    ("湖州", Some(Region::Zhejiang)),
+    ("金華", Some(Region::Zhejiang)),
+    ("義烏", Some(Region::Zhejiang)),
+    ("台州", Some(Region::Zhejiang)),
+    ("舟山", Some(Region::Zhejiang)),
+    ("衢州", Some(Region::Zhejiang)),
+    ("麗水", Some(Region::Zhejiang)),
+    ("南京", Some(Region::Jiangsu)),
+    ("蘇州", Some(Region::Jiangsu)),
+    ("無錫", Some(Region::Jiangsu)),
+    ("常州", Some(Region::Jiangsu)),
+    ("南通", Some(Region::Jiangsu)),
+    ("揚州", Some(Region::Jiangsu)),
+    ("徐州", Some(Region::Jiangsu)),
+    ("鎮江", Some(Region::Jiangsu)),
+    ("泰州", Some(Region::Jiangsu)),
+    ("鹽城", Some(Region::Jiangsu)),
+    ("連雲港", Some(Region::Jiangsu)),
+    ("淮安", Some(Region::Jiangsu)),
+    ("宿遷", Some(Region::Jiangsu)),
+    ("昆山", Some(Region::Jiangsu)),
+    ("合肥", Some(Region::Anhui)),
+    ("蕪湖", Some(Region::Anhui)),
+    ("蚌埠", Some(Region::Anhui)),
+    ("馬鞍山", Some(Region::Anhui)),
+    ("安慶", Some(Region::Anhui)),
+    ("黃山", Some(Region::Anhui)),
+    ("阜陽", Some(Region::Anhui)),
+    ("滁州", Some(Region::Anhui)),
+    ("濟南", Some(Region::Shandong)),
+    ("青島", Some(Region::Shandong)),
+    ("煙台", Some(Region::Shandong)),
+    ("濰坊", Some(Region::Shandong)),
+    ("威海", Some(Region::Shandong)),
+    ("臨沂", Some(Region::Shandong)),
+    ("淄博", Some(Region::Shandong)),
+    ("日照", Some(Region::Shandong)),
+    ("濟寧", Some(Region::Shandong)),
+    ("北京", None),
+    ("廣州", None),
+    ("深圳", None),
+    ("澳門", None),
+    ("成都", None),
+    ("武漢", None),
+    ("天津", None),
+];
+
+/// The region of a city heading (杭州 → Zhejiang; 杭州市 too). `Some(None)`: a known city
+/// outside the office's regions; `None`: not a city the importer knows. A region's own name
+/// (上海市, 浙江省) is its region.
+pub fn city_region(name: &str) -> Option<Option<Region>> {
+    let name = name.trim();
+    if let Some(region) = Region::from_zh(name) {
+        return Some(Some(region));
+    }
+    let name = name.strip_suffix('市').unwrap_or(name);
+    CITIES.iter().find(|(c, _)| *c == name).map(|(_, r)| *r)
+}
+
 /// A region's name in a language, from its printed (Traditional) name and its English one. Only
 /// three names differ in Simplified; a test checks them against the converter.
 fn in_lang(zh: &'static str, en: &'static str, lang: crate::i18n::Lang) -> &'static str {
@@ -148,5 +217,9 @@ mod tests {
         assert_eq!(Region::from_zh("浙江省"), Some(Region::Zhejiang));
         assert_eq!(Region::from_zh("上海"), Some(Region::Shanghai));
         assert_eq!(Region::from_zh("廣東省"), None);
+        assert_eq!(city_region("杭州"), Some(Some(Region::Zhejiang)));
+        assert_eq!(city_region("青島市"), Some(Some(Region::Shandong)));
+        assert_eq!(city_region("北京"), Some(None));
+        assert_eq!(city_region("有關更多在香港舉行的展覽會議資訊"), None);
     }
 }

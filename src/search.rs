@@ -99,7 +99,7 @@ pub fn issue_items(issue: &Issue) -> Vec<SearchItem> {
         .enumerate()
         .map(|(i, (city, e))| {
             let text = format!("{}\n{}", e.venue, e.organisers.join("、"));
-            item(event_anchor(i), province(city), &e.name, text)
+            item(event_anchor(i), city.and_then(province), &e.name, text)
         });
     key.chain(news).chain(events).collect()
 }

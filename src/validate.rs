@@ -398,7 +398,9 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
                 format!("region `{}` has a second row", row.region.id()),
             );
         }
+        // A null figure is one the newsletter did not publish (—, /, 不適用): allowed.
         for (name, figure) in [("gdp", row.gdp), ("trade", row.trade)] {
+            let Some(figure) = figure else { continue };
             if figure.value < 0.0 {
                 c.error(
                     &format!("{path}.{name}.value"),
@@ -407,6 +409,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             }
         }
         for (name, figure) in [("gdp_yoy", row.gdp_yoy), ("trade_yoy", row.trade_yoy)] {
+            let Some(figure) = figure else { continue };
             if !YOY_RANGE.contains(&figure.value) {
                 c.error(
                     &format!("{path}.{name}.value"),
@@ -420,7 +423,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             ("trade", row.trade),
             ("trade_yoy", row.trade_yoy),
         ] {
-            if figure.decimals > 6 {
+            if figure.is_some_and(|f| f.decimals > 6) {
                 c.error(&format!("{path}.{name}.decimals"), "more than 6 decimals");
             }
         }
@@ -429,17 +432,32 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     for (k, city) in issue.events.cities.iter().enumerate() {
         for (e, event) in city.events.iter().enumerate() {
             let path = format!("$.events.cities[{k}].events[{e}]");
-            c.date(&format!("{path}.start"), &event.start);
-            c.date(&format!("{path}.end"), &event.end);
-            let both = parse_iso_date(&event.start).zip(parse_iso_date(&event.end));
-            if both.is_some_and(|(s, e)| e < s) {
-                c.error(
-                    &format!("{path}.end"),
-                    format!(
-                        "the event ends ({}) before it starts ({})",
-                        event.end, event.start
-                    ),
-                );
+            match (&event.start, &event.end, &event.dates) {
+                (Some(start), Some(end), _) => {
+                    c.date(&format!("{path}.start"), start);
+                    c.date(&format!("{path}.end"), end);
+                    let both = parse_iso_date(start).zip(parse_iso_date(end));
+                    if both.is_some_and(|(s, e)| e < s) {
+                        c.error(
+                            &format!("{path}.end"),
+                            format!("the event ends ({end}) before it starts ({start})"),
+                        );
+                    }
+                }
+                // Dates the importer could not read are kept as printed.
+                (None, None, Some(printed)) => {
+                    c.text(&format!("{path}.dates"), printed);
+                    c.warn(
+                        &format!("{path}.start"),
+                        format!(
+                            "the event's dates 「{printed}」 are not days: it has no calendar date"
+                        ),
+                    );
+                }
+                _ => c.error(
+                    &format!("{path}.start"),
+                    "an event needs start and end dates, or its dates as printed",
+                ),
             }
             c.text(&format!("{path}.name"), &event.name);
             c.text(&format!("{path}.venue"), &event.venue);

@@ -167,7 +167,7 @@ fn scales_are_round() {
 #[test]
 fn negative_growth_draws_left_of_zero() {
     let mut data = issue_233().economic_data;
-    data.rows[1].trade_yoy.value = -12.5;
+    data.rows[1].trade_yoy.as_mut().unwrap().value = -12.5;
     let m = ChartModel::new(ChartKind::Growth, &data, sheto::i18n::Lang::Hant);
     let l = layout(&m, 390.0, 1.0);
     let bar = l

@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 use sheto::bundle::Figure;
+use sheto::bundle::PrintedFigure;
 use sheto::finding::Severity;
 use sheto::import::{import, to_json};
 use sheto::region::Region;
@@ -102,7 +103,12 @@ fn every_figure_of_the_data_table() {
         assert_eq!(row.region, region);
         assert_eq!(
             (row.gdp, row.gdp_yoy, row.trade, row.trade_yoy),
-            (f(gdp), f(gdp_yoy), f(trade), f(trade_yoy))
+            (
+                Some(f(gdp)),
+                Some(f(gdp_yoy)),
+                Some(f(trade)),
+                Some(f(trade_yoy))
+            )
         );
     }
     let printed: Vec<String> = data
@@ -183,40 +189,45 @@ fn five_key_developments() {
 #[test]
 fn four_events_with_their_dates() {
     let events = issue_233().events;
-    let got: Vec<(Region, &str, &str, &str)> = events
+    let got: Vec<(Option<Region>, Option<&str>, Option<&str>, &str)> = events
         .cities
         .iter()
         .flat_map(|c| {
-            c.events
-                .iter()
-                .map(move |e| (c.city, e.start.as_str(), e.end.as_str(), e.name.as_str()))
+            c.events.iter().map(move |e| {
+                (
+                    c.city,
+                    e.start.as_deref(),
+                    e.end.as_deref(),
+                    e.name.as_str(),
+                )
+            })
         })
         .collect();
     assert_eq!(
         got,
         [
             (
-                Region::Shanghai,
-                "2026-06-03",
-                "2026-06-05",
+                Some(Region::Shanghai),
+                Some("2026-06-03"),
+                Some("2026-06-05"),
                 "2026 第二十四屆中國智能工廠展覽會/ 上海國際工業自動化及機器人展覽會"
             ),
             (
-                Region::Shanghai,
-                "2026-06-11",
-                "2026-06-13",
+                Some(Region::Shanghai),
+                Some("2026-06-11"),
+                Some("2026-06-13"),
                 "第十二屆中國(上海)國際技術進出口交易會"
             ),
             (
-                Region::Shanghai,
-                "2026-06-16",
-                "2026-06-18",
+                Some(Region::Shanghai),
+                Some("2026-06-16"),
+                Some("2026-06-18"),
                 "第二十四屆世界製藥原料中國展"
             ),
             (
-                Region::HongKong,
-                "2026-06-11",
-                "2026-06-14",
+                Some(Region::HongKong),
+                Some("2026-06-11"),
+                Some("2026-06-14"),
                 "ITE Hong Kong 2026"
             ),
         ]
@@ -403,7 +414,7 @@ fn filtering_233_by_province() {
             .iter()
             .map(|c| c.city)
             .collect::<Vec<_>>(),
-        [Region::Shanghai]
+        [Some(Region::Shanghai)]
     );
     assert_eq!(
         chip_counts(&issue),

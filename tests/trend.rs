@@ -16,8 +16,12 @@ fn fixture_series() -> GrowthSeries {
             issue.number = 231 + k;
             issue.month = format!("2026-0{}", 3 + k);
             for row in &mut issue.economic_data.rows {
-                row.gdp_yoy.value += k as f64;
-                row.trade_yoy.value -= 2.0 * k as f64;
+                if let Some(f) = row.gdp_yoy.as_mut() {
+                    f.value += k as f64;
+                }
+                if let Some(f) = row.trade_yoy.as_mut() {
+                    f.value -= 2.0 * k as f64;
+                }
             }
             issue
         })

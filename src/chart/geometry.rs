@@ -175,7 +175,7 @@ pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
     let height = px(css_height(model)).round();
     let values: Vec<f64> = (0..series.len())
         .flat_map(|s| (0..categories.len()).map(move |c| (s, c)))
-        .map(|(s, c)| model.value(s, c))
+        .filter_map(|(s, c)| model.value(s, c))
         .collect();
     let lo = values.iter().copied().fold(0.0, f64::min);
     let hi = values.iter().copied().fold(0.0, f64::max);
@@ -208,7 +208,8 @@ pub fn layout(model: &ChartModel, css_width: f64, dpr: f64) -> Layout {
         let first_bar = row_top + (row - stack) / 2.0;
         category_labels.push((name, row_top + row / 2.0));
         for s in 0..series.len() {
-            let value = model.value(s, c);
+            // A figure not published has no bar; its label says so at the zero line.
+            let value = model.value(s, c).unwrap_or(0.0);
             let y = first_bar + s as f64 * (bar_h + gap);
             let end = to_x(value);
             let rect = Rect {

@@ -1,7 +1,7 @@
 //! What a chart shows, derived from the data table: its title, periods, series, values,
 //! the text of each bar's tooltip, and the CSV a reader can download.
 
-use crate::bundle::{EconomicData, Figure};
+use crate::bundle::{EconomicData, Figure, PrintedFigure, NOT_PUBLISHED};
 use crate::i18n::{Lang, Msg};
 use crate::import::dates::format_zh_period;
 use crate::region::Region;
@@ -132,8 +132,8 @@ impl ChartModel {
         self.data.rows.iter().map(|r| r.region).collect()
     }
 
-    /// The figure a bar stands for and the growth that goes with it.
-    fn figures(&self, series: usize, category: usize) -> (Figure, Figure) {
+    /// The figure a bar stands for and the growth that goes with it (None: not published).
+    fn figures(&self, series: usize, category: usize) -> (Option<Figure>, Option<Figure>) {
         let row = &self.data.rows[category];
         match (self.kind, series) {
             (ChartKind::Gdp, _) | (ChartKind::Growth, 0) => (row.gdp, row.gdp_yoy),
@@ -141,34 +141,47 @@ impl ChartModel {
         }
     }
 
-    /// The bar's length on the value axis.
-    pub fn value(&self, series: usize, category: usize) -> f64 {
+    /// The figure the bar draws: the amount, or the growth on the growth chart.
+    fn drawn(&self, series: usize, category: usize) -> Option<Figure> {
         let (amount, growth) = self.figures(series, category);
         if self.is_percent() {
-            growth.value
+            growth
         } else {
-            amount.value
+            amount
+        }
+    }
+
+    /// The bar's length on the value axis; None (no bar) for a figure not published.
+    pub fn value(&self, series: usize, category: usize) -> Option<f64> {
+        self.drawn(series, category).map(|f| f.value)
+    }
+
+    /// A figure as the chart prints it, or the words "not published".
+    fn shown(&self, figure: Option<Figure>, percent: bool) -> String {
+        match figure {
+            Some(f) if percent => f.format_percent(),
+            Some(f) => f.format_value(),
+            None => self.lang.text(Msg::NotPublished).to_string(),
         }
     }
 
     /// The label printed beside the bar: the value, and the growth for amounts.
     pub fn label(&self, series: usize, category: usize) -> String {
         let (amount, growth) = self.figures(series, category);
-        if self.is_percent() {
-            growth.format_percent()
-        } else {
-            format!("{}（{}）", amount.format_value(), growth.format_percent())
+        match (self.is_percent(), amount) {
+            (true, _) => self.shown(growth, true),
+            (false, None) => self.shown(None, false),
+            (false, Some(_)) => format!(
+                "{}（{}）",
+                self.shown(amount, false),
+                growth.format_percent()
+            ),
         }
     }
 
     /// The value alone, for a bar too short for its full label.
     pub fn short_label(&self, series: usize, category: usize) -> String {
-        let (amount, growth) = self.figures(series, category);
-        if self.is_percent() {
-            growth.format_percent()
-        } else {
-            amount.format_value()
-        }
+        self.shown(self.drawn(series, category), self.is_percent())
     }
 
     /// The tooltip and screen-reader text for a bar: region, value, growth and period.
@@ -181,10 +194,10 @@ impl ChartModel {
             &[
                 &region,
                 &s.name,
-                &amount.format_value(),
+                &self.shown(amount, false),
                 &self.data.unit,
                 &self.data.comparison_label,
-                &growth.format_percent(),
+                &self.shown(growth, true),
                 &s.period,
             ],
         )
@@ -214,8 +227,12 @@ impl ChartModel {
             let mut fields = vec![self.region_name(row.region).to_string()];
             for s in 0..self.series().len() {
                 let (amount, growth) = self.figures(s, c);
-                fields.push(format!("{:.*}", amount.decimals as usize, amount.value));
-                fields.push(format!("{:.*}", growth.decimals as usize, growth.value));
+                for figure in [amount, growth] {
+                    fields.push(figure.map_or_else(
+                        || NOT_PUBLISHED.to_string(),
+                        |f| format!("{:.*}", f.decimals as usize, f.value),
+                    ));
+                }
             }
             push_row(fields);
         }

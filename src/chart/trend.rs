@@ -59,10 +59,11 @@ impl TrendModel {
             .rows
             .iter()
             .find(|r| r.region == region)?;
-        Some(match self.measure {
+        // None also for a figure the issue did not publish: the line skips that point.
+        match self.measure {
             TrendMeasure::Gdp => row.gdp_yoy,
             TrendMeasure::Trade => row.trade_yoy,
-        })
+        }
     }
 
     /// Tooltip and screen-reader text: region, growth, issue and the months it covers.

@@ -2,7 +2,7 @@
 //! 經貿快訊 (numbered items under 上海市, 江蘇省…). Both are title, body, 詳情請參看, links.
 
 use crate::bundle::{Article, ArticleGroup};
-use crate::import::dates::leading_date;
+use crate::import::dates::{leading_date, LeadingDate};
 use crate::import::report::Report;
 use crate::import::text::{as_url, ends_sentence, excerpt, join_cut, Block};
 use crate::region::Region;
@@ -45,6 +45,8 @@ pub const NEWS_FLASH: Style = Style {
 
 struct Draft {
     line: usize,
+    /// The line of the first paragraph (where the date is read).
+    text_line: usize,
     number: Option<u32>,
     title: String,
     paragraphs: Vec<String>,
@@ -52,17 +54,45 @@ struct Draft {
     in_links: bool,
 }
 
-/// `7. 標題` → (7, 標題)
+/// `7. 標題`, `7．`, `7、`, `(7)`, `（7）` → (7, 標題)
 fn numbered_title(text: &str) -> Option<(u32, &str)> {
-    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let (inner, closing): (&str, &[char]) = match text.strip_prefix(['(', '（']) {
+        Some(rest) => (rest, &[')', '）']),
+        None => (text, &['.', '．', '、']),
+    };
+    let digits = inner.find(|c: char| !c.is_ascii_digit())?;
     if digits == 0 || digits > 3 {
         return None;
     }
-    let rest = &text[digits..];
-    let rest = rest.strip_prefix(['.', '．', '、'])?.trim();
-    (!rest.is_empty())
-        .then(|| (text[..digits].parse().ok(), rest))
-        .and_then(|(n, r)| Some((n?, r)))
+    let rest = inner[digits..].strip_prefix(closing)?.trim();
+    let number = inner[..digits].parse().ok()?;
+    (!rest.is_empty()).then_some((number, rest))
+}
+
+/// A title never ends as a clause does (。；，：) and holds no full stop.
+fn reads_as_title(text: &str) -> bool {
+    let ends_clause = text
+        .chars()
+        .last()
+        .is_some_and(|c| "。；，：;,:！？!?".contains(c));
+    !ends_clause && !text.contains('。') && text.chars().count() <= 80
+}
+
+/// How an article's text begins: with a date (2026年5月15日，5月10日，2026.5.10) or 近日 and
+/// the like. A line before such a text is a title.
+fn opens_article(text: &str) -> bool {
+    leading_date(text) != LeadingDate::None
+        || ["近日", "日前", "近期", "本月", "上月", "今年", "去年"]
+            .iter()
+            .any(|w| text.starts_with(w))
+}
+
+/// A line of text, not a link, a 詳情請參看 or a heading.
+fn is_prose(text: &str, style: &Style) -> bool {
+    as_url(text).is_none()
+        && details_rest(text).is_none()
+        && (style.group)(text).is_none()
+        && !(style.looks_like_group)(text)
 }
 
 fn details_rest(text: &str) -> Option<&str> {
@@ -71,14 +101,21 @@ fn details_rest(text: &str) -> Option<&str> {
 }
 
 /// Parses a part's blocks (its heading already removed) into groups of articles.
+///
+/// An article starts at its title: a numbered line in 經貿快訊, and in either part a short line
+/// that reads as a title and is followed by the opening of a text, whether or not the article
+/// before it ended with links.
 pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<ArticleGroup> {
     let mut groups: Vec<ArticleGroup> = Vec::new();
     // Set while items sit under a heading we do not know: they are reported, not guessed.
     let mut unknown_heading: Option<(usize, String)> = None;
     let mut draft: Option<Draft> = None;
+    let mut last_number: Option<u32> = None;
 
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         let text = block.text.trim();
+        let next = blocks.get(i + 1).map(|b| b.text.trim());
+        let next_opens = next.is_some_and(|n| is_prose(n, style));
         if let Some(region) = (style.group)(text) {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             unknown_heading = None;
@@ -102,10 +139,33 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             continue;
         }
         if style.numbered {
-            if let Some((number, title)) = numbered_title(text) {
-                finish(&mut draft, &mut groups, &unknown_heading, style, report);
-                draft = Some(Draft::new(block.line, Some(number), title));
-                continue;
+            if let Some((number, title)) = numbered_title(text).filter(|(_, t)| reads_as_title(t)) {
+                let expected = last_number.map_or(number, |n| n + 1);
+                let in_text = draft
+                    .as_ref()
+                    .is_some_and(|d| !d.in_links && !d.paragraphs.is_empty());
+                if number != expected && in_text {
+                    // `1、…` inside an article's text is a list, not the next item.
+                    report.info(
+                        block.line,
+                        "numbered line out of sequence kept as a paragraph",
+                    );
+                } else {
+                    if number != expected {
+                        report.warn(
+                            block.line,
+                            format!(
+                                "item {number} follows item {}: is an item missing, or are two \
+                                 numbered alike?",
+                                last_number.unwrap_or_default()
+                            ),
+                        );
+                    }
+                    last_number = Some(number);
+                    finish(&mut draft, &mut groups, &unknown_heading, style, report);
+                    draft = Some(Draft::new(block.line, Some(number), title));
+                    continue;
+                }
             }
         }
         if let Some(rest) = details_rest(text) {
@@ -136,11 +196,47 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             }
             continue;
         }
+        let title_here = reads_as_title(text) && next_opens && next.is_some_and(opens_article);
         match draft.as_mut() {
             // Titled items: a text after an item's links starts the next item.
             None | Some(Draft { in_links: true, .. }) if !style.numbered => {
                 finish(&mut draft, &mut groups, &unknown_heading, style, report);
                 draft = Some(Draft::new(block.line, None, text));
+            }
+            // A title with its text after an item that had no links: the item ends here.
+            Some(d)
+                if !d.in_links
+                    && title_here
+                    && d.paragraphs.last().is_some_and(|p| ends_sentence(p)) =>
+            {
+                if style.numbered {
+                    report.warn(
+                        block.line,
+                        format!(
+                            "「{}」 reads as the title of an item with no number: kept as an item",
+                            excerpt(text)
+                        ),
+                    );
+                }
+                finish(&mut draft, &mut groups, &unknown_heading, style, report);
+                draft = Some(Draft::new(block.line, None, text));
+            }
+            // A title the PDF wrapped: its short tail stands before the text's opening.
+            Some(d)
+                if !d.in_links
+                    && d.paragraphs.is_empty()
+                    && title_here
+                    && text.chars().count() <= 20 =>
+            {
+                report.warn(
+                    block.line,
+                    format!(
+                        "「{text}」 taken as the end of the title on line {} (wrapped by the PDF): 「{}」",
+                        d.line,
+                        excerpt(&format!("{}{text}", d.title))
+                    ),
+                );
+                join_cut(&mut d.title, text);
             }
             Some(d) if !d.in_links => match d.paragraphs.last_mut() {
                 Some(last) if !ends_sentence(last) => {
@@ -150,8 +246,25 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                     );
                     join_cut(last, text);
                 }
-                _ => d.paragraphs.push(text.to_string()),
+                _ => {
+                    if d.paragraphs.is_empty() {
+                        d.text_line = block.line;
+                    }
+                    d.paragraphs.push(text.to_string())
+                }
             },
+            // An unnumbered title after links in 經貿快訊: an item whose number is missing.
+            Some(_) if title_here => {
+                report.warn(
+                    block.line,
+                    format!(
+                        "「{}」 reads as the title of an item with no number: kept as an item",
+                        excerpt(text)
+                    ),
+                );
+                finish(&mut draft, &mut groups, &unknown_heading, style, report);
+                draft = Some(Draft::new(block.line, None, text));
+            }
             _ => report.unplaced(block, style.part),
         }
     }
@@ -164,6 +277,7 @@ impl Draft {
         let title = title.to_string();
         Draft {
             line,
+            text_line: line,
             number,
             title,
             paragraphs: vec![],
@@ -211,7 +325,17 @@ fn finish(
             format!("{name}: link has a space in it, kept as printed: {link}"),
         );
     }
-    let date = d.paragraphs.first().and_then(|p| leading_date(p));
+    let date = match d.paragraphs.first().map(|p| leading_date(p)) {
+        Some(LeadingDate::Full(date)) => Some(date),
+        Some(LeadingDate::Partial(text)) => {
+            report.warn(
+                d.text_line,
+                format!("{name}: its date 「{text}」 is not a whole day (year, month and day): the date is left empty"),
+            );
+            None
+        }
+        _ => None,
+    };
     group.articles.push(Article {
         number: d.number,
         title: d.title,
@@ -234,5 +358,8 @@ mod tests {
         assert_eq!(numbered_title("2026年5月"), None);
         assert_eq!(numbered_title("12.標題"), Some((12, "標題")));
         assert_eq!(numbered_title("1."), None);
+        for styled in ["4．標題", "4、標題", "(4)標題", "（4） 標題"] {
+            assert_eq!(numbered_title(styled), Some((4, "標題")), "{styled}");
+        }
     }
 }

@@ -8,6 +8,7 @@
 mod articles;
 mod back_matter;
 pub mod dates;
+pub mod normalize;
 pub mod numbers;
 mod report;
 mod tables;
@@ -18,7 +19,7 @@ use crate::bundle::{
 };
 use crate::finding::Finding;
 use report::Report;
-use text::{blocks, Block};
+use text::Block;
 
 /// What an import gives: the bundle (None when a required part is missing) and the findings.
 #[derive(Debug)]
@@ -97,9 +98,21 @@ impl Part {
     }
 }
 
-/// The blocks of each part, found by walking forward through the headings in order.
-fn split_parts<'a>(all: &'a [Block<'a>]) -> Vec<(Part, &'a [Block<'a>])> {
+/// The tables' headings (二. 經貿數據, 三. 經貿活動): tabs separate cells from here…
+pub(crate) fn is_tables_heading(text: &str) -> bool {
+    Part::EconomicData.starts_at(text) || Part::Events.starts_at(text)
+}
+
+/// …to the contact details.
+pub(crate) fn is_after_tables_heading(text: &str) -> bool {
+    Part::Contact.starts_at(text)
+}
+
+/// The blocks of each part, found by walking forward through the headings in order. A heading
+/// or a dateline met again after its part is a second copy of the text (pasted twice): an error.
+fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a [Block<'a>])> {
     let mut starts: Vec<(Part, usize)> = vec![(Part::Masthead, 0)];
+    let mut dateline_seen: Option<usize> = None;
     for (i, block) in all.iter().enumerate() {
         let current = starts.last().map_or(Part::Masthead, |s| s.0);
         if let Some(part) = PARTS
@@ -107,6 +120,35 @@ fn split_parts<'a>(all: &'a [Block<'a>]) -> Vec<(Part, &'a [Block<'a>])> {
             .find(|p| **p > current && p.starts_at(block.text))
         {
             starts.push((*part, i));
+            continue;
+        }
+        let again = PARTS
+            .iter()
+            .skip(1)
+            .filter(|p| **p <= current && **p != Part::About && **p != Part::Contact)
+            .find(|p| p.starts_at(block.text))
+            .map(|p| p.name().to_string())
+            .or_else(|| {
+                let is_dateline = dates::dateline(block.text).is_some();
+                match dateline_seen {
+                    Some(_) if is_dateline => Some(block.text.trim().to_string()),
+                    None if is_dateline => {
+                        dateline_seen = Some(block.line);
+                        None
+                    }
+                    _ => None,
+                }
+            });
+        if let Some(what) = again {
+            report.error(
+                block.line,
+                format!(
+                    "「{what}」 appears a second time, inside 「{}」: the text holds the newsletter \
+                     twice (pasted twice?); import one copy",
+                    current.name()
+                ),
+            );
+            break;
         }
     }
     starts
@@ -155,8 +197,15 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
 
 /// Imports a newsletter text. Deterministic: the same text gives the same bundle.
 pub fn import(source: &str) -> ImportOutcome {
-    let all = blocks(source);
     let mut report = Report::default();
+    let lines = normalize::normalize(source, &mut report);
+    let all: Vec<Block> = lines
+        .iter()
+        .map(|l| Block {
+            line: l.line,
+            text: &l.text,
+        })
+        .collect();
     if all.is_empty() {
         report.error(1, "the text is empty");
         return ImportOutcome {
@@ -164,7 +213,7 @@ pub fn import(source: &str) -> ImportOutcome {
             findings: report.finish(),
         };
     }
-    let parts = split_parts(&all);
+    let parts = split_parts(&all, &mut report);
     let part = |p: Part| parts.iter().find(|(q, _)| *q == p).map(|(_, b)| *b);
     let end_line = all.last().map_or(1, |b| b.line);
     for p in PARTS
@@ -233,6 +282,7 @@ pub fn import(source: &str) -> ImportOutcome {
     };
 
     let issue = match (masthead, economic_data) {
+        _ if report.has_errors() => None,
         (Some((masthead, month, number)), Some(economic_data)) => Some(Issue {
             schema_version: SCHEMA_VERSION,
             number,

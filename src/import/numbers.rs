@@ -1,6 +1,55 @@
 //! Figures as the data table prints them: 13,526.9 and +5.9%.
 
 use crate::bundle::Figure;
+use crate::import::text::fold_ascii;
+
+/// How a table cell printed a figure that was not published: a dash, a slash, 不適用, N/A, or
+/// nothing at all.
+pub fn is_missing_mark(cell: &str) -> bool {
+    let t = fold_ascii(cell);
+    let t = t.trim();
+    t.is_empty()
+        || t.chars()
+            .all(|c| matches!(c, '-' | '/' | '~' | '…' | '─' | '―'))
+        || [
+            "不適用",
+            "不适用",
+            "無",
+            "无",
+            "暫無",
+            "暂无",
+            "未公佈",
+            "未公布",
+            "n/a",
+            "na",
+            "n.a.",
+        ]
+        .iter()
+        .any(|m| t.eq_ignore_ascii_case(m))
+}
+
+/// A cell of the data table: a figure, a figure not published, or neither.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Figure(Figure),
+    Missing,
+    Unreadable,
+}
+
+impl Cell {
+    pub fn read(text: &str, percent: bool) -> Cell {
+        let figure = if percent {
+            parse_percent(text)
+        } else {
+            parse_amount(text)
+        };
+        match figure {
+            Some(f) => Cell::Figure(f),
+            None if is_missing_mark(text) => Cell::Missing,
+            None => Cell::Unreadable,
+        }
+    }
+}
 
 fn decimal(text: &str) -> Option<Figure> {
     let digits: String = text
@@ -21,13 +70,14 @@ fn decimal(text: &str) -> Option<Figure> {
 
 /// `13,526.9` → 13526.9 with 1 decimal.
 pub fn parse_amount(text: &str) -> Option<Figure> {
-    decimal(text.trim())
+    decimal(fold_ascii(text).trim())
 }
 
 /// `+5.9%` → 5.9; `-2.1%` and `−2.1%` → -2.1.
 pub fn parse_percent(text: &str) -> Option<Figure> {
-    let t = text.trim();
-    let t = t.strip_suffix('%').or_else(|| t.strip_suffix('％'))?.trim();
+    let folded = fold_ascii(text);
+    let t = folded.trim();
+    let t = t.strip_suffix('%')?.trim();
     let (negative, t) = match t.chars().next()? {
         '+' | '＋' => (false, &t[t.chars().next()?.len_utf8()..]),
         '-' | '−' | '－' => (true, &t[t.chars().next()?.len_utf8()..]),
@@ -84,5 +134,11 @@ mod tests {
             })
         );
         assert_eq!(parse_percent("5.9"), None);
+        assert_eq!(parse_percent("＋５．９％"), parse_percent("+5.9%"));
+        assert_eq!(parse_amount("１３，５２６．９"), parse_amount("13,526.9"));
+        for missing in ["—", "–", "-", "/", "不適用", "", " ", "N/A"] {
+            assert_eq!(Cell::read(missing, true), Cell::Missing, "{missing}");
+        }
+        assert_eq!(Cell::read("abc", false), Cell::Unreadable);
     }
 }

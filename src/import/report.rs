@@ -53,6 +53,23 @@ impl Report {
         self.findings
     }
 
+    /// A note whose text names what it concerns; counted by its kind like [`Report::info`].
+    pub fn note(&mut self, line: usize, kind: &'static str, message: String) {
+        let seen = self.notes.entry(kind).or_insert((0, 0));
+        seen.0 += 1;
+        if seen.0 <= NOTES_LISTED {
+            self.findings
+                .push(Finding::at_line(Severity::Info, line, message));
+        } else {
+            seen.1 = line;
+        }
+    }
+
+    /// Whether an error was reported: then no bundle is written.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+
     /// A block the importer found no place for, in the part it was in.
     pub fn unplaced(&mut self, block: &Block, part: &str) {
         let text = excerpt(block.text);

@@ -1,104 +1,369 @@
 //! The two tables: 經貿數據 (GDP and trade by region) and 經貿活動 (events by city). Cells are
-//! tab-separated; a header repeated across a page break is dropped.
+//! tab-separated (a data table typed with spaces is read from its figures' shapes); a header is
+//! read from its words' kinds however the PDF cut or joined its rows, and a header repeated
+//! across a page break is dropped.
 
+use crate::bundle::Figure;
 use crate::bundle::{
     CityEvents, DataRow, EconomicData, Event, EventColumns, Events, LinkNote, Measure, Period,
 };
 use crate::import::dates::{event_dates, period};
-use crate::import::numbers::{parse_amount, parse_percent};
+use crate::import::numbers::{parse_amount, parse_percent, Cell};
 use crate::import::report::Report;
 use crate::import::text::{
     as_url, collapse_cjk_spaces, ends_with_colon, excerpt, strip_trailing_colon, Block,
 };
-use crate::region::Region;
+use crate::region::{city_region, Region};
 
-/// `地區生產總值 (億人民幣)` → (地區生產總值, 億人民幣)
-fn label_and_unit(cell: &str) -> Option<(String, String)> {
-    let cell = collapse_cjk_spaces(cell);
-    let open = cell.find(['(', '（'])?;
-    let unit = cell[open..]
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）']);
-    let label = cell[..open].trim();
-    (!label.is_empty() && !unit.is_empty()).then(|| (label.to_string(), unit.trim().to_string()))
+/// The cells of a table line: tab-separated when the PDF kept tabs, else its words.
+fn cells_of(block: &Block) -> Vec<String> {
+    if block.is_table_row() {
+        block
+            .text
+            .split('\t')
+            .map(|c| c.trim().to_string())
+            .collect()
+    } else {
+        block.text.split_whitespace().map(str::to_string).collect()
+    }
 }
 
+/// Whether a cell is a figure as the data table prints them (13,526.9, +5.9%).
+fn is_figure(cell: &str) -> bool {
+    parse_amount(cell).is_some() || parse_percent(cell).is_some()
+}
+
+/// A line of the data table that holds figures (a region's row, known or not).
+fn is_data_line(cells: &[String]) -> bool {
+    cells.iter().skip(1).filter(|c| is_figure(c)).count() >= 2
+        || (Region::from_zh(&cells[0]).is_some() && cells.len() > 1)
+}
+
+/// A piece of the header: a heading's text, a unit in brackets, or a period.
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Text(String),
+    Unit(String),
+    Period((String, String)),
+}
+
+/// The header's pieces, however the PDF cut or joined its rows. In a tab-separated line the
+/// words of one cell that are neither a unit nor a period are one text (`與2025年同 期相比`); in
+/// a line typed with spaces each word stands alone.
+fn header_tokens(lines: &[&Block]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    for block in lines {
+        let cells: Vec<&str> = if block.is_table_row() {
+            block.text.split('\t').collect()
+        } else {
+            vec![block.text]
+        };
+        for cell in cells {
+            let mut words: Vec<String> = Vec::new();
+            for word in cell.split_whitespace() {
+                // `地區生產總值(億人民幣)`: a heading glued to its unit.
+                match word.find(['(', '（']) {
+                    Some(at) if at > 0 => {
+                        words.push(word[..at].to_string());
+                        words.push(word[at..].to_string());
+                    }
+                    _ => words.push(word.to_string()),
+                }
+            }
+            let mut in_cell_text = false;
+            let mut i = 0;
+            while i < words.len() {
+                if let Some((p, used)) = period_at(&words[i..]) {
+                    toks.push(Tok::Period(p));
+                    in_cell_text = false;
+                    i += used;
+                    continue;
+                }
+                let w = &words[i];
+                if is_unit(w) {
+                    toks.push(Tok::Unit(unit_of(w)));
+                    in_cell_text = false;
+                } else if let (true, Some(Tok::Text(t))) = (in_cell_text, toks.last_mut()) {
+                    t.push(' ');
+                    t.push_str(w);
+                } else {
+                    toks.push(Tok::Text(w.clone()));
+                    in_cell_text = block.is_table_row();
+                }
+                i += 1;
+            }
+        }
+    }
+    toks
+}
+
+fn is_unit(token: &str) -> bool {
+    token.starts_with(['(', '（']) && token.ends_with([')', '）'])
+}
+
+fn unit_of(token: &str) -> String {
+    token
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim()
+        .to_string()
+}
+
+/// A period made of the next one to four words (`2026年` `1月至3月`), and how many it took.
+fn period_at(words: &[String]) -> Option<((String, String), usize)> {
+    (1..=words.len().min(4)).find_map(|k| {
+        let joined: String = words[..k].concat();
+        period(&joined).map(|p| (p, k))
+    })
+}
+
+/// What the header rows say, found from their pieces' kinds rather than their positions.
 struct Header {
     region_label: String,
     gdp_label: String,
     trade_label: String,
     unit: String,
+    gdp_period: (String, String),
+    trade_period: (String, String),
+    comparison: String,
 }
 
-fn parse_header(cells: &[&str], block: &Block, report: &mut Report) -> Option<Header> {
-    let labelled: Vec<_> = cells.iter().skip(1).filter(|c| !c.is_empty()).collect();
-    let [gdp, trade] = labelled.as_slice() else {
+/// Reads the header from its lines, or says what it lacks. A run of texts followed by k units
+/// ends with the k headings those units belong to; the texts before them are the region
+/// column's heading (before any period) or a growth column's heading (after a period).
+fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String> {
+    let toks = header_tokens(lines);
+    let mut region: Vec<String> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    let mut units: Vec<String> = Vec::new();
+    let mut periods: Vec<(String, String)> = Vec::new();
+    let mut comparisons: Vec<Vec<String>> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i <= toks.len() {
+        if let Some(Tok::Text(t)) = toks.get(i) {
+            run.push(collapse_cjk_spaces(t));
+            i += 1;
+            continue;
+        }
+        // The run ends: at units, at a period, or at the end.
+        let mut k = 0;
+        while let Some(Tok::Unit(u)) = toks.get(i + k) {
+            units.push(u.clone());
+            k += 1;
+        }
+        if k > run.len() {
+            return Err(format!(
+                "{k} unit(s) in brackets with no heading before them"
+            ));
+        }
+        let rest: Vec<String> = run.drain(..run.len() - k).collect();
+        labels.append(&mut run);
+        match comparisons.last_mut() {
+            None => region.extend(rest),
+            Some(c) => c.extend(rest),
+        }
+        i += k;
+        if let Some(Tok::Period(p)) = toks.get(i) {
+            periods.push(p.clone());
+            comparisons.push(vec![]);
+            i += 1;
+        } else if k == 0 {
+            i += 1;
+        }
+    }
+    if units.is_empty() {
+        return Err("no unit in brackets, like (億人民幣)".into());
+    }
+    let [gdp_label, trade_label] = <[String; 2]>::try_from(labels.clone()).map_err(|_| {
+        format!(
+            "expected two headings with units (地區生產總值 (億人民幣), 進出口總額 (億人民幣)), found {}",
+            labels.len()
+        )
+    })?;
+    if region.len() > 1 {
+        return Err(format!(
+            "cannot tell its headings apart: 「{}」 stand before 「{gdp_label}」",
+            region.join(" ")
+        ));
+    }
+    if units.len() == 2 && units[0] != units[1] {
         report.warn(
-            block.line,
-            "data table header: expected the GDP and trade column headings",
-        );
-        return None;
-    };
-    let (Some((gdp_label, unit)), Some((trade_label, trade_unit))) =
-        (label_and_unit(gdp), label_and_unit(trade))
-    else {
-        report.warn(
-            block.line,
-            "data table header: expected headings like 地區生產總值 (億人民幣)",
-        );
-        return None;
-    };
-    if unit != trade_unit {
-        report.warn(
-            block.line,
-            format!("data table: GDP in {unit} but trade in {trade_unit}; {unit} is kept"),
+            lines[0].line,
+            format!(
+                "data table: GDP in {} but trade in {}; {} is kept",
+                units[0], units[1], units[0]
+            ),
         );
     }
-    Some(Header {
-        region_label: cells[0].to_string(),
+    let [gdp_period, trade_period] =
+        <[(String, String); 2]>::try_from(periods.clone()).map_err(|_| {
+            format!(
+                "expected two periods like 2026年 1月至3月, found {}",
+                periods.len()
+            )
+        })?;
+    let comparisons: Vec<String> = comparisons.iter().map(|w| w.concat()).collect();
+    let comparison = comparisons
+        .iter()
+        .find(|c| !c.is_empty())
+        .cloned()
+        .unwrap_or_default();
+    if comparisons
+        .iter()
+        .any(|c| !c.is_empty() && *c != comparison)
+    {
+        report.warn(
+            lines[0].line,
+            format!(
+                "data table: the growth columns are headed differently; 「{comparison}」 is kept"
+            ),
+        );
+    }
+    if comparison.is_empty() {
+        report.warn(
+            lines[0].line,
+            "data table: no heading for the growth columns (與…同期相比)",
+        );
+    }
+    let region_label = region.pop().unwrap_or_default();
+    if region_label.is_empty() {
+        report.warn(
+            lines[0].line,
+            "data table: no heading for the region column (省/市)",
+        );
+    }
+    Ok(Header {
+        region_label,
         gdp_label,
         trade_label,
-        unit,
+        unit: units[0].clone(),
+        gdp_period,
+        trade_period,
+        comparison,
     })
 }
 
-fn parse_row(
-    region: Region,
-    cells: &[&str],
-    block: &Block,
-    report: &mut Report,
-) -> Option<DataRow> {
-    if cells.len() < 5 || cells[5..].iter().any(|c| !c.is_empty()) {
-        report.warn(
-            block.line,
-            format!(
-                "data table row {}: expected 4 figures, left out",
-                region.name_zh()
-            ),
-        );
-        return None;
+/// A row typed with spaces: its figures found from their shapes. `34 483.0` is one amount with
+/// a space between thousands; a dash or a slash stands for a figure not published.
+fn spaced_figures(words: &[String]) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        let groups_thousands = |prev: &String| {
+            prev.len() <= 3
+                && prev.bytes().all(|b| b.is_ascii_digit())
+                && w.len() >= 3
+                && w.bytes().take(3).all(|b| b.is_ascii_digit())
+                && w[3..].bytes().all(|b| b == b'.' || b.is_ascii_digit())
+                && (w.len() == 3 || w.as_bytes()[3] == b'.')
+        };
+        match out.last_mut() {
+            Some(prev) if groups_thousands(prev) => prev.push_str(w),
+            _ => out.push(w.clone()),
+        }
     }
-    let figures = (
-        parse_amount(cells[1]),
-        parse_percent(cells[2]),
-        parse_amount(cells[3]),
-        parse_percent(cells[4]),
-    );
-    let (Some(gdp), Some(gdp_yoy), Some(trade), Some(trade_yoy)) = figures else {
+    (out.len() == 4).then_some(out)
+}
+
+/// A province's row: four figures, each read or marked as not published.
+fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataRow, ()> {
+    let cells = cells_of(block);
+    let name = region.name_zh();
+    let figures: Vec<String> = if block.is_table_row() {
+        let mut f: Vec<String> = cells[1..].to_vec();
+        while f.len() > 4 && f.last().is_some_and(String::is_empty) {
+            f.pop();
+        }
+        if f.len() < 4 {
+            report.warn(
+                block.line,
+                format!(
+                    "data table row {name} has {} figure cells, expected 4: the last {} taken as \
+                     not published",
+                    f.len(),
+                    4 - f.len()
+                ),
+            );
+            f.resize(4, String::new());
+        }
+        f
+    } else {
+        match spaced_figures(&cells[1..]) {
+            Some(f) => {
+                report.info(
+                    block.line,
+                    "data table row typed with spaces: its four figures found from their shapes",
+                );
+                f
+            }
+            None => {
+                report.error(
+                    block.line,
+                    format!(
+                        "data table row {name}: columns are expected to be tab-separated; this \
+                         line has spaces and its four figures cannot be told apart: 「{}」",
+                        excerpt(block.text)
+                    ),
+                );
+                return Err(());
+            }
+        }
+    };
+    if figures.len() > 4 {
         let row = excerpt(&block.text.replace('\t', " | "));
         report.warn(
             block.line,
-            format!("data table row cannot be read, left out: {row}"),
+            format!(
+                "data table row {name}: expected 4 figures, found {}; left out: {row}",
+                figures.len()
+            ),
         );
-        return None;
-    };
-    Some(DataRow {
+        return Err(());
+    }
+    const NAMES: [&str; 4] = ["GDP", "GDP growth", "trade", "trade growth"];
+    let mut read: [Option<Figure>; 4] = [None; 4];
+    for (k, text) in figures.iter().enumerate() {
+        match Cell::read(text, k % 2 == 1) {
+            Cell::Figure(f) => read[k] = Some(f),
+            Cell::Missing => {
+                let shown = if text.is_empty() {
+                    "an empty cell"
+                } else {
+                    text.as_str()
+                };
+                report.warn(
+                    block.line,
+                    format!(
+                        "data table row {name}: {} printed as 「{shown}」: kept as not published",
+                        NAMES[k]
+                    ),
+                );
+            }
+            Cell::Unreadable => {
+                let row = excerpt(&block.text.replace('\t', " | "));
+                report.warn(
+                    block.line,
+                    format!(
+                        "data table row cannot be read ({} 「{text}」), left out: {row}",
+                        NAMES[k]
+                    ),
+                );
+                return Err(());
+            }
+        }
+    }
+    Ok(DataRow {
         region,
-        gdp,
-        gdp_yoy,
-        trade,
-        trade_yoy,
+        gdp: read[0],
+        gdp_yoy: read[1],
+        trade: read[2],
+        trade_yoy: read[3],
     })
+}
+
+/// The text of a line with its spaces and tabs taken out, to recognise a repeated header.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Parses 經貿數據; None (with an error) when the table is missing or unusable.
@@ -107,82 +372,80 @@ pub fn economic_data(
     blocks: &[Block],
     report: &mut Report,
 ) -> Option<EconomicData> {
-    let mut header: Option<(String, Header)> = None;
-    let mut periods: Option<(String, Vec<String>)> = None;
+    let mut header_lines: Vec<&Block> = Vec::new();
     let mut rows: Vec<DataRow> = Vec::new();
     let mut source: Option<String> = None;
+    let mut seen_data = false;
+    let mut failed = false;
 
     for block in blocks {
-        let cells = block.cells();
-        let first = cells[0];
-        if !block.is_table_row() {
-            let text = block.text.trim();
-            if source.is_none() && text.starts_with(['(', '（']) {
-                source = Some(text.to_string());
-            } else {
-                report.unplaced(block, "經貿數據");
-            }
-        } else if let Some(region) = Region::from_zh(first) {
-            if rows.iter().any(|r| r.region == region) {
-                report.warn(
+        let cells = cells_of(block);
+        let text = block.text.trim();
+        if is_data_line(&cells) {
+            seen_data = true;
+            match Region::from_zh(&cells[0]) {
+                Some(region) if rows.iter().any(|r| r.region == region) => report.warn(
                     block.line,
                     format!(
                         "data table: {} appears twice; the second row is left out",
                         region.name_zh()
                     ),
-                );
-            } else if let Some(row) = parse_row(region, &cells, block, report) {
-                rows.push(row);
-            }
-        } else if first.is_empty() {
-            let cells: Vec<String> = cells.iter().map(|c| collapse_cjk_spaces(c)).collect();
-            match &periods {
-                Some((seen, _)) if *seen == block.text => {
-                    report.info(block.line, "repeated table header dropped")
-                }
-                Some(_) => report.warn(
-                    block.line,
-                    "data table: a second, different header row is left out",
                 ),
-                None => periods = Some((block.text.to_string(), cells)),
+                Some(region) => match parse_row(region, block, report) {
+                    Ok(row) => rows.push(row),
+                    Err(()) => failed |= report.has_errors(),
+                },
+                None => report.warn(
+                    block.line,
+                    format!("data table: unknown region 「{}」, row left out", cells[0]),
+                ),
             }
-        } else if header.is_none() && cells.iter().any(|c| c.contains(['(', '（'])) {
-            header = parse_header(&cells, block, report).map(|h| (block.text.to_string(), h));
-        } else if header.as_ref().is_some_and(|(seen, _)| *seen == block.text) {
+        } else if !seen_data {
+            header_lines.push(block);
+        } else if source.is_none() && !block.is_table_row() && text.starts_with(['(', '（']) {
+            source = Some(text.to_string());
+        } else if header_lines
+            .iter()
+            .any(|h| squeezed(h.text).contains(&squeezed(text)))
+        {
             report.info(block.line, "repeated table header dropped");
         } else {
-            report.warn(
-                block.line,
-                format!("data table: unknown region 「{first}」, row left out"),
-            );
+            report.unplaced(block, "經貿數據");
         }
     }
-
-    let Some((_, header)) = header else {
+    if failed {
+        return None;
+    }
+    // Lines before the header that are not part of it (a stray sentence) are reported.
+    let first_header = header_lines
+        .iter()
+        .position(|b| b.is_table_row() || b.text.contains(['(', '（']) || b.text.contains("地區"));
+    if let Some(k) = first_header {
+        for stray in header_lines.drain(..k) {
+            report.unplaced(stray, "經貿數據");
+        }
+    }
+    if header_lines.is_empty() {
         report.error(
             heading.line,
-            "data table (經貿數據) has no header row with 地區生產總值 and 進出口總額",
+            "data table (經貿數據) has no header row (省/市, 地區生產總值 (億人民幣), 進出口總額 (億人民幣), periods)",
         );
         return None;
-    };
-    let Some((_, period_cells)) = periods else {
-        report.error(
-            heading.line,
-            "data table (經貿數據) has no row of periods (2026年1月至3月…)",
-        );
-        return None;
-    };
-    let labelled: Vec<&String> = period_cells.iter().filter(|c| !c.is_empty()).collect();
-    let (gdp_period, trade_period, comparison) = match labelled.as_slice() {
-        [gdp, cmp, trade, _] => (period(gdp), period(trade), cmp.to_string()),
-        _ => (None, None, String::new()),
-    };
-    let (Some(gdp_period), Some(trade_period)) = (gdp_period, trade_period) else {
-        report.error(
-            heading.line,
-            "data table (經貿數據): cannot read its two periods (like 2026年 1月至3月)",
-        );
-        return None;
+    }
+    let header = match parse_header(&header_lines, report) {
+        Ok(h) => h,
+        Err(why) => {
+            let typed = if header_lines.iter().all(|b| !b.is_table_row()) {
+                "; columns are expected to be tab-separated"
+            } else {
+                ""
+            };
+            report.error(
+                header_lines[0].line,
+                format!("data table (經貿數據) header cannot be read: {why}{typed}"),
+            );
+            return None;
+        }
     };
     if rows.is_empty() {
         report.error(heading.line, "data table (經貿數據) has no rows");
@@ -200,23 +463,30 @@ pub fn economic_data(
         heading: heading.text.trim().to_string(),
         region_label: header.region_label,
         unit: header.unit,
-        gdp: measure(header.gdp_label, gdp_period),
-        trade: measure(header.trade_label, trade_period),
-        comparison_label: comparison,
+        gdp: measure(header.gdp_label, header.gdp_period),
+        trade: measure(header.trade_label, header.trade_period),
+        comparison_label: header.comparison,
         rows,
         source,
     })
 }
 
-fn columns(cells: &[&str]) -> Option<EventColumns> {
-    match cells {
-        [date, name, venue, organisers, url] if *date == "時間" => Some(EventColumns {
-            date: date.to_string(),
-            name: name.to_string(),
-            venue: venue.to_string(),
-            organisers: organisers.to_string(),
-            url: url.to_string(),
-        }),
+/// The events table's header: 時間 活動 地點 主辦機構 網址 (tab-separated or spaced).
+fn columns(block: &Block) -> Option<EventColumns> {
+    let cells: Vec<String> = cells_of(block)
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .collect();
+    match cells.as_slice() {
+        [date, name, venue, organisers, url] if ["時間", "日期"].contains(&date.as_str()) => {
+            Some(EventColumns {
+                date: date.clone(),
+                name: name.clone(),
+                venue: venue.clone(),
+                organisers: organisers.clone(),
+                url: url.clone(),
+            })
+        }
         _ => None,
     }
 }
@@ -227,18 +497,49 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
         report.warn(
             block.line,
             format!(
-                "event row has {} cells, expected 5; left out: {row}",
+                "event row has {} cells, expected 5 (時間, 活動, 地點, 主辦機構, 網址); left out: {row}",
                 cells.len()
             ),
         );
         return None;
     };
-    let Some((start, end)) = event_dates(date) else {
-        report.warn(
-            block.line,
-            format!("cannot read the event dates 「{date}」; event left out"),
-        );
-        return None;
+    let (start, end, dates) = match event_dates(date) {
+        Some(range) => {
+            if range.next_year {
+                report.note(
+                    block.line,
+                    "new year",
+                    format!(
+                        "event dates 「{date}」 cross the new year: read as {} to {}",
+                        range.start, range.end
+                    ),
+                );
+            }
+            (Some(range.start), Some(range.end), None)
+        }
+        None => {
+            report.warn(
+                block.line,
+                format!(
+                    "cannot read the event dates 「{date}」 as days: the event is kept with its \
+                     dates as printed and no calendar date"
+                ),
+            );
+            (None, None, Some(date.to_string()))
+        }
+    };
+    let url = match as_url(url) {
+        Some(u) => u.to_string(),
+        None => {
+            report.warn(
+                block.line,
+                format!(
+                    "event 「{}」: its 網址 cell holds no link: 「{url}」",
+                    excerpt(name)
+                ),
+            );
+            url.to_string()
+        }
     };
     if url.contains(char::is_whitespace) {
         report.warn(
@@ -249,13 +550,58 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
     Some(Event {
         start,
         end,
+        dates,
         name: name.to_string(),
         venue: venue.to_string(),
         organisers: organisers
             .split('、')
             .map(|o| o.trim().to_string())
             .collect(),
-        url: url.to_string(),
+        url,
+    })
+}
+
+/// `杭州：` before a table: a city heading. A known city gives its region; another short name
+/// is taken as a city (with a warning) only when a table follows it, so the closing note
+/// (有關更多…：) is never mistaken for one.
+fn city_heading(block: &Block, next: Option<&Block>, report: &mut Report) -> Option<CityEvents> {
+    let text = block.text.trim();
+    if !ends_with_colon(text) || block.is_table_row() {
+        return None;
+    }
+    let name = strip_trailing_colon(text);
+    let table_follows = next.is_some_and(|b| b.is_table_row() || columns(b).is_some());
+    let city = match city_region(name) {
+        Some(Some(region)) => Some(region),
+        Some(None) => {
+            report.warn(
+                block.line,
+                format!(
+                    "「{name}」 is a city outside the office's regions: its events are kept \
+                     with no region, so no province filter shows them"
+                ),
+            );
+            None
+        }
+        None => {
+            let short = name.chars().count() <= 8 && !name.contains(['，', '。', '、', ' ']);
+            if !(short && table_follows) {
+                return None;
+            }
+            report.warn(
+                block.line,
+                format!(
+                    "「{name}」 is not a city the importer knows: its events are kept under \
+                     「{name}」 with no region, so no province filter shows them"
+                ),
+            );
+            None
+        }
+    };
+    Some(CityEvents {
+        city,
+        heading: name.to_string(),
+        events: vec![],
     })
 }
 
@@ -263,23 +609,18 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
 pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events {
     let mut cols: Option<EventColumns> = None;
     let mut cities: Vec<CityEvents> = Vec::new();
-    let mut more_text: Option<String> = None;
+    let mut more_text: Option<&Block> = None;
     let mut more: Option<LinkNote> = None;
 
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         let text = block.text.trim();
         let cells = block.cells();
-        let city = ends_with_colon(text)
-            .then(|| Region::from_zh(strip_trailing_colon(text)))
-            .flatten();
-        if let Some(city) = city {
-            let heading = strip_trailing_colon(text).to_string();
-            cities.push(CityEvents {
-                city,
-                heading,
-                events: vec![],
-            });
-        } else if let Some(c) = columns(&cells) {
+        if let Some(city) = city_heading(block, blocks.get(i + 1), report) {
+            if let Some(note) = more_text.take() {
+                report.unplaced(note, "經貿活動");
+            }
+            cities.push(city);
+        } else if let Some(c) = columns(block) {
             match &cols {
                 Some(seen) if *seen != c => report.warn(
                     block.line,
@@ -293,22 +634,28 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
                 Some(city) => city.events.extend(event(&cells, block, report)),
                 None => report.unplaced(block, "經貿活動 (an event before any city heading)"),
             }
-        } else if let (Some(text), Some(url)) = (&more_text, as_url(text)) {
+        } else if let (Some(note), Some(url)) = (more_text, as_url(text)) {
             more = Some(LinkNote {
-                text: text.clone(),
+                text: note.text.trim().to_string(),
                 url: url.to_string(),
             });
             more_text = None;
         } else if ends_with_colon(text) && more.is_none() && more_text.is_none() {
-            more_text = Some(text.to_string());
+            more_text = Some(block);
         } else {
             report.unplaced(block, "經貿活動");
         }
     }
-    if let Some(text) = more_text {
+    if let Some(note) = more_text {
+        report.warn(
+            note.line,
+            format!("「{}」 has no link after it", excerpt(note.text)),
+        );
+    }
+    for city in cities.iter().filter(|c| c.events.is_empty()) {
         report.warn(
             heading.line,
-            format!("「{}」 has no link after it", excerpt(&text)),
+            format!("events: 「{}」 has a heading but no events", city.heading),
         );
     }
     let columns = cols.unwrap_or_else(|| {

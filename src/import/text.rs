@@ -54,10 +54,11 @@ pub fn ends_with_colon(text: &str) -> bool {
 /// A link as printed, with or without angle brackets: `<https://…>` → `https://…`.
 pub fn as_url(text: &str) -> Option<&str> {
     let t = text.trim();
-    let t = t
-        .strip_prefix('<')
-        .and_then(|t| t.strip_suffix('>'))
-        .unwrap_or(t);
+    // `<https://…>`, or `<https://…` whose closing bracket the PDF lost.
+    let t = match t.strip_prefix('<') {
+        Some(inner) => inner.strip_suffix('>').unwrap_or(inner),
+        None => t,
+    };
     let t = t.trim();
     let starts = |scheme: &str| {
         t.get(..scheme.len())
@@ -116,6 +117,23 @@ pub fn collapse_cjk_spaces(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A full-width ASCII character (０, Ａ, ．, ％) as its ASCII twin; the ideographic space as a
+/// space; anything else unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '−' | '–' | '—' => '-',
+        c => c,
+    }
+}
+
+/// A date or a figure as its parser reads it: full-width digits, letters and ASCII punctuation
+/// folded (２０２６．５．１０ → 2026.5.10, ＋５．９％ → +5.9%). The printed text is kept elsewhere.
+pub fn fold_ascii(text: &str) -> String {
+    text.chars().map(fold_width).collect()
 }
 
 /// A short excerpt of a text for messages.

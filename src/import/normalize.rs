@@ -1,0 +1,406 @@
+//! The PDF-artefact pass: before any structure is read, the lines a PDF extractor adds or breaks
+//! are mended. Page numbers and running headers or footers go, a URL or a title wrapped onto the
+//! next line is joined back, full-width digits and Latin letters become half-width, and a stray
+//! tab inside prose becomes a space. Every change is a finding with its line, so an editor can
+//! check it against the PDF.
+
+use crate::import::dates::dateline;
+use crate::import::report::Report;
+use crate::import::text::{self, excerpt, fold_width};
+use std::collections::HashMap;
+
+/// One line after the pass: its (first) source line number and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub line: usize,
+    pub text: String,
+}
+
+/// A URL wrapped over more lines than this is not looked for (a wrap is one or two lines).
+const MAX_WRAP: usize = 3;
+
+/// Runs the pass over the source text; the findings go to the report.
+pub fn normalize(source: &str, report: &mut Report) -> Vec<Line> {
+    let mut lines: Vec<Line> = text::blocks(source)
+        .into_iter()
+        .map(|b| Line {
+            line: b.line,
+            text: fold_digits_and_letters(b.text, b.line, report),
+        })
+        .collect();
+    drop_page_furniture(&mut lines, report);
+    join_wrapped_urls(&mut lines, report);
+    join_wrapped_brackets(&mut lines, report);
+    untab_prose(&mut lines, report);
+    lines
+}
+
+/// Full-width digits and Latin letters (２０２６, ＩＴＥ) are a font's choice, not the text's:
+/// they become ASCII everywhere so dates, figures and numbering read. Punctuation is left to
+/// the parsers of dates and figures, so prose keeps its full-width punctuation.
+fn fold_digits_and_letters(text: &str, line: usize, report: &mut Report) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => fold_width(c),
+            c => c,
+        })
+        .collect();
+    if folded != text {
+        report.info(line, "full-width digits or letters made half-width");
+    }
+    folded
+}
+
+/// `- 2 -`, `3`, `第 5 頁，共 9 頁`, `Page 4 of 9`, `4/9`: a page number on a line of its own.
+pub fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_matches(['-', '–', '—', '－', '~', '～', '·']);
+    if t.is_empty() {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(t) && t.len() <= 3 {
+        return true;
+    }
+    // 第5頁，共9頁 / 第5頁 / 共9頁第5頁 (also 页 from a Simplified extract)
+    let zh: String = t.replace(['頁', '页'], "頁").replace([',', '，', '/'], "");
+    if let Some(rest) = zh.strip_prefix('第') {
+        if let Some((n, tail)) = rest.split_once('頁') {
+            let tail_ok = tail.is_empty()
+                || tail
+                    .strip_prefix('共')
+                    .and_then(|t| t.strip_suffix('頁'))
+                    .is_some_and(digits);
+            return digits(n) && tail_ok;
+        }
+    }
+    // Page 4 of 9 / p. 4 / 4 of 9 / 4/9
+    let lower = t.to_ascii_lowercase();
+    let lower = lower
+        .strip_prefix("page")
+        .or_else(|| lower.strip_prefix("p."))
+        .unwrap_or(&lower);
+    let parts: Vec<&str> = lower.split(['/']).flat_map(|p| p.split("of")).collect();
+    matches!(parts.as_slice(), [n] if digits(n) && n.len() <= 3)
+        || matches!(parts.as_slice(), [a, b] if digits(a) && digits(b))
+}
+
+/// Whether a line is part of the newsletter's own structure, which recurs by design (詳情請參看,
+/// links, table rows, labels ending in a colon) and is never a running header.
+fn recurs_by_design(text: &str) -> bool {
+    text.contains('\t')
+        || text::as_url(text).is_some()
+        || text::ends_with_colon(text)
+        || text.starts_with("詳情請參看")
+        || text.starts_with("網址")
+        || text.contains('。')
+        || text.chars().count() > 40
+}
+
+/// Page numbers, and running headers and footers: the masthead's title (or dateline) repeated
+/// at the top of a page, or a short line that recurs at page breaks.
+fn drop_page_furniture(lines: &mut Vec<Line>, report: &mut Report) {
+    let title = lines.first().map(|l| l.text.clone()).unwrap_or_default();
+    let masthead_dateline = lines
+        .iter()
+        .take(4)
+        .find(|l| dateline(&l.text).is_some())
+        .map(|l| (l.line, l.text.clone()));
+    let page_number: Vec<bool> = lines.iter().map(|l| is_page_number(&l.text)).collect();
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let near_page_number =
+            (i > 0 && page_number[i - 1]) || page_number.get(i + 1) == Some(&true);
+        let e = seen.entry(l.text.clone()).or_insert((0, false));
+        e.0 += 1;
+        e.1 |= near_page_number;
+    }
+    let recurring = |text: &str| {
+        seen.get(text)
+            .is_some_and(|&(n, near)| n >= 3 || (n >= 2 && near))
+            && !recurs_by_design(text)
+            && !is_page_number(text)
+    };
+    let masthead_line = masthead_dateline.as_ref().map_or(1, |d| d.0);
+    // A header that carries the title or the dateline: `香港特區政府駐…通訊  2026年5月（第233期）`.
+    let is_running_header = |l: &Line| {
+        if l.line <= masthead_line || title.is_empty() {
+            return false;
+        }
+        let mut rest = l.text.replace(&title, "");
+        if let Some((_, d)) = &masthead_dateline {
+            rest = rest.replace(d.as_str(), "");
+        }
+        rest.len() < l.text.len() && rest.trim().is_empty()
+    };
+    // A second masthead after 免責聲明 is a second copy of the text, not a running header: it is
+    // kept, so that the importer stops there with an error.
+    let disclaimer = lines
+        .iter()
+        .position(|l| l.text.trim() == "免責聲明")
+        .map_or(usize::MAX, |i| lines[i].line);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut dropped: Vec<(usize, &str, String)> = Vec::new();
+    for (i, l) in lines.drain(..).enumerate() {
+        if page_number[i] {
+            report.info(l.line, "page number left out");
+        } else if l.line < disclaimer && is_running_header(&l) {
+            let msg = format!("running header left out: 「{}」", excerpt(&l.text));
+            dropped.push((l.line, "running header", msg));
+        } else if l.line > masthead_line && l.line < disclaimer && recurring(&l.text) {
+            let msg = format!(
+                "line repeated at page breaks left out: 「{}」",
+                excerpt(&l.text)
+            );
+            dropped.push((l.line, "repeated line", msg));
+        } else {
+            out.push(l);
+        }
+    }
+    for (line, kind, message) in dropped {
+        report.note(line, kind, message);
+    }
+    *lines = out;
+}
+
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+/// The URL a line ends with, and whether it is still inside an open `<`.
+fn trailing_url(text: &str) -> Option<(usize, bool)> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.rfind("http://").max(lower.rfind("https://"))?;
+    let url = &text[at..];
+    let open = text[..at].ends_with('<') && !url.contains('>');
+    let bare = url.chars().all(is_url_char);
+    (open || bare).then_some((at, open))
+}
+
+/// A line that can only be the rest of a wrapped URL: no spaces, URL characters, and a path or
+/// query character or a digit in it (a word alone such as `CargoX` is not enough).
+fn continues_url(text: &str, open: bool) -> bool {
+    let body = if open {
+        text.strip_suffix('>').unwrap_or(text)
+    } else {
+        text
+    };
+    let body_ok = !body.is_empty()
+        && !body.to_ascii_lowercase().starts_with("http")
+        && body.chars().all(is_url_char)
+        && body.contains(|c: char| "/._-=?&%#".contains(c) || c.is_ascii_digit());
+    // Inside `<…>` the rest may hold any non-space text up to the closing bracket.
+    let open_ok = open && text.ends_with('>') && !text.contains(char::is_whitespace);
+    body_ok || open_ok
+}
+
+/// `https://…/art_4fe8` + `69855f….html` → one link; also inside `<…>` and at a table row's end.
+fn join_wrapped_urls(lines: &mut Vec<Line>, report: &mut Report) {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for l in lines.drain(..) {
+        let joined = out.last_mut().and_then(|prev| {
+            let (_, open) = trailing_url(&prev.text)?;
+            let wraps = prev.text.chars().count() > 0 && continues_url(&l.text, open);
+            // Only a line that was cut: a bare URL that already ends in a file name stays.
+            (wraps && (open || !l.text.contains("://"))).then_some(prev)
+        });
+        match joined {
+            Some(prev) if prev.line + MAX_WRAP * 2 >= l.line => {
+                prev.text.push_str(&l.text);
+                report.note(
+                    l.line,
+                    "wrapped link",
+                    format!(
+                        "link wrapped onto this line joined to line {}: {}",
+                        prev.line,
+                        excerpt_url(&prev.text)
+                    ),
+                );
+            }
+            _ => out.push(l),
+        }
+    }
+    *lines = out;
+}
+
+fn excerpt_url(text: &str) -> String {
+    match trailing_url(text) {
+        Some((at, _)) => text[at..].trim_end_matches('>').to_string(),
+        None => excerpt(text),
+    }
+}
+
+const OPENERS: [(char, char); 5] = [
+    ('《', '》'),
+    ('「', '」'),
+    ('“', '”'),
+    ('『', '』'),
+    ('（', '）'),
+];
+
+/// The closing bracket a line leaves open, if any.
+fn open_bracket(text: &str) -> Option<char> {
+    let mut depth: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if let Some(&(_, close)) = OPENERS.iter().find(|(o, _)| *o == c) {
+            depth.push(close);
+        } else if depth.last() == Some(&c) {
+            depth.pop();
+        }
+    }
+    depth.last().copied()
+}
+
+/// `5. 《安徽省製造業中試平台建設實施方` + `案》`: a line that leaves a bracket open and the next,
+/// short line that closes it are one line cut by the PDF (titles above all; prose cut inside a
+/// quotation is rejoined the same way).
+fn join_wrapped_brackets(lines: &mut Vec<Line>, report: &mut Report) {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for l in lines.drain(..) {
+        let prev = out
+            .last_mut()
+            .filter(|p| !p.text.contains('\t') && !l.text.contains('\t'));
+        let closes = prev
+            .as_ref()
+            .and_then(|p| open_bracket(&p.text))
+            .is_some_and(|close| {
+                l.text
+                    .find(close)
+                    .is_some_and(|at| !l.text[..at].contains(['。', '\n']))
+                    && text::as_url(&l.text).is_none()
+            });
+        match prev {
+            Some(prev) if closes => {
+                report.note(
+                    l.line,
+                    "wrapped title",
+                    format!(
+                        "line cut inside brackets joined to line {}: 「{}」",
+                        prev.line,
+                        excerpt(&format!("{}{}", prev.text, l.text))
+                    ),
+                );
+                text::join_cut(&mut prev.text, &l.text);
+            }
+            _ => out.push(l),
+        }
+    }
+    *lines = out;
+}
+
+/// A tab next to a CJK character goes; one between Latin words becomes a space. Other spaces
+/// are the text's own and stay.
+fn untab(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let cjk = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '\t' {
+            out.push(c);
+        } else if !(cjk(i.checked_sub(1).and_then(|j| chars.get(j))) || cjk(chars.get(i + 1)))
+            && !out.ends_with(' ')
+        {
+            out.push(' ');
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Tabs separate table cells in 經貿數據 and 經貿活動 only; elsewhere a tab is a PDF's spacing.
+fn untab_prose(lines: &mut [Line], report: &mut Report) {
+    let mut in_tables = false;
+    for l in lines.iter_mut() {
+        let t = l.text.trim();
+        if crate::import::is_tables_heading(t) {
+            in_tables = true;
+        } else if crate::import::is_after_tables_heading(t) {
+            in_tables = false;
+        }
+        if !in_tables && l.text.contains('\t') {
+            l.text = untab(&l.text);
+            report.note(
+                l.line,
+                "tab in text",
+                format!(
+                    "tab inside text outside the tables made a space: 「{}」",
+                    excerpt(&l.text)
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(source: &str) -> (Vec<String>, Vec<String>) {
+        let mut report = Report::default();
+        let lines = normalize(source, &mut report);
+        let texts = lines.into_iter().map(|l| l.text).collect();
+        let messages = report.finish().into_iter().map(|f| f.message).collect();
+        (texts, messages)
+    }
+
+    #[test]
+    fn page_numbers() {
+        for yes in [
+            "- 2 -",
+            "3",
+            "第 5 頁，共 9 頁",
+            "第5頁",
+            "Page 4 of 9",
+            "4/9",
+            "— 12 —",
+        ] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["2026", "2026年", "上海市", "-", "9 000架次", "(1)"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn page_furniture_goes_between_cut_halves() {
+        let (lines, _) =
+            run("通訊\n\n2026年5月（第233期）\n\n推進落實今\n\n- 2 -\n\n通訊\n\n年一月發表");
+        assert_eq!(
+            lines,
+            ["通訊", "2026年5月（第233期）", "推進落實今", "年一月發表"]
+        );
+    }
+
+    #[test]
+    fn wrapped_urls_are_joined() {
+        let (lines, msgs) = run("a\n\n<https://www.info.gov.hk/gia/general/202605/07/\n\nP2026050700592.htm>\n\nhttps://www.zj.gov.cn/col/art_4fe8\n\n69855f.html\n\nCargoX");
+        assert_eq!(
+            lines,
+            [
+                "a",
+                "<https://www.info.gov.hk/gia/general/202605/07/P2026050700592.htm>",
+                "https://www.zj.gov.cn/col/art_4fe869855f.html",
+                "CargoX"
+            ]
+        );
+        assert_eq!(
+            msgs.iter().filter(|m| m.contains("link wrapped")).count(),
+            2
+        );
+    }
+
+    #[test]
+    fn wrapped_titles_are_joined() {
+        let (lines, _) = run("5. 《安徽省製造業中試平台建設實施方\n\n案》\n\n2026年5月9日，");
+        assert_eq!(
+            lines,
+            ["5. 《安徽省製造業中試平台建設實施方案》", "2026年5月9日，"]
+        );
+    }
+
+    #[test]
+    fn full_width_digits_fold() {
+        let (lines, _) = run("通訊\n\n２０２６年５月（第２３３期）");
+        assert_eq!(lines[1], "2026年5月（第233期）");
+    }
+}

@@ -1,0 +1,607 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Next month's text: the importer on variants of no. 233 that imitate what a PDF extract of a
+//! later issue will really hold (page numbers and running headers inside cut paragraphs,
+//! wrapped URLs and titles, other numbering and date styles, a third city, missing figures, a
+//! table typed with spaces, a text pasted twice…).
+//!
+//! Each variant is a recipe in `tests/variants/NN-name.variant`: comment lines that say what it
+//! imitates and what the import must give, then edits to `sources/issue-233.txt`. These are
+//! fixtures, not real issues: text the recipes add is marked in them as invented. Each test
+//! below checks the whole bundle against 233's with the changes the variant's text implies (so
+//! nothing is merged, dropped or invented elsewhere), and every warning or error it gives.
+
+mod common;
+use common::*;
+use sheto::bundle::{Article, Figure, Issue};
+use sheto::finding::{Location, Severity};
+use sheto::import::{import, ImportOutcome};
+use sheto::region::Region;
+
+/// A recipe applied to 233's text.
+struct Variant {
+    imitates: String,
+    text: String,
+}
+
+fn recipe_path(prefix: &str) -> std::path::PathBuf {
+    let dir = repo("tests/variants");
+    let mut found: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{prefix}-")) && n.ends_with(".variant"))
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one recipe tests/variants/{prefix}-*.variant"
+    );
+    found.pop().unwrap()
+}
+
+/// Applies a recipe: `=== replace` / `=== with` / `=== end` (the replaced text must occur once),
+/// `=== append` / `=== prepend` … `=== end`, and `=== twice` (the text pasted two times).
+fn apply(recipe: &str, source: &str) -> Variant {
+    let mut text = source.to_string();
+    let mut imitates = String::new();
+    let mut lines = recipe.split('\n');
+    let block = |lines: &mut std::str::Split<'_, char>, until: &str| {
+        let mut out = Vec::new();
+        for line in lines.by_ref() {
+            if line == until {
+                return out.join("\n");
+            }
+            out.push(line);
+        }
+        panic!("recipe block not closed by {until}");
+    };
+    while let Some(line) = lines.next() {
+        if let Some(what) = line.strip_prefix("# Imitates:") {
+            imitates = what.trim().to_string();
+        } else if line == "=== replace" {
+            let old = block(&mut lines, "=== with");
+            let new = block(&mut lines, "=== end");
+            assert_eq!(
+                text.matches(&old).count(),
+                1,
+                "replaced text occurs once: {old}"
+            );
+            text = text.replacen(&old, &new, 1);
+        } else if line == "=== append" {
+            text.push_str(&block(&mut lines, "=== end"));
+        } else if line == "=== prepend" {
+            text = format!("{}{text}", block(&mut lines, "=== end"));
+        } else if line == "=== twice" {
+            text = format!("{text}\n\n{text}");
+        } else {
+            assert!(
+                line.starts_with('#') || line.is_empty(),
+                "recipe line: {line}"
+            );
+        }
+    }
+    assert!(!imitates.is_empty(), "a recipe says what it imitates");
+    Variant { imitates, text }
+}
+
+fn variant(prefix: &str) -> Variant {
+    let recipe = std::fs::read_to_string(recipe_path(prefix)).unwrap();
+    apply(&recipe, &source_233())
+}
+
+fn run(prefix: &str) -> ImportOutcome {
+    let v = variant(prefix);
+    assert!(!v.imitates.is_empty());
+    import(&v.text)
+}
+
+fn line_of(f: &sheto::finding::Finding) -> usize {
+    match f.location {
+        Location::Line { line } => line,
+        _ => 0,
+    }
+}
+
+/// Warnings and errors beyond 233's own (the space in the ITE link), as (line, message).
+fn new_findings(outcome: &ImportOutcome) -> Vec<(usize, String)> {
+    outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .filter(|f| !f.message.contains("event link has a space in it"))
+        .map(|f| (line_of(f), f.message.clone()))
+        .collect()
+}
+
+/// Asserts the findings beyond 233's are exactly these: (line, words the message holds).
+fn assert_findings(outcome: &ImportOutcome, expected: &[(usize, &str)]) {
+    let got = new_findings(outcome);
+    assert_eq!(got.len(), expected.len(), "findings: {got:#?}");
+    for ((line, message), (want_line, words)) in got.iter().zip(expected) {
+        assert_eq!(line, want_line, "{message}");
+        assert!(
+            message.contains(words),
+            "「{message}」 should say 「{words}」"
+        );
+    }
+}
+
+/// The bundle, which must equal 233's after `change` (everything else field by field).
+fn assert_233_except(outcome: &ImportOutcome, change: impl FnOnce(&mut Issue)) {
+    let mut expected = issue_233();
+    change(&mut expected);
+    let got = outcome.issue.as_ref().expect("a bundle");
+    assert_eq!(got.masthead, expected.masthead);
+    assert_eq!(got.key_developments, expected.key_developments);
+    assert_eq!(got.news_flash, expected.news_flash);
+    assert_eq!(got.economic_data, expected.economic_data);
+    assert_eq!(got.events, expected.events);
+    assert_eq!(*got, expected);
+}
+
+fn kd<'a>(issue: &'a mut Issue, title: &str) -> &'a mut Article {
+    issue
+        .key_developments
+        .groups
+        .iter_mut()
+        .flat_map(|g| g.articles.iter_mut())
+        .find(|a| a.title == title)
+        .unwrap_or_else(|| panic!("article 「{title}」"))
+}
+
+fn item(issue: &mut Issue, number: u32) -> &mut Article {
+    issue
+        .news_flash
+        .groups
+        .iter_mut()
+        .flat_map(|g| g.articles.iter_mut())
+        .find(|a| a.number == Some(number))
+        .unwrap_or_else(|| panic!("item {number}"))
+}
+
+fn fig(value: f64) -> Option<Figure> {
+    Some(Figure { value, decimals: 1 })
+}
+
+const CARGOX: &str = "金管局推出「CargoX項目先導計劃」";
+
+#[test]
+fn every_recipe_says_what_it_imitates_and_applies_cleanly() {
+    let mut n = 0;
+    for entry in std::fs::read_dir(repo("tests/variants")).unwrap() {
+        let path = entry.unwrap().path();
+        let recipe = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            recipe.contains("\n# Expect:"),
+            "{} says what to expect",
+            path.display()
+        );
+        let v = apply(&recipe, &source_233());
+        assert_ne!(v.text, source_233(), "{} changes the text", path.display());
+        n += 1;
+    }
+    assert!(n >= 30, "at least 30 variants, found {n}");
+}
+
+// 1. Articles: an article starts at its title, whether or not the one before had a link.
+
+#[test]
+fn v01_key_development_without_a_link_keeps_the_next_article() {
+    let out = run("01");
+    assert_233_except(&out, |i| kd(i, CARGOX).links.clear());
+    assert_findings(&out, &[(21, "has no 詳情請參看 link")]);
+}
+
+#[test]
+fn v02_news_item_without_a_link_keeps_the_next_item() {
+    let out = run("02");
+    assert_233_except(&out, |i| item(i, 4).links.clear());
+    assert_findings(
+        &out,
+        &[(
+            91,
+            "item 4 「安徽第四代超導量子計算機上線」 has no 詳情請參看 link",
+        )],
+    );
+}
+
+#[test]
+fn v03_last_news_item_without_a_link_before_the_table() {
+    let out = run("03");
+    assert_233_except(&out, |i| item(i, 17).links.clear());
+    assert_findings(&out, &[(217, "item 17")]);
+}
+
+#[test]
+fn v04_details_label_with_no_link_after_it() {
+    let out = run("04");
+    assert_233_except(&out, |i| item(i, 9).links.clear());
+    assert_findings(&out, &[(133, "item 9")]);
+}
+
+#[test]
+fn v05_three_links_in_one_item() {
+    let out = run("05");
+    assert_233_except(&out, |i| {
+        item(i, 1)
+            .links
+            .push("https://www.example.org/fixture/234/item-1-third-link.html".into())
+    });
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v06_two_links_in_a_key_development() {
+    let out = run("06");
+    assert_233_except(&out, |i| {
+        kd(i, "跨機構督導小組歡迎以行業為本的首階段轉型金融實務指引")
+            .links
+            .push("https://www.example.org/fixture/234/transition-finance-report.pdf".into())
+    });
+    assert_findings(&out, &[]);
+}
+
+// 2. Wrapped URLs: rejoined, never published cut or turned into a phantom article.
+
+#[test]
+fn v07_to_v11_wrapped_links_are_rejoined() {
+    for prefix in ["07", "08", "09", "10", "11"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+        let notes = out
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("link wrapped"));
+        assert!(
+            notes.count() >= 1,
+            "variant {prefix}: the join is a finding"
+        );
+    }
+}
+
+// 3. A third city, and one the importer does not know.
+
+#[test]
+fn v12_a_third_city_is_filed_under_its_region() {
+    let out = run("12");
+    let issue = out.issue.as_ref().unwrap();
+    let hangzhou = &issue.events.cities[2];
+    assert_eq!(hangzhou.city, Some(Region::Zhejiang));
+    assert_eq!(hangzhou.heading, "杭州");
+    let ev = &hangzhou.events[0];
+    assert_eq!(
+        (ev.start.as_deref(), ev.end.as_deref()),
+        (Some("2026-06-18"), Some("2026-06-20"))
+    );
+    assert_eq!(ev.organisers, ["示例會展有限公司", "示例行業協會"]);
+    assert_eq!(ev.url, "https://www.example.org/fixture/hangzhou-expo");
+    let added = hangzhou.clone();
+    assert_233_except(&out, |i| i.events.cities.push(added));
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v13_an_unknown_city_is_a_city_with_a_warning_never_the_note() {
+    let out = run("13");
+    let issue = out.issue.as_ref().unwrap();
+    let chengdu = &issue.events.cities[2];
+    assert_eq!((chengdu.city, chengdu.heading.as_str()), (None, "成都"));
+    assert_eq!(chengdu.events.len(), 1);
+    assert_eq!(chengdu.events[0].start.as_deref(), Some("2026-07-08"));
+    let added = chengdu.clone();
+    assert_233_except(&out, |i| i.events.cities.push(added));
+    assert_findings(
+        &out,
+        &[(256, "「成都」 is a city outside the office's regions")],
+    );
+}
+
+// 4. Page numbers and running headers between the halves of a cut paragraph.
+
+#[test]
+fn v14_to_v21_page_furniture_is_dropped_and_the_sentence_rejoined() {
+    for prefix in ["14", "15", "16", "17", "18", "19", "20", "21"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+        let dropped = out
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("left out") && f.severity == Severity::Info);
+        assert!(
+            dropped.count() >= 1,
+            "variant {prefix}: the drop is a finding"
+        );
+    }
+}
+
+// 5. Titles wrapped by the PDF.
+
+#[test]
+fn v22_to_v24_wrapped_titles_are_rejoined() {
+    for prefix in ["22", "23", "24"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+    }
+}
+
+// 6. Dates.
+
+#[test]
+fn v25_an_event_across_the_new_year_ends_in_the_next_year() {
+    let out = run("25");
+    assert_233_except(&out, |i| {
+        let ev = &mut i.events.cities[0].events[1];
+        ev.start = Some("2026-12-28".into());
+        ev.end = Some("2027-01-03".into());
+    });
+    assert_findings(&out, &[]);
+    assert!(out
+        .findings
+        .iter()
+        .any(|f| f.message.contains("cross the new year")));
+}
+
+#[test]
+fn v26_to_v28_day_ranges_in_other_styles() {
+    let out = run("26");
+    assert_233_except(&out, |i| {
+        i.events.cities[0].events[1].end = Some("2026-06-13".into())
+    });
+    for prefix in ["27", "28"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+    }
+}
+
+#[test]
+fn v29_an_event_across_a_month() {
+    let out = run("29");
+    assert_233_except(&out, |i| {
+        let ev = &mut i.events.cities[0].events[2];
+        ev.start = Some("2026-06-28".into());
+        ev.end = Some("2026-07-02".into());
+    });
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v30_dotted_and_slashed_article_dates() {
+    let out = run("30");
+    assert_233_except(&out, |i| {
+        let p = &mut item(i, 4).paragraphs[0];
+        *p = p.replacen("2026年5月10日", "2026.5.10", 1);
+        let p = &mut item(i, 7).paragraphs[0];
+        *p = p.replacen("2026年5月10日", "2026/5/10", 1);
+    });
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v31_v32_incomplete_dates_are_null_with_a_warning_naming_them() {
+    let out = run("31");
+    assert_233_except(&out, |i| {
+        let a = item(i, 2);
+        a.date = None;
+        a.paragraphs[0] = a.paragraphs[0].replacen("2026年5月13日", "2026年5月", 1);
+    });
+    assert_findings(&out, &[(73, "「2026年5月」 is not a whole day")]);
+    let out = run("32");
+    assert_233_except(&out, |i| {
+        let a = item(i, 6);
+        a.date = None;
+        a.paragraphs[0] = a.paragraphs[0].replacen("2026年4月24日", "4月24日", 1);
+    });
+    assert_findings(&out, &[(109, "「4月24日」")]);
+}
+
+#[test]
+fn v33_an_undated_opening_is_null_without_a_warning() {
+    let out = run("33");
+    let printed = out
+        .issue
+        .as_ref()
+        .unwrap()
+        .news()
+        .find(|(_, a)| a.number == Some(8))
+        .unwrap()
+        .1
+        .paragraphs[0]
+        .clone();
+    assert!(printed.starts_with("近日"));
+    assert_233_except(&out, |i| {
+        let a = item(i, 8);
+        a.date = None;
+        a.paragraphs[0] = printed;
+    });
+    assert_findings(&out, &[]);
+}
+
+// 7. The data table.
+
+#[test]
+fn v34_to_v36_figures_not_published_are_kept_as_missing_in_their_rows() {
+    let out = run("34");
+    assert_233_except(&out, |i| i.economic_data.rows[2].trade_yoy = None);
+    assert_findings(
+        &out,
+        &[(
+            236,
+            "安徽省: trade growth printed as 「—」: kept as not published",
+        )],
+    );
+
+    let out = run("35");
+    assert_233_except(&out, |i| {
+        let rows = &mut i.economic_data.rows;
+        rows[0].gdp_yoy = None;
+        rows[1].trade = None;
+        rows[3].gdp = None;
+        rows[4].trade_yoy = None;
+    });
+    let lines: Vec<usize> = new_findings(&out).iter().map(|f| f.0).collect();
+    assert_eq!(lines, [231, 235, 237, 238]);
+
+    let out = run("36");
+    assert_233_except(&out, |i| i.economic_data.rows[4].gdp_yoy = None);
+    assert_findings(
+        &out,
+        &[(238, "浙江省: GDP growth printed as 「an empty cell」")],
+    );
+    assert_eq!(out.issue.unwrap().economic_data.rows[4].gdp, fig(23684.0));
+}
+
+#[test]
+fn v37_v38_v40_headers_split_joined_or_not_repeated_read_the_same() {
+    for prefix in ["37", "38", "40"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+    }
+}
+
+#[test]
+fn v39_a_table_typed_with_spaces_is_read_from_its_figures() {
+    let out = run("39");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+    let typed = out
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("typed with spaces"));
+    assert_eq!(typed.count(), 5);
+}
+
+#[test]
+fn v50_full_width_figures() {
+    let out = run("50");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+}
+
+// 8. Full-width digits, numbering styles, URL cells.
+
+#[test]
+fn v41_v42_full_width_digits_read_as_digits() {
+    let out = run("41");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+    let out = run("42");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+    assert!(out
+        .findings
+        .iter()
+        .any(|f| f.message.contains("full-width")));
+}
+
+#[test]
+fn v43_to_v46_numbering_styles() {
+    for prefix in ["43", "44", "45", "46"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+    }
+}
+
+#[test]
+fn v47_an_event_link_in_angle_brackets() {
+    let out = run("47");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v49_a_stray_tab_in_prose() {
+    let out = run("49");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v54_details_label_with_an_ascii_colon_and_its_link() {
+    let out = run("54");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+}
+
+// 9. Texts that must stop: pasted twice, pasted half.
+
+#[test]
+fn v48_a_text_pasted_twice_is_an_error() {
+    let out = run("48");
+    assert!(out.issue.is_none());
+    let errors: Vec<_> = out.findings.iter().filter(|f| f.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.contains("pasted twice"));
+    assert!((338..=344).contains(&line_of(errors[0])), "{errors:?}");
+}
+
+#[test]
+fn v51_v52_half_pasted_texts_are_never_silently_complete() {
+    let out = run("51");
+    let warned = new_findings(&out);
+    for part in [
+        "經貿活動",
+        "聯絡方式",
+        "簡介",
+        "其他經貿資訊網頁",
+        "歡迎訂閱",
+        "免責聲明",
+    ] {
+        assert!(
+            warned
+                .iter()
+                .any(|(_, m)| m.contains(&format!("part 「{part}」 not found"))),
+            "{part}: {warned:#?}"
+        );
+    }
+    if let Some(issue) = &out.issue {
+        assert_eq!(issue.news_flash, issue_233().news_flash);
+        assert!(issue.events.cities.is_empty() && issue.disclaimer.paragraphs.is_empty());
+    }
+    let out = run("52");
+    assert!(out.issue.is_none());
+    assert!(out
+        .findings
+        .iter()
+        .any(|f| f.is_error() && f.message.contains("data table missing")));
+}
+
+// 10. Editorial change: the regions in another order.
+
+#[test]
+fn v53_regions_in_another_order() {
+    let out = run("53");
+    let issue = out.issue.as_ref().unwrap();
+    let order: Vec<Region> = issue.news_flash.groups.iter().map(|g| g.region).collect();
+    assert_eq!(
+        order,
+        [
+            Region::Shanghai,
+            Region::Anhui,
+            Region::Zhejiang,
+            Region::Jiangsu,
+            Region::Shandong
+        ]
+    );
+    let titles = |i: &Issue, r: Region| -> Vec<String> {
+        i.news()
+            .filter(|(g, _)| *g == r)
+            .map(|(_, a)| a.title.clone())
+            .collect()
+    };
+    let reference = issue_233();
+    for r in Region::PROVINCES {
+        assert_eq!(titles(issue, r), titles(&reference, r));
+    }
+    let numbers: Vec<u32> = issue.news().filter_map(|(_, a)| a.number).collect();
+    assert_eq!(numbers, (1..=17).collect::<Vec<_>>());
+    assert_findings(&out, &[]);
+}
