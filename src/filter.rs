@@ -22,10 +22,7 @@ pub fn event_cities<'a>(issue: &'a Issue, view: &ViewState) -> Vec<&'a CityEvent
         .events
         .cities
         .iter()
-        .filter(|c| match c.city {
-            Some(region) => view.shows(region),
-            None => !view.is_filtered(),
-        })
+        .filter(|c| view.shows_city(c.city))
         .collect()
 }
 

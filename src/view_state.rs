@@ -204,6 +204,12 @@ impl ViewState {
         self.regions.is_empty() || self.regions.contains(&region)
     }
 
+    /// Whether a city's events are shown: a city with no region (outside the office's five)
+    /// only when no province is chosen.
+    pub fn shows_city(&self, region: Option<Region>) -> bool {
+        region.map_or(!self.is_filtered(), |r| self.shows(r))
+    }
+
     pub fn is_filtered(&self) -> bool {
         !self.regions.is_empty()
     }

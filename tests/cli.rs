@@ -236,3 +236,114 @@ fn index_writes_everything_derived_and_can_run_again() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("$.issues[0].editions[0].file"));
 }
+
+#[test]
+fn help_in_every_form_exits_0_with_the_usage() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let o = sheto(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("sheto import FILE.txt"), "{args:?}: {out}");
+        assert!(stderr(&o).is_empty(), "{args:?}: no complaint");
+    }
+    for args in [
+        &["help", "import"][..],
+        &["import", "--help"],
+        &["import", "-h"],
+    ] {
+        let o = sheto(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("--strict"), "{args:?}: {out}");
+    }
+    let o = sheto(&["import", "--bogus", "x.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--bogus"));
+}
+
+/// A next-month text with one warning: an item without its link.
+fn text_with_a_warning(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    let source = source_233().replacen(
+        "詳情請參看：\n\nhttps://www.jiangsu.gov.cn/art/2026/5/5/art_60096_11765597.html\n\n",
+        "",
+        1,
+    );
+    let path = dir.join("234.txt");
+    std::fs::write(&path, source).unwrap();
+    path
+}
+
+#[test]
+fn strict_turns_warnings_into_exit_1_and_writes_nothing() {
+    let text = text_with_a_warning("strict");
+    let out = text.with_file_name("234.json");
+    let o = sheto(&[
+        "import",
+        text.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o)
+        .contains("item 9 「江蘇新航季每週執行航班量超9 000架次」 has no 詳情請參看 link"));
+    std::fs::remove_file(&out).unwrap();
+    let o = sheto(&[
+        "import",
+        "--strict",
+        text.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--strict: no bundle written"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    // No warning: --strict passes.
+    let dir = temp_dir("strict-233");
+    let out = dir.join("233.json");
+    let o = sheto(&[
+        "import",
+        "--strict",
+        "sources/issue-233.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    // 233's own text has one warning (the space printed inside a link).
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn findings_as_json_like_validate() {
+    let text = text_with_a_warning("json");
+    let out = text.with_file_name("234.json");
+    let o = sheto(&[
+        "import",
+        text.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let warning = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["finding"]["severity"] == "warning"
+                && r["finding"]["message"].as_str().unwrap().contains("item 9")
+        })
+        .expect("the warning");
+    assert_eq!(warning["file"], text.to_str().unwrap());
+    assert_eq!(warning["finding"]["location"]["kind"], "line");
+    assert_eq!(warning["finding"]["location"]["line"], 133);
+    // Without -o the bundle is on stdout and the findings on stderr.
+    let o = sheto(&["import", text.to_str().unwrap(), "--format=json"]);
+    let _: sheto::bundle::Issue = serde_json::from_slice(&o.stdout).unwrap();
+    let _: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
+}

@@ -189,7 +189,8 @@ fn five_key_developments() {
 #[test]
 fn four_events_with_their_dates() {
     let events = issue_233().events;
-    let got: Vec<(Option<Region>, Option<&str>, Option<&str>, &str)> = events
+    type Row<'a> = (Option<Region>, Option<&'a str>, Option<&'a str>, &'a str);
+    let got: Vec<Row> = events
         .cities
         .iter()
         .flat_map(|c| {

@@ -14,19 +14,75 @@ use sheto::validate::{check_against_index, validate_index_json, validate_issue_j
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  sheto import FILE.txt [-o OUT.json]      newsletter text -> issue bundle (stdout without -o);
+const USAGE: &str = "sheto: the editors' tool for the newsletter's web edition
+
+usage:
+  sheto import FILE.txt [-o OUT.json] [--strict] [--format text|json]
+                                           newsletter text -> issue bundle (stdout without -o);
                                            with -o, also OUT.zh-Hans.json, its Simplified edition
   sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
                                            the Simplified edition of a bundle (stdout without -o)
-  sheto validate [--format json] FILE...   check bundles and index.json; exit 1 on any error
+  sheto validate [--format text|json] FILE...
+                                           check bundles and index.json; exit 1 on any error
   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
   sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, their .html,
                                            index.json, index.html, series.json, search.json and
-                                           the Atom feed (FILE, default DIR/../feed.xml)";
+                                           the Atom feed (FILE, default DIR/../feed.xml)
+  sheto help [COMMAND]                     this text, or a command's own (also COMMAND --help)
 
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("sheto: {problem}\n{USAGE}");
+exit status: 0 done; 1 the input has errors (or warnings, with --strict); 2 a wrong command line";
+
+const IMPORT_HELP: &str =
+    "usage: sheto import FILE.txt [-o OUT.json] [--strict] [--format text|json]
+
+Reads the newsletter's text as a PDF extractor gives it (FILE or - for standard input) and writes
+its bundle: to standard output, or to OUT.json and its Simplified edition OUT.zh-Hans.json.
+Before reading the structure it mends what the PDF did to the text (page numbers, running
+headers, links and titles wrapped onto the next line, full-width digits, stray tabs); every
+change, and everything joined, left out, guessed or left empty, is a finding with its line.
+
+  -o, --output OUT.json   write the bundle (and OUT.zh-Hans.json) there
+  --strict                exit 1 on any warning as well, and write nothing (publishing scripts)
+  --format text|json      findings as FILE:LINE: severity: message lines (default), or as the
+                          JSON array `sheto validate --format json` prints; JSON findings go to
+                          standard output with -o, else to standard error (the bundle is there)
+
+exit status: 0 bundle written; 1 errors (no bundle), or warnings with --strict; 2 usage";
+
+const CONVERT_HELP: &str = "usage: sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
+
+Writes the Simplified (zh-Hans) edition of a zh-Hant bundle: texts through OpenCC's hk2s,
+links, dates and figures unchanged.";
+
+const VALIDATE_HELP: &str = "usage: sheto validate [--format text|json] FILE...
+
+Checks issue bundles, index.json, series.json and search.json against the format; a bundle is
+also compared with the index.json beside it. Exit 1 on any error.";
+
+const HTML_HELP: &str = "usage: sheto html BUNDLE.json [-o OUT.html]
+
+Writes the issue as a plain HTML page with no script.";
+
+const INDEX_HELP: &str = "usage: sheto index DIR [--feed FILE]
+
+From DIR/NNN.json writes every derived file: NNN.zh-Hans.json, the plain pages, index.json,
+index.html, series.json, search.json, and the Atom feed (FILE, default DIR/../feed.xml).";
+
+fn help_of(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "import" => IMPORT_HELP,
+        "convert" => CONVERT_HELP,
+        "validate" => VALIDATE_HELP,
+        "html" => HTML_HELP,
+        "index" => INDEX_HELP,
+        _ => return None,
+    })
+}
+
+/// A wrong command line: the problem, and the usage of the command it concerns.
+fn usage(problem: &str, command: Option<&str>) -> ExitCode {
+    let help = command.and_then(help_of).unwrap_or(USAGE);
+    eprintln!("sheto: {problem}\n\n{help}");
     ExitCode::from(2)
 }
 
@@ -35,45 +91,100 @@ fn failure(message: String) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let rest = args.get(1..).unwrap_or_default();
-    let result = match args.first().map(String::as_str) {
-        Some("import") => cmd_import(rest),
-        Some("convert") => cmd_convert(rest),
-        Some("validate") => cmd_validate(rest),
-        Some("html") => cmd_html(rest),
-        Some("index") => cmd_index(rest),
-        Some("help" | "-h" | "--help") => {
-            println!("{USAGE}");
-            Ok(())
+#[derive(Debug, Default)]
+struct Args {
+    positional: Vec<String>,
+    output: Option<PathBuf>,
+    strict: bool,
+    json: bool,
+    to: Option<String>,
+    feed: Option<PathBuf>,
+    help: bool,
+}
+
+/// Parses a command's arguments (lexopt: `-o X`, `-oX`, `--output=X`, `--` before a file).
+fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
+    use lexopt::prelude::*;
+    let bad = |e: lexopt::Error| usage(&e.to_string(), Some(command));
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut a = Args::default();
+    while let Some(arg) = parser.next().map_err(bad)? {
+        match arg {
+            Short('h') | Long("help") => a.help = true,
+            Short('o') | Long("output") if matches!(command, "import" | "convert" | "html") => {
+                a.output = Some(parser.value().map_err(bad)?.into())
+            }
+            Long("strict") if command == "import" => a.strict = true,
+            Long("format") if matches!(command, "import" | "validate") => {
+                let value = parser.value().map_err(bad)?;
+                a.json = match value.to_str() {
+                    Some("json") => true,
+                    Some("text") => false,
+                    _ => return Err(usage("--format takes `text` or `json`", Some(command))),
+                }
+            }
+            Long("to") if command == "convert" => {
+                a.to = Some(parser.value().map_err(bad)?.string().map_err(bad)?)
+            }
+            Long("feed") if command == "index" => {
+                a.feed = Some(parser.value().map_err(bad)?.into())
+            }
+            Value(v) => a.positional.push(v.string().map_err(bad)?),
+            _ => return Err(bad(arg.unexpected())),
         }
-        Some(other) => Err(usage(&format!("unknown command `{other}`"))),
-        None => Err(usage("no command given")),
+    }
+    Ok(a)
+}
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() {
+        return usage("no command given", None);
+    }
+    let command = args.remove(0);
+    let result = match command.as_str() {
+        "help" | "-h" | "--help" => match args.first() {
+            None => {
+                println!("{USAGE}");
+                Ok(())
+            }
+            Some(c) => match help_of(c) {
+                Some(help) => {
+                    println!("{help}");
+                    Ok(())
+                }
+                None => Err(usage(&format!("no help for `{c}`: not a command"), None)),
+            },
+        },
+        "import" | "convert" | "validate" | "html" | "index" => match parse_args(&command, args) {
+            Ok(a) if a.help => {
+                println!("{}", help_of(&command).unwrap_or(USAGE));
+                Ok(())
+            }
+            Ok(a) => match command.as_str() {
+                "import" => cmd_import(a),
+                "convert" => cmd_convert(a),
+                "validate" => cmd_validate(a),
+                "html" => cmd_html(a),
+                _ => cmd_index(a),
+            },
+            Err(code) => Err(code),
+        },
+        other => Err(usage(&format!("unknown command `{other}`"), None)),
     };
     result.err().unwrap_or(ExitCode::SUCCESS)
 }
 
-/// `FILE [-o OUT]`: one input (`-` for stdin) and an optional output.
-fn input_and_output(args: &[String], what: &str) -> Result<(String, Option<PathBuf>), ExitCode> {
-    let (mut input, mut output) = (None, None);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "-o" | "--output" => match it.next() {
-                Some(path) => output = Some(PathBuf::from(path)),
-                None => return Err(usage("-o needs a file name")),
-            },
-            flag if flag.starts_with('-') && flag != "-" => {
-                return Err(usage(&format!("unknown option `{flag}`")))
-            }
-            path if input.is_none() => input = Some(path.to_string()),
-            extra => return Err(usage(&format!("unexpected argument `{extra}`"))),
-        }
+/// The one input file (`-` for stdin) a command takes.
+fn one_input(a: &Args, command: &str, what: &str) -> Result<String, ExitCode> {
+    match a.positional.as_slice() {
+        [input] => Ok(input.clone()),
+        [] => Err(usage(&format!("{command} needs {what}"), Some(command))),
+        [_, extra, ..] => Err(usage(
+            &format!("unexpected argument `{extra}`"),
+            Some(command),
+        )),
     }
-    input
-        .map(|i| (i, output))
-        .ok_or_else(|| usage(&format!("needs {what}")))
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, ExitCode> {
@@ -98,31 +209,67 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     }
 }
 
-fn cmd_import(args: &[String]) -> Result<(), ExitCode> {
-    let (input, output) = input_and_output(args, "a text file")?;
+/// Findings as `validate --format json` prints them.
+fn findings_json(file: &str, findings: &[Finding]) -> String {
+    let report: Vec<_> = findings
+        .iter()
+        .map(|f| serde_json::json!({ "file": file, "finding": f }))
+        .collect();
+    serde_json::to_string_pretty(&report).expect("findings serialize")
+}
+
+fn cmd_import(a: Args) -> Result<(), ExitCode> {
+    let input = one_input(&a, "import", "a text file")?;
+    let output = a.output;
     let bytes = read_input(&input)?;
     let text = String::from_utf8_lossy(&bytes);
+    let mut findings = Vec::new();
     if matches!(text, std::borrow::Cow::Owned(_)) {
-        eprintln!("{input}: warning: not valid UTF-8; unreadable bytes were replaced with U+FFFD");
+        findings.push(input_error(
+            Severity::Warning,
+            "not valid UTF-8; unreadable bytes were replaced with U+FFFD".into(),
+        ));
     }
     let outcome = import(&text);
-    for finding in &outcome.findings {
-        eprintln!("{}", finding.render(&input));
+    findings.extend(outcome.findings);
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    if a.json {
+        let json = findings_json(&input, &findings);
+        if output.is_some() {
+            println!("{json}");
+        } else {
+            eprintln!("{json}");
+        }
+    } else {
+        for finding in &findings {
+            eprintln!("{}", finding.render(&input));
+        }
     }
     let issue = outcome
         .issue
         .ok_or_else(|| failure(format!("{input}: error: import failed, no bundle written")))?;
+    if a.strict && warnings > 0 {
+        return Err(failure(format!(
+            "{input}: error: {warnings} warning(s) and --strict: no bundle written"
+        )));
+    }
     write_output(output.as_deref(), &to_json(&issue))?;
     if let Some(path) = output {
         let news = issue.counts().news;
         let edition = path.with_file_name(edition_file(issue.number, HANS));
         write_output(Some(&edition), &to_json(&simplified_issue(&issue)))?;
-        eprintln!(
-            "wrote {} (issue {}, {news} news items) and its zh-Hans edition {}",
-            path.display(),
-            issue.number,
-            edition.display()
-        );
+        if !a.json {
+            eprintln!(
+                "wrote {} (issue {}, {news} news items, {warnings} warning(s)) and its zh-Hans \
+                 edition {}",
+                path.display(),
+                issue.number,
+                edition.display()
+            );
+        }
     }
     Ok(())
 }
@@ -139,13 +286,12 @@ fn read_bundle(input: &str) -> Result<sheto::bundle::Issue, ExitCode> {
     }
 }
 
-fn cmd_convert(args: &[String]) -> Result<(), ExitCode> {
-    let rest = match args {
-        [to, lang, rest @ ..] if to == "--to" && lang == HANS => rest,
-        [to, rest @ ..] if to == "--to=zh-Hans" => rest,
-        _ => return Err(usage("convert needs `--to zh-Hans` first")),
-    };
-    let (input, output) = input_and_output(rest, "a bundle file")?;
+fn cmd_convert(a: Args) -> Result<(), ExitCode> {
+    if a.to.as_deref() != Some(HANS) {
+        return Err(usage("convert needs `--to zh-Hans`", Some("convert")));
+    }
+    let input = one_input(&a, "convert", "a bundle file")?;
+    let output = a.output;
     let issue = read_bundle(&input)?;
     if issue.lang != HANT {
         return Err(failure(format!(
@@ -156,15 +302,16 @@ fn cmd_convert(args: &[String]) -> Result<(), ExitCode> {
     write_output(output.as_deref(), &to_json(&simplified_issue(&issue)))
 }
 
-fn cmd_html(args: &[String]) -> Result<(), ExitCode> {
-    let (input, output) = input_and_output(args, "a bundle file")?;
+fn cmd_html(a: Args) -> Result<(), ExitCode> {
+    let input = one_input(&a, "html", "a bundle file")?;
+    let output = a.output;
     let issue = read_bundle(&input)?;
     write_output(output.as_deref(), &sheto::html::page(&issue))
 }
 
-fn input_error(message: String) -> Finding {
+fn input_error(severity: Severity, message: String) -> Finding {
     Finding {
-        severity: Severity::Error,
+        severity,
         location: Location::Input,
         message,
     }
@@ -174,7 +321,7 @@ fn input_error(message: String) -> Finding {
 fn validate_file(path: &Path) -> Vec<Finding> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return vec![input_error(format!("cannot read: {e}"))],
+        Err(e) => return vec![input_error(Severity::Error, format!("cannot read: {e}"))],
     };
     let name = path
         .file_name()
@@ -223,27 +370,11 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     v.findings
 }
 
-fn cmd_validate(args: &[String]) -> Result<(), ExitCode> {
-    let mut json = false;
-    let mut files = Vec::new();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--format" => match it.next().map(String::as_str) {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                _ => return Err(usage("--format takes `text` or `json`")),
-            },
-            "--format=json" => json = true,
-            "--format=text" => json = false,
-            flag if flag.starts_with('-') => {
-                return Err(usage(&format!("unknown option `{flag}`")))
-            }
-            path => files.push(PathBuf::from(path)),
-        }
-    }
+fn cmd_validate(a: Args) -> Result<(), ExitCode> {
+    let json = a.json;
+    let files: Vec<PathBuf> = a.positional.iter().map(PathBuf::from).collect();
     if files.is_empty() {
-        return Err(usage("validate needs at least one file"));
+        return Err(usage("validate needs at least one file", Some("validate")));
     }
     let mut any_error = false;
     let mut report = Vec::new();
@@ -283,16 +414,10 @@ fn is_original_bundle(path: &Path) -> bool {
         .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn cmd_index(args: &[String]) -> Result<(), ExitCode> {
-    let (dir, feed) = match args {
-        [dir] => (Path::new(dir), Path::new(dir).join("..").join("feed.xml")),
-        [dir, flag, feed] if flag == "--feed" => (Path::new(dir), PathBuf::from(feed)),
-        _ => {
-            return Err(usage(
-                "index needs one directory (and optionally --feed FILE)",
-            ))
-        }
-    };
+fn cmd_index(a: Args) -> Result<(), ExitCode> {
+    let dir = one_input(&a, "index", "one directory")?;
+    let dir = Path::new(&dir);
+    let feed = a.feed.unwrap_or_else(|| dir.join("..").join("feed.xml"));
     let entries = std::fs::read_dir(dir).map_err(|e| {
         failure(format!(
             "{}: error: cannot read directory: {e}",

@@ -298,8 +298,9 @@ fn untab(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         if c != '\t' {
             out.push(c);
-        } else if !(cjk(i.checked_sub(1).and_then(|j| chars.get(j))) || cjk(chars.get(i + 1)))
-            && !out.ends_with(' ')
+        } else if !(cjk(i.checked_sub(1).and_then(|j| chars.get(j)))
+            || cjk(chars.get(i + 1))
+            || out.ends_with(' '))
         {
             out.push(' ');
         }

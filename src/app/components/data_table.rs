@@ -3,7 +3,7 @@
 
 use crate::app::chart::Charts;
 use crate::app::{use_lang, Nav};
-use crate::bundle::Issue;
+use crate::bundle::{Figure, Issue, PrintedFigure};
 use crate::filter::highlights;
 use crate::i18n::Msg;
 use crate::import::dates::format_zh_period;
@@ -55,10 +55,10 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
                             view! {
                                 <tr data-region=region.id() class:highlight=lit>
                                     <th scope="row">{region.name(lang.script())}</th>
-                                    <td class="num" data-label=gdp_head.clone()>{row.gdp.format_value()}</td>
-                                    <td class="num" data-label=gdp_cmp.clone()>{row.gdp_yoy.format_percent()}</td>
-                                    <td class="num" data-label=trade_head.clone()>{row.trade.format_value()}</td>
-                                    <td class="num" data-label=trade_cmp.clone()>{row.trade_yoy.format_percent()}</td>
+                                    <FigureCell label=gdp_head.clone() figure=row.gdp text=row.gdp.format_value() />
+                                    <FigureCell label=gdp_cmp.clone() figure=row.gdp_yoy text=row.gdp_yoy.format_percent() />
+                                    <FigureCell label=trade_head.clone() figure=row.trade text=row.trade.format_value() />
+                                    <FigureCell label=trade_cmp.clone() figure=row.trade_yoy text=row.trade_yoy.format_percent() />
                                 </tr>
                             }
                         })
@@ -68,5 +68,16 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
             <p class="source">{d.source.clone()}</p>
             <Charts issue=issue.clone() />
         </section>
+    }
+}
+
+/// A figure of the table, or a dash that says the newsletter did not publish one.
+#[component]
+fn FigureCell(label: String, figure: Option<Figure>, text: String) -> impl IntoView {
+    let missing = figure.is_none().then(|| use_lang().text(Msg::NotPublished));
+    view! {
+        <td class="num" class:missing=missing.is_some() data-label=label title=missing aria-label=missing>
+            {text}
+        </td>
     }
 }

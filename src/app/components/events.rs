@@ -4,7 +4,6 @@ use super::ExternalLink;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
-use crate::import::dates::format_zh_range;
 use crate::search::event_anchor;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -14,7 +13,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let e = issue.events.clone();
     let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
-    let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows(*c)));
+    let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows_city(*c)));
     let cols = e.columns.clone();
     // Numbered across cities, as the search index numbers them.
     let mut n = 0;
@@ -28,7 +27,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                     let region = city.city;
                     let c = cols.clone();
                     view! {
-                        <section class="group" data-region=region.id() hidden=move || !nav.state.with(|s| s.shows(region))>
+                        <section class="group" data-region=region.map(|r| r.id()) hidden=move || !nav.state.with(|s| s.shows_city(region))>
                             <h3>{city.heading}</h3>
                             <table class="events-table stacked">
                                 <thead>
@@ -48,7 +47,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                             view! {
                                             <tr class="event" id=event_anchor(n - 1)>
                                                 <td data-label=c.date.clone()>
-                                                    <time datetime=ev.start.clone()>{format_zh_range(&ev.start, &ev.end)}</time>
+                                                    <time datetime=ev.start.clone()>{ev.dates_text()}</time>
                                                 </td>
                                                 <th scope="row" data-label=c.name.clone()>{ev.name}</th>
                                                 <td data-label=c.venue.clone()>{ev.venue}</td>
