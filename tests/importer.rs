@@ -76,14 +76,49 @@ fn a_missing_masthead_fails_the_import() {
 }
 
 #[test]
-fn a_missing_optional_part_is_a_warning() {
+fn a_missing_closing_part_is_named_and_stops_the_import() {
+    // A bundle the validator would refuse (its disclaimer empty) is never written.
     let source = source_233();
     let start = source.find("免責聲明").unwrap();
     let outcome = import(&source[..start]);
-    let issue = outcome.issue.as_ref().unwrap();
-    assert!(issue.disclaimer.paragraphs.is_empty());
+    assert!(outcome.issue.is_none());
     assert_eq!(
         at(&outcome, Severity::Warning, "part 「免責聲明」 not found").len(),
+        1
+    );
+    assert!(errors(&outcome).iter().any(|f| f.location
+        == Location::Path {
+            path: "$.disclaimer.heading".into()
+        }));
+}
+
+#[test]
+fn a_text_that_stops_before_the_contact_details_is_refused() {
+    let source = source_233();
+    let cut = source
+        .find("香港特別行政區政府駐上海經濟貿易辦事處的聯絡方式")
+        .unwrap();
+    let outcome = import(&source[..cut]);
+    assert!(outcome.issue.is_none());
+    assert!(errors(&outcome)
+        .iter()
+        .any(|f| f.message.contains("the text ends inside 「經貿活動」")));
+}
+
+#[test]
+fn a_text_without_events_is_a_warning_only() {
+    let source = source_233();
+    let (start, end) = (
+        source.find("三. 經貿活動").unwrap(),
+        source
+            .find("香港特別行政區政府駐上海經濟貿易辦事處的聯絡方式")
+            .unwrap(),
+    );
+    let outcome = import(&format!("{}{}", &source[..start], &source[end..]));
+    let issue = outcome.issue.as_ref().expect("a bundle");
+    assert!(issue.events.cities.is_empty());
+    assert_eq!(
+        at(&outcome, Severity::Warning, "part 「經貿活動」 not found").len(),
         1
     );
 }
@@ -92,9 +127,12 @@ fn a_missing_optional_part_is_a_warning() {
 fn an_unknown_region_heading_is_reported_with_its_items() {
     let source = source_233().replace("\n山東省\n", "\n廣東省\n");
     let outcome = import(&source);
-    let issue = outcome.issue.as_ref().unwrap();
-    // 山東's three items sat under the unknown heading: reported, not guessed into another region.
-    assert_eq!(issue.news().count(), 14);
+    // 山東's three items sat under the unknown heading: reported, not guessed into another
+    // region; items 10–12 are missing from the bundle, so it is refused.
+    assert!(outcome.issue.is_none());
+    assert!(errors(&outcome)[0]
+        .message
+        .contains("missing item numbers: 10, 11, 12"));
     assert_eq!(
         at(
             &outcome,

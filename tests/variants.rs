@@ -605,3 +605,63 @@ fn v53_regions_in_another_order() {
     assert_eq!(numbers, (1..=17).collect::<Vec<_>>());
     assert_findings(&out, &[]);
 }
+
+// 11. What every variant's bundle must also be: valid against the JSON Schema and the validator,
+// convertible to its Simplified edition, and drawable as a plain page.
+
+#[test]
+fn every_bundle_a_variant_gives_is_valid_and_publishable() {
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(repo("public/schema/issue-v1.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let mut bundles = 0;
+    for entry in std::fs::read_dir(repo("tests/variants")).unwrap() {
+        let path = entry.unwrap().path();
+        let v = apply(&std::fs::read_to_string(&path).unwrap(), &source_233());
+        let Some(issue) = import(&v.text).issue else {
+            continue;
+        };
+        bundles += 1;
+        let json = sheto::import::to_json(&issue);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        let checked = sheto::validate::validate_issue_json(json.as_bytes());
+        let errs: Vec<_> = checked.findings.iter().filter(|f| f.is_error()).collect();
+        assert!(errs.is_empty(), "{}: {errs:?}", path.display());
+        let hans = sheto::convert::simplified_issue(&issue);
+        assert_eq!(hans.economic_data.rows, issue.economic_data.rows);
+        assert!(sheto::html::page(&hans).contains(&hans.masthead.title));
+    }
+    assert!(bundles >= 45, "{bundles} variants give a bundle");
+}
+
+#[test]
+fn a_figure_not_published_reads_as_such_in_the_table_the_chart_and_the_csv() {
+    use sheto::chart::model::{ChartKind, ChartModel};
+    use sheto::i18n::Lang;
+    let issue = run("34").issue.unwrap();
+    let anhui = 2;
+    let page = sheto::html::page(&issue);
+    assert!(page.contains("<abbr title=\"未公佈\" aria-label=\"未公佈\">—</abbr>"));
+    let text = sheto::plain_text::lines(&issue).join("\n");
+    assert!(text.contains("安徽省 13,014.0 +5.8% 3,929.5 —"), "{text}");
+    for (lang, words) in [
+        (Lang::Hant, "未公佈"),
+        (Lang::Hans, "未公布"),
+        (Lang::En, "not published"),
+    ] {
+        let growth = ChartModel::new(ChartKind::Growth, &issue.economic_data, lang);
+        assert_eq!(growth.value(1, anhui), None, "no bar");
+        assert_eq!(growth.short_label(1, anhui), words);
+        assert!(growth.describe(1, anhui).contains(words));
+        let trade = ChartModel::new(ChartKind::Trade, &issue.economic_data, lang);
+        assert_eq!(trade.value(0, anhui), Some(3929.5));
+        assert!(trade.label(0, anhui).ends_with("（—）"));
+        assert!(trade.csv().contains("3929.5,—"));
+    }
+}

@@ -226,6 +226,19 @@ pub fn import(source: &str) -> ImportOutcome {
             format!("part 「{}」 not found: it is left empty", p.name()),
         );
     }
+    // A text that stops before the contact details was pasted or extracted in part: the parts
+    // that always close the newsletter are missing, so no bundle is made from it.
+    let last = parts.last().map_or(Part::Masthead, |(p, _)| *p);
+    if last < Part::Contact {
+        report.error(
+            end_line,
+            format!(
+                "the text ends inside 「{}」 at line {end_line}: the parts after it (from 聯絡方式 \
+                 to 免責聲明) are missing; was only part of it pasted?",
+                last.name()
+            ),
+        );
+    }
     // Each part's heading block and the blocks under it.
     let split = |p: Part| part(p).and_then(|b| b.split_first());
 
@@ -307,7 +320,24 @@ pub fn import(source: &str) -> ImportOutcome {
         }),
         _ => None,
     };
+    // What the validator would reject is an error of the import too: `sheto import` never
+    // writes a bundle that `sheto validate` refuses.
+    let (issue, refused) = match issue {
+        Some(issue) => {
+            let errors: Vec<Finding> = crate::validate::check_issue(&issue)
+                .into_iter()
+                .filter(Finding::is_error)
+                .collect();
+            if errors.is_empty() {
+                (Some(issue), errors)
+            } else {
+                (None, errors)
+            }
+        }
+        None => (None, vec![]),
+    };
     let mut findings = report.finish();
+    findings.extend(refused);
     findings.sort_by_key(|f| match f.location {
         crate::finding::Location::Line { line } => line,
         _ => 0,
