@@ -665,3 +665,73 @@ fn a_figure_not_published_reads_as_such_in_the_table_the_chart_and_the_csv() {
         assert!(trade.csv().contains("3929.5,—"));
     }
 }
+
+// 12. More of what a PDF extract does: form feeds, spaced-out letters, a wrapped masthead, a
+// row or a title cut without a bracket, hard-wrapped lines; and editors' own variations.
+
+#[test]
+fn v55_to_v60_v63_artefacts_that_change_nothing_in_the_bundle() {
+    for (prefix, note) in [
+        ("55", "invisible characters"),
+        ("56", ""),
+        ("57", "masthead title wrapped"),
+        ("58", ""),
+        ("60", "joined to the row on line 235"),
+        ("63", "cut by a page break"),
+    ] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+        assert!(
+            out.findings.iter().any(|f| f.message.contains(note)),
+            "variant {prefix}: a finding says 「{note}」"
+        );
+    }
+}
+
+#[test]
+fn v59_a_city_and_the_closing_note_without_their_colons() {
+    let out = run("59");
+    assert_233_except(&out, |i| {
+        let more = i.events.more.as_mut().unwrap();
+        more.text = more.text.trim_end_matches('：').to_string();
+    });
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v61_an_event_without_a_link_is_kept() {
+    let out = run("61");
+    assert_233_except(&out, |i| i.events.cities[1].events[0].url = String::new());
+    assert_findings(&out, &[(254, "has no 網址: kept with no link")]);
+}
+
+#[test]
+fn v62_a_title_wrapped_without_a_bracket() {
+    let out = run("62");
+    assert_233_except(&out, |_| {});
+    assert_findings(
+        &out,
+        &[(145, "「體系」 taken as the end of the title on line 143")],
+    );
+}
+
+#[test]
+fn v64_a_numbered_list_inside_an_item_stays_its_text() {
+    let out = run("64");
+    assert_233_except(&out, |i| {
+        let a = item(i, 6);
+        a.paragraphs
+            .push("1、示例措施一（測試資料，虛構）；".into());
+        a.paragraphs
+            .push("2、示例措施二（測試資料，虛構）。".into());
+    });
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v65_a_title_that_asks_a_question() {
+    let out = run("65");
+    assert_233_except(&out, |i| item(i, 17).title.push('？'));
+    assert_findings(&out, &[]);
+}

@@ -69,12 +69,12 @@ fn numbered_title(text: &str) -> Option<(u32, &str)> {
     (!rest.is_empty()).then_some((number, rest))
 }
 
-/// A title never ends as a clause does (。；，：) and holds no full stop.
+/// A title never ends as a clause does (。；，：) and holds no full stop; it may ask or exclaim.
 fn reads_as_title(text: &str) -> bool {
     let ends_clause = text
         .chars()
         .last()
-        .is_some_and(|c| "。；，：;,:！？!?".contains(c));
+        .is_some_and(|c| "。；，：;,:".contains(c));
     !ends_clause && !text.contains('。') && text.chars().count() <= 80
 }
 
@@ -95,9 +95,31 @@ fn is_prose(text: &str, style: &Style) -> bool {
         && !(style.looks_like_group)(text)
 }
 
+/// The labels the newsletter prints before an item's links: 詳情請參看 and its kin.
+const LINK_LABELS: [&str; 10] = [
+    "詳情請參看",
+    "詳情請參閱",
+    "詳情請瀏覽",
+    "詳情可參看",
+    "詳情參看",
+    "詳情請見",
+    "更多詳情",
+    "詳見",
+    "相關連結",
+    "原文連結",
+];
+
+/// `詳情請參看：` (and its kin), and whatever follows the label on its line.
 fn details_rest(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("詳情請參看")?;
-    Some(rest.trim_start_matches(['：', ':']).trim())
+    let rest = LINK_LABELS.iter().find_map(|l| text.strip_prefix(l))?;
+    let rest = rest.trim_start();
+    let after = rest.strip_prefix(['：', ':']);
+    // The label alone, with a colon, or followed by its link: never a sentence that begins so.
+    match after {
+        Some(r) => Some(r.trim()),
+        None if rest.is_empty() => Some(rest),
+        None => None,
+    }
 }
 
 /// Parses a part's blocks (its heading already removed) into groups of articles.
@@ -115,13 +137,19 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
     for (i, block) in blocks.iter().enumerate() {
         let text = block.text.trim();
         let next = blocks.get(i + 1).map(|b| b.text.trim());
+        // A short line may be a heading with its letters spaced out (上 海 市).
+        let compact: String = if text.chars().count() <= 16 {
+            text.chars().filter(|c| !c.is_whitespace()).collect()
+        } else {
+            text.to_string()
+        };
         let next_opens = next.is_some_and(|n| is_prose(n, style));
-        if let Some(region) = (style.group)(text) {
+        if let Some(region) = (style.group)(&compact) {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             unknown_heading = None;
             groups.push(ArticleGroup {
                 region,
-                heading: text.to_string(),
+                heading: compact.clone(),
                 articles: vec![],
             });
             continue;

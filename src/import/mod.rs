@@ -83,14 +83,19 @@ impl Part {
     }
 
     fn starts_at(self, text: &str) -> bool {
-        let t = text.trim();
+        // Headings are short; a PDF may space their letters out (主 要 動 態).
+        if text.chars().count() > 40 {
+            return false;
+        }
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = compact.as_str();
         match self {
             Part::Masthead => false,
             Part::KeyDevelopments | Part::RelatedLinks | Part::Subscription | Part::Disclaimer => {
                 t == self.name()
             }
             Part::NewsFlash | Part::EconomicData | Part::Events => {
-                numbered_heading(t) == Some(self.name())
+                numbered_heading(t) == Some(self.name()) || t == self.name()
             }
             Part::Contact => t.trim_end_matches(['：', ':']).ends_with("聯絡方式"),
             Part::About => t.starts_with('《') && t.ends_with("簡介"),
@@ -162,7 +167,8 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
 }
 
 fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, u32)> {
-    let mut title: Option<&Block> = None;
+    let mut title: Option<Block> = None;
+    let mut joined_title = String::new();
     for block in blocks {
         if let Some((month, number)) = dates::dateline(block.text) {
             let Some(title) = title else {
@@ -175,15 +181,33 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
             let dateline = block.text.trim().to_string();
             return Some((
                 Masthead {
-                    title: title.text.trim().to_string(),
+                    title: if joined_title.is_empty() {
+                        title.text.trim().to_string()
+                    } else {
+                        joined_title
+                    },
                     dateline,
                 },
                 month,
                 number,
             ));
         }
-        match title {
-            None => title = Some(block),
+        match &title {
+            None => title = Some(block.clone()),
+            // The title the PDF wrapped: 香港特區政府駐上海經濟貿易辦事處 / 通訊.
+            Some(t)
+                if joined_title.is_empty()
+                    && !t.text.trim().ends_with("通訊")
+                    && block.text.trim().ends_with("通訊")
+                    && block.text.chars().count() <= 12 =>
+            {
+                joined_title = format!("{}{}", t.text.trim(), block.text.trim());
+                report.note(
+                    block.line,
+                    "wrapped title",
+                    format!("masthead title wrapped onto this line joined: 「{joined_title}」"),
+                );
+            }
             Some(_) => report.unplaced(block, "masthead"),
         }
     }

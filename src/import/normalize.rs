@@ -27,7 +27,18 @@ pub fn normalize(source: &str, report: &mut Report) -> Vec<Line> {
             line: b.line,
             text: fold_digits_and_letters(b.text, b.line, report),
         })
+        .filter(|l| !l.text.trim().is_empty())
         .collect();
+    for l in lines.iter_mut() {
+        if let Some(closed) = unspaced(&l.text) {
+            report.note(
+                l.line,
+                "spaced letters",
+                format!("letters spaced out by the PDF read together: 「{closed}」"),
+            );
+            l.text = closed;
+        }
+    }
     drop_page_furniture(&mut lines, report);
     join_wrapped_urls(&mut lines, report);
     join_wrapped_brackets(&mut lines, report);
@@ -37,19 +48,57 @@ pub fn normalize(source: &str, report: &mut Report) -> Vec<Line> {
 
 /// Full-width digits and Latin letters (２０２６, ＩＴＥ) are a font's choice, not the text's:
 /// they become ASCII everywhere so dates, figures and numbering read. Punctuation is left to
-/// the parsers of dates and figures, so prose keeps its full-width punctuation.
+/// the parsers of dates and figures, so prose keeps its full-width punctuation. Characters a
+/// PDF extractor leaves that no reader sees go: form feeds at page breaks, other control
+/// characters, zero-width spaces, soft hyphens; a no-break space becomes a space.
 fn fold_digits_and_letters(text: &str, line: usize, report: &mut Report) -> String {
+    let (mut invisible, mut widened) = (false, false);
     let folded: String = text
         .chars()
-        .map(|c| match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => fold_width(c),
-            c => c,
+        .filter_map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                widened = true;
+                Some(fold_width(c))
+            }
+            '\u{a0}' => Some(' '),
+            '\t' => Some(c),
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
+                invisible = true;
+                None
+            }
+            c if c.is_control() => {
+                invisible = true;
+                None
+            }
+            c => Some(c),
         })
         .collect();
-    if folded != text {
+    if invisible {
+        report.info(
+            line,
+            "invisible characters (page break, zero-width space) left out",
+        );
+    }
+    if widened {
         report.info(line, "full-width digits or letters made half-width");
     }
-    folded
+    folded.trim_matches([' ', '\u{3000}']).to_string()
+}
+
+/// `主 要 動 態` → `主要動態`: a short line of CJK characters each followed by one space, as a
+/// PDF gives a heading set with letter-spacing.
+fn unspaced(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let spaced = chars.len() >= 5
+        && chars.len() <= 40
+        && chars.iter().enumerate().all(|(i, c)| {
+            if i % 2 == 1 {
+                *c == ' '
+            } else {
+                !c.is_ascii() && !c.is_whitespace()
+            }
+        });
+    spaced.then(|| chars.iter().step_by(2).collect())
 }
 
 /// `- 2 -`, `3`, `第 5 頁，共 9 頁`, `Page 4 of 9`, `4/9`: a page number on a line of its own.
@@ -397,6 +446,14 @@ mod tests {
             lines,
             ["5. 《安徽省製造業中試平台建設實施方案》", "2026年5月9日，"]
         );
+    }
+
+    #[test]
+    fn spaced_letters_close_up() {
+        assert_eq!(unspaced("主 要 動 態").as_deref(), Some("主要動態"));
+        assert_eq!(unspaced("上 海 市").as_deref(), Some("上海市"));
+        assert_eq!(unspaced("ITE Hong Kong 2026"), None);
+        assert_eq!(unspaced("山東發布44項舉措 加快構建"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::bundle::{
     CityEvents, DataRow, EconomicData, Event, EventColumns, Events, LinkNote, Measure, Period,
 };
 use crate::import::dates::{event_dates, period};
-use crate::import::numbers::{parse_amount, parse_percent, Cell};
+use crate::import::numbers::{is_missing_mark, parse_amount, parse_percent, Cell};
 use crate::import::report::Report;
 use crate::import::text::{
     as_url, collapse_cjk_spaces, ends_with_colon, excerpt, strip_trailing_colon, Block,
@@ -361,6 +361,46 @@ fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataR
     })
 }
 
+/// A region's row the PDF cut in two (`上海市 13,526.9 +5.9%` / `16,834.4 +19.7%`): a line of
+/// figures only, after a row with fewer than four, is joined to it.
+fn join_cut_rows(blocks: &[Block], report: &mut Report) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let cells = cells_of(block);
+        let figures_only = block.is_table_row()
+            && cells.iter().any(|c| is_figure(c))
+            && cells
+                .iter()
+                .all(|c| c.is_empty() || is_figure(c) || is_missing_mark(c));
+        let short_row = out.last().is_some_and(|(_, prev)| {
+            let b = Block {
+                line: 0,
+                text: prev,
+            };
+            let prev_cells = cells_of(&b);
+            b.is_table_row()
+                && Region::from_zh(&prev_cells[0]).is_some()
+                && prev_cells.iter().skip(1).filter(|c| !c.is_empty()).count() < 4
+        });
+        match out.last_mut() {
+            Some((line, prev)) if figures_only && short_row => {
+                let rest = block.text.trim_start_matches('\t');
+                prev.push('\t');
+                prev.push_str(rest);
+                report.note(
+                    block.line,
+                    "cut row",
+                    format!(
+                        "figures on this line joined to the row on line {line}, cut by the PDF"
+                    ),
+                );
+            }
+            _ => out.push((block.line, block.text.to_string())),
+        }
+    }
+    out
+}
+
 /// The text of a line with its spaces and tabs taken out, to recognise a repeated header.
 fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -372,13 +412,18 @@ pub fn economic_data(
     blocks: &[Block],
     report: &mut Report,
 ) -> Option<EconomicData> {
+    let merged = join_cut_rows(blocks, report);
+    let blocks: Vec<Block> = merged
+        .iter()
+        .map(|(line, text)| Block { line: *line, text })
+        .collect();
     let mut header_lines: Vec<&Block> = Vec::new();
     let mut rows: Vec<DataRow> = Vec::new();
     let mut source: Option<String> = None;
     let mut seen_data = false;
     let mut failed = false;
 
-    for block in blocks {
+    for block in &blocks {
         let cells = cells_of(block);
         let text = block.text.trim();
         if is_data_line(&cells) {
@@ -492,7 +537,16 @@ fn columns(block: &Block) -> Option<EventColumns> {
 }
 
 fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
-    let [date, name, venue, organisers, url] = cells else {
+    // Empty cells a PDF leaves after the last column are not columns.
+    let mut cells = cells.to_vec();
+    while cells.len() > 5 && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    // Four cells and no link among them: the 網址 column was left empty.
+    if cells.len() == 4 && as_url(cells[3]).is_none() {
+        cells.push("");
+    }
+    let [date, name, venue, organisers, url] = cells[..] else {
         let row = excerpt(&block.text.replace('\t', " | "));
         report.warn(
             block.line,
@@ -530,6 +584,13 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
     };
     let url = match as_url(url) {
         Some(u) => u.to_string(),
+        None if url.is_empty() || crate::import::numbers::is_missing_mark(url) => {
+            report.warn(
+                block.line,
+                format!("event 「{}」 has no 網址: kept with no link", excerpt(name)),
+            );
+            String::new()
+        }
         None => {
             report.warn(
                 block.line,
@@ -566,11 +627,13 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
 /// (有關更多…：) is never mistaken for one.
 fn city_heading(block: &Block, next: Option<&Block>, report: &mut Report) -> Option<CityEvents> {
     let text = block.text.trim();
-    if !ends_with_colon(text) || block.is_table_row() {
+    let table_follows = next.is_some_and(|b| b.is_table_row() || columns(b).is_some());
+    // `上海：`, or `上海` alone on its line right before its table.
+    let bare_known = table_follows && city_region(text).is_some();
+    if !(ends_with_colon(text) || bare_known) || block.is_table_row() {
         return None;
     }
     let name = strip_trailing_colon(text);
-    let table_follows = next.is_some_and(|b| b.is_table_row() || columns(b).is_some());
     let city = match city_region(name) {
         Some(Some(region)) => Some(region),
         Some(None) => {
@@ -640,7 +703,11 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
                 url: url.to_string(),
             });
             more_text = None;
-        } else if ends_with_colon(text) && more.is_none() && more_text.is_none() {
+        } else if (ends_with_colon(text)
+            || blocks.get(i + 1).is_some_and(|b| as_url(b.text).is_some()))
+            && more.is_none()
+            && more_text.is_none()
+        {
             more_text = Some(block);
         } else {
             report.unplaced(block, "經貿活動");
