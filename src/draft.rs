@@ -59,12 +59,15 @@ pub fn process(kind: DraftKind, content: &str) -> Processed {
     let (issue, mut findings) = match kind {
         DraftKind::Text => {
             let outcome = import(content);
-            // An imported bundle is also validated, so the preview shows what `sheto validate` would.
+            // The importer already counts the validator's errors as its own; its warnings are
+            // added so the preview shows what `sheto validate` would. The issue as read is drawn
+            // even when refused, so each finding has a place to go.
             let mut findings = outcome.findings;
-            if let Some(issue) = &outcome.issue {
-                findings.extend(crate::validate::check_issue(issue));
+            if let Some(issue) = &outcome.parsed {
+                let warnings = crate::validate::check_issue(issue).into_iter();
+                findings.extend(warnings.filter(|f| !f.is_error()));
             }
-            (outcome.issue, findings)
+            (outcome.parsed, findings)
         }
         DraftKind::Json => {
             let v = validate_issue_json(content.as_bytes());

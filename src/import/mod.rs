@@ -21,10 +21,14 @@ use crate::finding::Finding;
 use report::Report;
 use text::Block;
 
-/// What an import gives: the bundle (None when a required part is missing) and the findings.
+/// What an import gives: the bundle (None on any error) and the findings.
 #[derive(Debug)]
 pub struct ImportOutcome {
+    /// The bundle to publish: only when there is no error.
     pub issue: Option<Issue>,
+    /// The issue as read, errors or not (None when the masthead or the data table is missing):
+    /// the staff preview draws it beside the findings so the editor sees what went wrong where.
+    pub parsed: Option<Issue>,
     pub findings: Vec<Finding>,
 }
 
@@ -234,6 +238,7 @@ pub fn import(source: &str) -> ImportOutcome {
         report.error(1, "the text is empty");
         return ImportOutcome {
             issue: None,
+            parsed: None,
             findings: report.finish(),
         };
     }
@@ -318,8 +323,8 @@ pub fn import(source: &str) -> ImportOutcome {
         },
     };
 
-    let issue = match (masthead, economic_data) {
-        _ if report.has_errors() => None,
+    let parse_failed = report.has_errors();
+    let parsed = match (masthead, economic_data) {
         (Some((masthead, month, number)), Some(economic_data)) => Some(Issue {
             schema_version: SCHEMA_VERSION,
             number,
@@ -346,27 +351,25 @@ pub fn import(source: &str) -> ImportOutcome {
     };
     // What the validator would reject is an error of the import too: `sheto import` never
     // writes a bundle that `sheto validate` refuses.
-    let (issue, refused) = match issue {
-        Some(issue) => {
-            let errors: Vec<Finding> = crate::validate::check_issue(&issue)
-                .into_iter()
-                .filter(Finding::is_error)
-                .collect();
-            if errors.is_empty() {
-                (Some(issue), errors)
-            } else {
-                (None, errors)
-            }
-        }
-        None => (None, vec![]),
-    };
+    let refused: Vec<Finding> = parsed
+        .iter()
+        .flat_map(crate::validate::check_issue)
+        .filter(Finding::is_error)
+        .collect();
+    let issue = parsed
+        .clone()
+        .filter(|_| !parse_failed && refused.is_empty());
     let mut findings = report.finish();
     findings.extend(refused);
     findings.sort_by_key(|f| match f.location {
         crate::finding::Location::Line { line } => line,
         _ => 0,
     });
-    ImportOutcome { issue, findings }
+    ImportOutcome {
+        issue,
+        parsed,
+        findings,
+    }
 }
 
 /// The bundle as published: pretty JSON with a final newline, so that the same text gives the

@@ -5,6 +5,7 @@
 use super::paint::{paint_trend, Emphasis, DARK, LIGHT};
 use super::{device_pixel_ratio, figures_table, observe_width};
 use crate::app::{fetch, use_lang, Nav};
+use crate::bundle::PrintedFigure;
 use crate::chart::trend::{trend_hit, trend_layout, TrendMeasure, TrendModel, CSS_HEIGHT};
 use crate::i18n::Msg;
 use leptos::html::{Canvas, Div};
@@ -112,9 +113,8 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
                     let cells = regions
                         .iter()
                         .map(|r| {
-                            m.figure(i, *r)
-                                .map(|f| f.format_percent())
-                                .unwrap_or_default()
+                            // "—" for a figure that issue did not publish (or a region it lacks).
+                            m.figure(i, *r).format_percent()
                         })
                         .collect();
                     (label, cells)
