@@ -121,6 +121,7 @@ pub fn target(finding: &Finding, issue: Option<&Issue>) -> Target {
             }
             let section = match path.split(['.', '[']).next().unwrap_or("") {
                 "key_developments" => "key",
+                "news_flash" => "news",
                 "economic_data" => "data",
                 "events" => "events",
                 "contact" => "contact",

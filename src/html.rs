@@ -191,7 +191,11 @@ pub fn page(issue: &Issue) -> String {
                 escape(&ev.name),
                 escape(&ev.venue),
                 escape(&ev.organisers.join("、")),
-                link(&ev.url)
+                if ev.url.is_empty() {
+                    crate::bundle::NOT_PUBLISHED.to_string()
+                } else {
+                    link(&ev.url)
+                }
             );
         }
         out.push_str("</tbody>\n</table>\n");

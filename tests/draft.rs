@@ -152,3 +152,28 @@ fn the_index_to_publish_adds_the_draft() {
     assert!(index.to_json().ends_with("}\n"));
     assert_eq!(index_with(None, &issue).issues.len(), 1);
 }
+
+#[test]
+fn a_text_the_validator_refuses_is_drawn_with_its_findings_but_not_publishable() {
+    // 山東省 misprinted as 廣東省: its three items are left out, so numbers 10–12 are missing.
+    let text = source_233().replace("\n山東省\n", "\n廣東省\n");
+    let p = process(DraftKind::Text, &text);
+    let issue = p.issue.as_ref().expect("the issue as read is drawn");
+    assert_eq!(issue.news().count(), 14);
+    assert!(p.publishable().is_none());
+    let error = p.findings.iter().find(|f| f.is_error()).unwrap();
+    assert!(error.message.contains("missing item numbers: 10, 11, 12"));
+    assert_eq!(target(error, Some(issue)), Target::Element("news".into()));
+    // Each warning on the unknown heading and its items goes to its line of the text.
+    let lines: Vec<Target> = p
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("廣東省"))
+        .map(|f| target(f, Some(issue)))
+        .collect();
+    let at = |line| Target::SourceLine { line, column: 1 };
+    assert_eq!(lines, [at(141), at(143), at(151), at(159)]);
+    // The validator's findings are not counted twice.
+    let errors = p.findings.iter().filter(|f| f.is_error()).count();
+    assert_eq!(errors, 1);
+}

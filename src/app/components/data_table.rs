@@ -76,8 +76,9 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
 fn FigureCell(label: String, figure: Option<Figure>, text: String) -> impl IntoView {
     let missing = figure.is_none().then(|| use_lang().text(Msg::NotPublished));
     view! {
-        <td class="num" class:missing=missing.is_some() data-label=label title=missing aria-label=missing>
+        <td class="num" class:missing=missing.is_some() data-label=label title=missing>
             {text}
+            {missing.map(|words| view! { " " <small class="not-published">{words}</small> })}
         </td>
     }
 }

@@ -52,7 +52,13 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                                 <th scope="row" data-label=c.name.clone()>{ev.name}</th>
                                                 <td data-label=c.venue.clone()>{ev.venue}</td>
                                                 <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
-                                                <td data-label=c.url.clone() class="url"><ExternalLink url=ev.url /></td>
+                                                <td data-label=c.url.clone() class="url">
+                                                    {if ev.url.is_empty() {
+                                                        crate::bundle::NOT_PUBLISHED.into_any()
+                                                    } else {
+                                                        view! { <ExternalLink url=ev.url /> }.into_any()
+                                                    }}
+                                                </td>
                                             </tr>
                                         }})
                                         .collect_view()}
