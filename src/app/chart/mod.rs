@@ -21,6 +21,19 @@ pub(crate) fn device_pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
 }
 
+/// Keeps browser objects (an observer, its callback) alive as long as the component that made
+/// them, then lets `release` undo what they did: nothing outlives a language switch or a new issue.
+fn owned<T: 'static>(objects: T, release: impl FnOnce(&T) + 'static) {
+    let held = send_wrapper::SendWrapper::new((objects, release));
+    on_cleanup(move || {
+        // Cleanup runs on the thread that made them: the browser's only one.
+        if held.valid() {
+            let (objects, release) = held.take();
+            release(&objects);
+        }
+    });
+}
+
 /// Whether the page is in dark mode, kept current as the reader's setting changes.
 fn dark_mode() -> ReadSignal<bool> {
     let (dark, set_dark) = signal(false);
@@ -32,7 +45,7 @@ fn dark_mode() -> ReadSignal<bool> {
             move |e: web_sys::MediaQueryListEvent| set_dark.set(e.matches()),
         );
         query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-        on_change.forget();
+        owned((query, on_change), |(query, _)| query.set_onchange(None));
     }
     dark
 }
@@ -46,8 +59,8 @@ pub(crate) fn observe_width(el: &web_sys::Element, f: impl Fn(f64) + 'static) {
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(el);
+        owned((observer, callback), |(observer, _)| observer.disconnect());
     }
-    callback.forget();
 }
 
 /// Calls `f` with whether the element is on screen (or near it), as that changes.
@@ -67,8 +80,8 @@ fn observe_visibility(el: &web_sys::Element, f: impl Fn(bool) + 'static) {
         web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
     {
         observer.observe(el);
+        owned((observer, callback), |(observer, _)| observer.disconnect());
     }
-    callback.forget();
 }
 
 /// The three charts of an issue's data table.
