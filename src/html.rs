@@ -2,9 +2,10 @@
 //! search engines, and as the benchmark's baseline (`sheto html`). Same order and words as the
 //! app; every text is escaped and only safe URLs become links.
 
-use crate::bundle::{details_label, website_label, ArticleGroup, Issue, PrintedFigure};
+use crate::bundle::{details_label, website_label, ArticleGroup, Issue};
+use crate::format::PrintedFigure;
+use crate::format::{format_zh_date, format_zh_period};
 use crate::i18n::Lang;
-use crate::import::dates::{format_zh_date, format_zh_period};
 use crate::links::{safe_href, segments, Segment};
 use std::fmt::Write;
 
@@ -192,7 +193,7 @@ pub fn page(issue: &Issue) -> String {
                 escape(&ev.venue),
                 escape(&ev.organisers.join("、")),
                 if ev.url.is_empty() {
-                    crate::bundle::NOT_PUBLISHED.to_string()
+                    crate::format::NOT_PUBLISHED.to_string()
                 } else {
                     link(&ev.url)
                 }

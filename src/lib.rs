@@ -4,6 +4,7 @@
 //! - [`bundle`]: the issue bundle format (schema v1) and the archive index.
 //! - [`region`]: the closed set of regions with stable ids and Chinese names.
 //! - [`convert`]: the zh-Hans edition of an issue (Traditional → Simplified at publish time).
+//! - [`format`]: dates, periods and figures as the newsletter prints them.
 //! - [`import`]: newsletter text (as a PDF extractor gives it) → bundle, with located findings.
 //! - [`validate`]: bundle JSON → findings with JSON paths.
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
@@ -23,6 +24,7 @@ pub mod draft;
 pub mod feed;
 pub mod filter;
 pub mod finding;
+pub mod format;
 pub mod html;
 pub mod i18n;
 pub mod import;

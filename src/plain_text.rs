@@ -1,8 +1,9 @@
 //! An issue as plain text lines, in the newsletter's order and wording: what a reader of the
 //! printed newsletter sees. Tests use it to prove no word or figure of the source is lost.
 
-use crate::bundle::{ArticleGroup, Issue, PrintedFigure, DETAILS_LABEL};
-use crate::import::dates::format_zh_period;
+use crate::bundle::{ArticleGroup, Issue, DETAILS_LABEL};
+use crate::format::format_zh_period;
+use crate::format::PrintedFigure;
 
 fn groups(out: &mut Vec<String>, groups: &[ArticleGroup]) {
     for group in groups {

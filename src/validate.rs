@@ -5,7 +5,7 @@
 use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, SCHEMA_VERSION};
 use crate::convert::{HANS, HANT};
 use crate::finding::{Finding, Location, Severity};
-use crate::import::dates::{parse_iso_date, parse_iso_month};
+use crate::format::{parse_iso_date, parse_iso_month};
 use crate::region::Region;
 
 /// A parsed bundle (when its shape is right) and everything found wrong with it.

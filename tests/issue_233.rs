@@ -5,8 +5,8 @@
 mod common;
 use common::*;
 use sheto::bundle::Figure;
-use sheto::bundle::PrintedFigure;
 use sheto::finding::Severity;
+use sheto::format::PrintedFigure;
 use sheto::import::{import, to_json};
 use sheto::region::Region;
 

@@ -1,9 +1,10 @@
 //! What a chart shows, derived from the data table: its title, periods, series, values,
 //! the text of each bar's tooltip, and the CSV a reader can download.
 
-use crate::bundle::{EconomicData, Figure, PrintedFigure, NOT_PUBLISHED};
+use crate::bundle::{EconomicData, Figure};
+use crate::format::format_zh_period;
+use crate::format::{PrintedFigure, NOT_PUBLISHED};
 use crate::i18n::{Lang, Msg};
-use crate::import::dates::format_zh_period;
 use crate::region::Region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

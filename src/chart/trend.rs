@@ -3,8 +3,8 @@
 
 use super::geometry::{nice_scale, sane_dpr, text_width, ticks, Rect, Tick};
 use crate::bundle::{Figure, GrowthSeries};
+use crate::format::format_zh_period;
 use crate::i18n::{Lang, Msg};
-use crate::import::dates::format_zh_period;
 use crate::region::Region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

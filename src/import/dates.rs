@@ -2,6 +2,7 @@
 //! 2026年5月（第233期）. Output is ISO 8601 (`YYYY-MM-DD`, `YYYY-MM`). Full-width digits and
 //! punctuation read as their ASCII twins.
 
+use crate::format::days_in_month;
 use crate::import::text::fold_ascii;
 
 /// Walks a string, reading numbers and expected characters; spaces are skipped.
@@ -56,46 +57,8 @@ impl<'a> Scanner<'a> {
     }
 }
 
-pub fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        _ => 0,
-    }
-}
-
 fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
     (d >= 1 && d <= days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Parses `YYYY-MM-DD`, checking the day exists.
-pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32)> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        text.get(r)
-            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
-            .parse()
-            .ok()
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    (d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
-}
-
-/// Parses `YYYY-MM`.
-pub fn parse_iso_month(text: &str) -> Option<(u32, u32)> {
-    let (y, m) = text.split_once('-')?;
-    if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes())).all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let (y, m) = (y.parse().ok()?, m.parse().ok()?);
-    (1..=12).contains(&m).then_some((y, m))
 }
 
 /// What an article's first paragraph opens with.
@@ -261,37 +224,6 @@ pub fn dateline(text: &str) -> Option<(String, u32)> {
     (closed && s.rest.is_empty()).then(|| (format!("{y:04}-{m:02}"), n))
 }
 
-/// Formats `YYYY-MM-DD` as the newsletter does: 2026年6月3日.
-pub fn format_zh_date(iso: &str) -> String {
-    match parse_iso_date(iso) {
-        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
-        None => iso.to_string(),
-    }
-}
-
-/// Formats an event's dates as the newsletter does: 2026年6月3日至5日.
-pub fn format_zh_range(start: &str, end: &str) -> String {
-    match (parse_iso_date(start), parse_iso_date(end)) {
-        (Some(a), Some(b)) if a == b => format_zh_date(start),
-        (Some((y1, m1, _)), Some((y2, m2, d2))) if y1 == y2 && m1 == m2 => {
-            format!("{}至{d2}日", format_zh_date(start))
-        }
-        (Some((y1, _, _)), Some((y2, m2, d2))) if y1 == y2 => {
-            format!("{}至{m2}月{d2}日", format_zh_date(start))
-        }
-        _ => format!("{}至{}", format_zh_date(start), format_zh_date(end)),
-    }
-}
-
-/// Formats a period `YYYY-MM`..`YYYY-MM` as the table does: 2026年1月至3月.
-pub fn format_zh_period(start: &str, end: &str) -> String {
-    match (parse_iso_month(start), parse_iso_month(end)) {
-        (Some((y1, m1)), Some((y2, m2))) if y1 == y2 => format!("{y1}年{m1}月至{m2}月"),
-        (Some((y1, m1)), Some((y2, m2))) => format!("{y1}年{m1}月至{y2}年{m2}月"),
-        _ => format!("{start}至{end}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,22 +301,5 @@ mod tests {
             Some(("2026-05".to_string(), 233))
         );
         assert_eq!(period("2026年1-3月").unwrap().1, "2026-03");
-    }
-
-    #[test]
-    fn iso_parsing_and_formatting() {
-        assert_eq!(parse_iso_date("2024-02-29"), Some((2024, 2, 29)));
-        assert_eq!(parse_iso_date("2026-02-29"), None);
-        assert_eq!(parse_iso_date("2026-6-3"), None);
-        assert_eq!(parse_iso_month("2026-13"), None);
-        assert_eq!(
-            format_zh_range("2026-06-03", "2026-06-05"),
-            "2026年6月3日至5日"
-        );
-        assert_eq!(
-            format_zh_range("2026-06-30", "2026-07-02"),
-            "2026年6月30日至7月2日"
-        );
-        assert_eq!(format_zh_period("2026-01", "2026-03"), "2026年1月至3月");
     }
 }

@@ -5,8 +5,8 @@
 use super::paint::{paint_trend, Emphasis, DARK, LIGHT};
 use super::{device_pixel_ratio, figures_table, observe_width};
 use crate::app::{fetch, use_lang, Nav};
-use crate::bundle::PrintedFigure;
 use crate::chart::trend::{trend_hit, trend_layout, TrendMeasure, TrendModel, CSS_HEIGHT};
+use crate::format::PrintedFigure;
 use crate::i18n::Msg;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticleCard(article: Article, #[prop(default = None)] id: Option<String>) -> impl IntoView {
     let date = article.date.clone().map(|d| {
-        let label = crate::import::dates::format_zh_date(&d);
+        let label = crate::format::format_zh_date(&d);
         view! { <time datetime=d>{label}</time> }
     });
     view! {

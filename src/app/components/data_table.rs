@@ -3,10 +3,11 @@
 
 use crate::app::chart::Charts;
 use crate::app::{use_lang, Nav};
-use crate::bundle::{Figure, Issue, PrintedFigure};
+use crate::bundle::{Figure, Issue};
 use crate::filter::highlights;
+use crate::format::format_zh_period;
+use crate::format::PrintedFigure;
 use crate::i18n::Msg;
-use crate::import::dates::format_zh_period;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -54,7 +54,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                                 <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
                                                 <td data-label=c.url.clone() class="url">
                                                     {if ev.url.is_empty() {
-                                                        crate::bundle::NOT_PUBLISHED.into_any()
+                                                        crate::format::NOT_PUBLISHED.into_any()
                                                     } else {
                                                         view! { <ExternalLink url=ev.url /> }.into_any()
                                                     }}
