@@ -1,11 +1,4 @@
-//! `sheto`: the editors' command-line tool. It shares the data layer with the reader app.
-//!
-//!   sheto import FILE.txt [-o OUT.json]      newsletter text → bundle (+ its zh-Hans edition)
-//!   sheto convert --to zh-Hans BUNDLE.json   the zh-Hans edition of a bundle
-//!   sheto validate [--format json] FILE…     check bundles and index.json
-//!   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page (no script)
-//!   sheto index DIR [--feed FILE]            write everything derived from DIR/NNN.json
-
+//! The command line of `sheto`, native only (the reader's and the preview's wasm never link it).
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
 use sheto::convert::{edition_file, simplified_issue, HANS, HANT};
 use sheto::finding::{Finding, Location, Severity};
@@ -136,7 +129,7 @@ fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
     Ok(a)
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() {
         return usage("no command given", None);
