@@ -4,7 +4,9 @@
 use crate::bundle::{Article, ArticleGroup};
 use crate::import::dates::{leading_date, LeadingDate};
 use crate::import::report::Report;
-use crate::import::text::{as_url, ends_sentence, excerpt, join_cut, Block};
+use crate::import::text::{
+    as_url, ends_sentence, ends_with_colon, excerpt, join_cut, url_rest, Block,
+};
 use crate::region::Region;
 
 /// How a part marks its groups and items.
@@ -87,9 +89,36 @@ fn opens_article(text: &str) -> bool {
             .any(|w| text.starts_with(w))
 }
 
+/// Whether the line at `i` is an item's title: it reads as one (no clause, no comma) and the
+/// next line is text that opens an item (a date, 近日…) or is longer prose.
+fn is_title_at(blocks: &[Block], i: usize, style: &Style) -> bool {
+    let Some(text) = blocks.get(i).map(|b| b.text.trim()) else {
+        return false;
+    };
+    let Some(next) = blocks.get(i + 1).map(|b| b.text.trim()) else {
+        return false;
+    };
+    reads_as_title(text)
+        && !text.contains(['，', ','])
+        && !opens_article(text)
+        && is_prose(next, style)
+        && (opens_article(next)
+            || (next.chars().count() > text.chars().count() && next.contains(['，', '。'])))
+}
+
+/// The tail of a title the PDF wrapped: it reads as a title, holds no comma, does not open a
+/// text, and is shorter than the title's first line (which the PDF filled before wrapping).
+fn is_title_tail(text: &str, title: &str) -> bool {
+    reads_as_title(text)
+        && !text.contains(['，', ','])
+        && !opens_article(text)
+        && text.chars().count() < title.chars().count()
+        && text.chars().count() <= 30
+}
+
 /// A line of text, not a link, a 詳情請參看 or a heading.
 fn is_prose(text: &str, style: &Style) -> bool {
-    as_url(text).is_none()
+    link_of(text).is_none()
         && details_rest(text).is_none()
         && (style.group)(text).is_none()
         && !(style.looks_like_group)(text)
@@ -113,13 +142,58 @@ const LINK_LABELS: [&str; 10] = [
 fn details_rest(text: &str) -> Option<&str> {
     let rest = LINK_LABELS.iter().find_map(|l| text.strip_prefix(l))?;
     let rest = rest.trim_start();
-    let after = rest.strip_prefix(['：', ':']);
-    // The label alone, with a colon, or followed by its link: never a sentence that begins so.
+    let after = rest.strip_prefix(['：', ':']).map(str::trim);
+    // The label alone, with a colon, or followed by its link: a sentence that begins so
+    // (更多詳情：市民如發現…) is text.
     match after {
-        Some(r) => Some(r.trim()),
+        Some(r) if r.is_empty() || link_of(r).is_some() => Some(r),
         None if rest.is_empty() => Some(rest),
-        None => None,
+        _ => None,
     }
+}
+
+/// A label in other words before an item's links (`詳情請參閱以下網站：`): a short line ending
+/// in a colon, with a word of linking in it, right before a link.
+fn other_link_label(text: &str, next: Option<&str>) -> bool {
+    ends_with_colon(text)
+        && text.chars().count() <= 20
+        && [
+            "詳", "參看", "參閱", "瀏覽", "網站", "網頁", "網址", "連結", "鏈接", "來源",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+        && next.is_some_and(|n| link_of(n).is_some())
+}
+
+/// A link as a line prints it.
+struct Link<'a> {
+    url: String,
+    /// Text printed after the link on its line (（只有英文版）, a full stop).
+    rest: &'a str,
+    /// Printed as `www.…` with no scheme, and read as `http://www.…`.
+    schemeless: bool,
+}
+
+/// A link line: `<https://…>`, a bare `https://…`, or `www.…` printed with no scheme. Whatever
+/// follows the link on its line is kept apart, so the link stays whole and the rest is reported.
+fn link_of(text: &str) -> Option<Link<'_>> {
+    if let Some(url) = as_url(text) {
+        return Some(Link {
+            url: url.to_string(),
+            rest: url_rest(text),
+            schemeless: false,
+        });
+    }
+    let t = text.trim();
+    let bare = t.to_ascii_lowercase().starts_with("www.")
+        && t.len() > 4
+        && t.chars().all(|c| c.is_ascii_graphic())
+        && t[4..].contains('.');
+    bare.then(|| Link {
+        url: format!("http://{t}"),
+        rest: "",
+        schemeless: true,
+    })
 }
 
 /// Parses a part's blocks (its heading already removed) into groups of articles.
@@ -138,8 +212,10 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
         let text = block.text.trim();
         let next = blocks.get(i + 1).map(|b| b.text.trim());
         // A short line may be a heading with its letters spaced out (上 海 市).
+        // …or printed with a colon (內地資訊：, 安徽省：).
         let compact: String = if text.chars().count() <= 16 {
-            text.chars().filter(|c| !c.is_whitespace()).collect()
+            let closed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            closed.trim_end_matches(['：', ':']).to_string()
         } else {
             text.to_string()
         };
@@ -154,7 +230,7 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             });
             continue;
         }
-        if (style.looks_like_group)(text) {
+        if (style.looks_like_group)(&compact) {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             report.warn(
                 block.line,
@@ -196,19 +272,29 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                 }
             }
         }
-        if let Some(rest) = details_rest(text) {
+        let label = details_rest(text).or_else(|| {
+            other_link_label(text, next).then(|| {
+                report.note(
+                    block.line,
+                    "link label",
+                    format!("「{text}」 taken as the label before the item's links"),
+                );
+                ""
+            })
+        });
+        if let Some(rest) = label {
             match draft.as_mut() {
                 Some(d) => {
                     d.in_links = true;
-                    if let Some(url) = as_url(rest) {
-                        d.links.push(url.to_string());
+                    if let Some(link) = link_of(rest) {
+                        d.add_link(link, block.line, report);
                     }
                 }
                 None => report.unplaced(block, style.part),
             }
             continue;
         }
-        if let Some(url) = as_url(text) {
+        if let Some(link) = link_of(text) {
             match draft.as_mut() {
                 Some(d) => {
                     if !d.in_links {
@@ -218,16 +304,22 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                         );
                         d.in_links = true;
                     }
-                    d.links.push(url.to_string());
+                    d.add_link(link, block.line, report);
                 }
                 None => report.unplaced(block, style.part),
             }
             continue;
         }
-        let title_here = reads_as_title(text) && next_opens && next.is_some_and(opens_article);
+        let title_here = is_title_at(blocks, i, style);
         match draft.as_mut() {
-            // Titled items: a text after an item's links starts the next item.
+            // Titled items: a line after an item's links starts the next item, unless it stands
+            // before a line that is itself a title (a caption, 完): then it is reported.
             None | Some(Draft { in_links: true, .. }) if !style.numbered => {
+                let next_is_tail = next.is_some_and(|n| is_title_tail(n, text));
+                if !title_here && !next_is_tail && is_title_at(blocks, i + 1, style) {
+                    report.unplaced(block, style.part);
+                    continue;
+                }
                 finish(&mut draft, &mut groups, &unknown_heading, style, report);
                 draft = Some(Draft::new(block.line, None, text));
             }
@@ -249,12 +341,13 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                 finish(&mut draft, &mut groups, &unknown_heading, style, report);
                 draft = Some(Draft::new(block.line, None, text));
             }
-            // A title the PDF wrapped: its short tail stands before the text's opening.
+            // A title the PDF wrapped: its tail, shorter than the title's line and with no
+            // clause in it, stands before the item's text.
             Some(d)
                 if !d.in_links
                     && d.paragraphs.is_empty()
-                    && title_here
-                    && text.chars().count() <= 20 =>
+                    && is_title_tail(text, &d.title)
+                    && next_opens =>
             {
                 report.warn(
                     block.line,
@@ -301,6 +394,26 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
 }
 
 impl Draft {
+    /// Adds a link; text printed after it on its line is reported, not glued into the link.
+    fn add_link(&mut self, link: Link, line: usize, report: &mut Report) {
+        if !link.rest.is_empty() {
+            report.warn(
+                line,
+                format!(
+                    "text after the link left out of it: 「{}」 (the link is {})",
+                    link.rest, link.url
+                ),
+            );
+        }
+        if link.schemeless {
+            report.warn(
+                line,
+                format!("link printed without http://: read as {}", link.url),
+            );
+        }
+        self.links.push(link.url);
+    }
+
     fn new(line: usize, number: Option<u32>, title: &str) -> Self {
         let title = title.to_string();
         Draft {

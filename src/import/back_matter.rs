@@ -48,10 +48,26 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         social: None,
     };
     // Hours come as a label (辦事處) and its sessions; the office's first, then immigration's.
+    // A label and its first session may share a line (a two-column layout): they are split.
     let mut hours_seen = 0;
-    for block in blocks {
-        let text = block.text.trim();
+    // The social accounts' labels follow 歡迎關注… until a line that is not one.
+    let mut in_social = false;
+    let mut pending: Vec<(usize, String)> = blocks
+        .iter()
+        .map(|b| (b.line, b.text.trim().to_string()))
+        .collect();
+    pending.reverse();
+    while let Some((line, text)) = pending.pop() {
+        let text = text.as_str();
+        let block = Block { line, text };
         let field = |label| strip_label(text, label).map(str::to_string);
+        let account_like = text.chars().count() <= 8
+            && !is_session(text)
+            && !ends_with_colon(text)
+            && !text.starts_with("服務時間");
+        if in_social && !account_like {
+            in_social = false;
+        }
         if let Some(address) = field("地址") {
             (c.address, c.postcode) = address_and_postcode(&address);
         } else if let Some(v) = field("電話") {
@@ -62,9 +78,10 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
             c.email = v;
         } else if text.starts_with("服務時間") {
             c.hours_heading = strip_trailing_colon(text).to_string();
-        } else if let Some(social) = c.social.as_mut() {
+        } else if let (true, Some(social)) = (in_social, c.social.as_mut()) {
             social.accounts.push(text.to_string());
         } else if text.starts_with("歡迎關注") {
+            in_social = true;
             c.social = Some(Social {
                 text: text.to_string(),
                 accounts: vec![],
@@ -77,15 +94,43 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
             };
             hours.sessions.push(text.to_string());
         } else if !c.hours_heading.is_empty() && hours_seen < 2 && !ends_with_colon(text) {
+            // `辦事處上午八時三十分至…`: the label, then its first session.
+            let (label, session) = match ["上午", "下午", "中午", "晚上"]
+                .iter()
+                .filter_map(|p| text.find(p))
+                .min()
+            {
+                Some(at) if at > 0 => (text[..at].trim(), Some(text[at..].trim())),
+                _ => (text, None),
+            };
             hours_seen += 1;
             let hours = if hours_seen == 1 {
                 &mut c.office_hours
             } else {
                 &mut c.immigration_hours
             };
-            hours.label = text.to_string();
+            hours.label = label.to_string();
+            if let Some(session) = session {
+                report.note(
+                    line,
+                    "hours",
+                    format!("「{label}」 and its hours 「{session}」 on one line: read apart"),
+                );
+                pending.push((line, session.to_string()));
+            }
         } else {
-            report.unplaced(block, "聯絡方式");
+            report.unplaced(&block, "聯絡方式");
+        }
+    }
+    for (hours, name) in [
+        (&c.office_hours, "辦事處"),
+        (&c.immigration_hours, "入境事務組"),
+    ] {
+        if !c.hours_heading.is_empty() && (hours.label.is_empty() || hours.sessions.is_empty()) {
+            report.warn(
+                heading.line,
+                format!("contact details: the hours of {name} are missing or incomplete"),
+            );
         }
     }
     for (value, name) in [(&c.address, "地址"), (&c.phone, "電話"), (&c.email, "電郵")] {

@@ -189,15 +189,43 @@ pub fn event_dates(text: &str) -> Option<DateRange> {
     })
 }
 
-/// A table period: `2026年 1月至3月` → (2026-01, 2026-03); also `2026年1-3月`.
+/// A table period: `2026年 1月至3月` → (2026-01, 2026-03); also `2026年1-3月`, `1月至4月份`, a
+/// single month (`2026年4月`), `2025年全年`, `2026年上半年`, `2026年第一季度` / `一季度`, and
+/// `前三季度`.
 pub fn period(text: &str) -> Option<(String, String)> {
     let folded = fold_ascii(text);
-    let mut s = Scanner::new(&folded);
+    let folded: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let folded = folded.strip_suffix('份').unwrap_or(&folded);
+    let mut s = Scanner::new(folded);
     let y = s.number_then('年')?;
+    let months = |m1: u32, m2: u32| Some((format!("{y:04}-{m1:02}"), format!("{y:04}-{m2:02}")));
+    // Named spans of a year.
+    let quarter = |q: &str| {
+        ["一", "二", "三", "四"]
+            .iter()
+            .position(|n| *n == q)
+            .map(|i| i as u32 + 1)
+            .or_else(|| q.parse().ok().filter(|q| (1..=4).contains(q)))
+    };
+    match s.rest {
+        "全年" | "年度" => return months(1, 12),
+        "上半年" => return months(1, 6),
+        "下半年" => return months(7, 12),
+        "前三季度" => return months(1, 9),
+        rest => {
+            let q = rest.strip_prefix('第').unwrap_or(rest);
+            if let Some(q) = q.strip_suffix("季度").and_then(quarter) {
+                return months(3 * q - 2, 3 * q);
+            }
+        }
+    }
     let m1 = s.number()?;
-    s.eat(&['月']);
+    let has_month = s.eat(&['月']);
     if !s.eat(&RANGE) {
-        return None;
+        s.skip_spaces();
+        return (has_month && s.rest.is_empty() && (1..=12).contains(&m1))
+            .then(|| months(m1, m1))
+            .flatten();
     }
     let (y2, m2) = match s.number_then('年') {
         Some(y2) => (y2, s.number_then('月')?),
@@ -301,5 +329,14 @@ mod tests {
             Some(("2026-05".to_string(), 233))
         );
         assert_eq!(period("2026年1-3月").unwrap().1, "2026-03");
+        let p = |t: &str| period(t).map(|(a, b)| format!("{a}..{b}"));
+        assert_eq!(p("2025年全年").as_deref(), Some("2025-01..2025-12"));
+        assert_eq!(p("2026年第一季度").as_deref(), Some("2026-01..2026-03"));
+        assert_eq!(p("2026年 二季度").as_deref(), Some("2026-04..2026-06"));
+        assert_eq!(p("2026年上半年").as_deref(), Some("2026-01..2026-06"));
+        assert_eq!(p("2026年 1-4月份").as_deref(), Some("2026-01..2026-04"));
+        assert_eq!(p("2026年4月").as_deref(), Some("2026-04..2026-04"));
+        assert_eq!(p("2026年"), None);
+        assert_eq!(p("與2025年同期相比"), None);
     }
 }

@@ -173,8 +173,12 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
 fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, u32)> {
     let mut title: Option<Block> = None;
     let mut joined_title = String::new();
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         if let Some((month, number)) = dates::dateline(block.text) {
+            // Whatever stands between the dateline and 主要動態 (a notice) has no place: said.
+            for after in &blocks[i + 1..] {
+                report.unplaced(after, "masthead");
+            }
             let Some(title) = title else {
                 report.error(
                     block.line,

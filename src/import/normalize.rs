@@ -135,6 +135,41 @@ pub fn is_page_number(text: &str) -> bool {
         || matches!(parts.as_slice(), [a, b] if digits(a) && digits(b))
 }
 
+/// A line of digits right after a link cut mid-word (`…forward_33070` / `625`) may be the link's
+/// tail, not a page number: it is one only if it fits the sequence of the other page numbers.
+fn keep_url_digits(lines: &[Line], page_number: &mut [bool]) {
+    let value = |t: &str| -> Option<u32> {
+        let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let numbered: Vec<(usize, Option<u32>)> = (0..lines.len())
+        .filter(|&i| page_number[i])
+        .map(|i| (i, value(&lines[i].text)))
+        .collect();
+    for (k, &(i, v)) in numbered.iter().enumerate() {
+        let digits_only = lines[i].text.trim().bytes().all(|b| b.is_ascii_digit());
+        let after_cut_url = i > 0
+            && trailing_url(&lines[i - 1].text).is_some_and(|(at, _)| {
+                lines[i - 1].text[at..]
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_digit() || "_=/-?&".contains(c))
+            });
+        if !(digits_only && after_cut_url) {
+            continue;
+        }
+        let (Some(v), prev, next) = (v, numbered.get(k.wrapping_sub(1)), numbered.get(k + 1))
+        else {
+            continue;
+        };
+        let fits = prev.and_then(|p| p.1) == v.checked_sub(1) && prev.is_some()
+            || next.and_then(|n| n.1) == Some(v + 1);
+        if !fits {
+            page_number[i] = false;
+        }
+    }
+}
+
 /// Whether a line is part of the newsletter's own structure, which recurs by design (詳情請參看,
 /// links, table rows, labels ending in a colon) and is never a running header.
 fn recurs_by_design(text: &str) -> bool {
@@ -156,7 +191,8 @@ fn drop_page_furniture(lines: &mut Vec<Line>, report: &mut Report) {
         .take(4)
         .find(|l| dateline(&l.text).is_some())
         .map(|l| (l.line, l.text.clone()));
-    let page_number: Vec<bool> = lines.iter().map(|l| is_page_number(&l.text)).collect();
+    let mut page_number: Vec<bool> = lines.iter().map(|l| is_page_number(&l.text)).collect();
+    keep_url_digits(lines, &mut page_number);
     let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let near_page_number =
@@ -181,23 +217,36 @@ fn drop_page_furniture(lines: &mut Vec<Line>, report: &mut Report) {
         if let Some((_, d)) = &masthead_dateline {
             rest = rest.replace(d.as_str(), "");
         }
-        rest.len() < l.text.len() && rest.trim().is_empty()
+        // What is left may be the page's number or the dateline in another form.
+        let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|｜·•-–—".contains(c));
+        rest.len() < l.text.len()
+            && (rest.is_empty() || is_page_number(rest) || dateline(rest).is_some())
     };
-    // A second masthead after 免責聲明 is a second copy of the text, not a running header: it is
-    // kept, so that the importer stops there with an error.
+    // A second masthead (the title, then the dateline) after 免責聲明 is a second copy of the
+    // text, not a running header: it is kept, so that the importer stops there with an error.
     let disclaimer = lines
         .iter()
         .position(|l| l.text.trim() == "免責聲明")
         .map_or(usize::MAX, |i| lines[i].line);
+    let second_masthead: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines[i].line > disclaimer
+                && (dateline(&lines[i].text).is_some()
+                    || (lines[i].text == title
+                        && lines
+                            .get(i + 1)
+                            .is_some_and(|n| dateline(&n.text).is_some())))
+        })
+        .collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut dropped: Vec<(usize, &str, String)> = Vec::new();
     for (i, l) in lines.drain(..).enumerate() {
         if page_number[i] {
             report.info(l.line, "page number left out");
-        } else if l.line < disclaimer && is_running_header(&l) {
+        } else if !second_masthead[i] && is_running_header(&l) {
             let msg = format!("running header left out: 「{}」", excerpt(&l.text));
             dropped.push((l.line, "running header", msg));
-        } else if l.line > masthead_line && l.line < disclaimer && recurring(&l.text) {
+        } else if l.line > masthead_line && !second_masthead[i] && recurring(&l.text) {
             let msg = format!(
                 "line repeated at page breaks left out: 「{}」",
                 excerpt(&l.text)
@@ -227,9 +276,34 @@ fn trailing_url(text: &str) -> Option<(usize, bool)> {
     (open || bare).then_some((at, open))
 }
 
+/// File extensions a link may end with: a tail of letters completes one (`….ht` + `m`).
+const EXTENSIONS: [&str; 12] = [
+    "htm", "html", "shtml", "asp", "aspx", "php", "jsp", "pdf", "doc", "docx", "xls", "xlsx",
+];
+
 /// A line that can only be the rest of a wrapped URL: no spaces, URL characters, and a path or
-/// query character or a digit in it (a word alone such as `CargoX` is not enough).
-fn continues_url(text: &str, open: bool) -> bool {
+/// query character or a digit in it (a word alone such as `CargoX` is not enough), or letters
+/// that complete the link's file extension, or a file name ending in one (`展覽事務.htm`).
+fn continues_url(url: &str, text: &str, open: bool) -> bool {
+    let ext_of = |t: &str| t.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let completes_extension = text.len() <= 5
+        && text.bytes().all(|b| b.is_ascii_alphabetic())
+        && url
+            .rsplit_once('/')
+            .map_or(url, |(_, last)| last)
+            .rsplit_once('.')
+            .is_some_and(|(_, start)| {
+                let ext = format!("{start}{text}").to_ascii_lowercase();
+                EXTENSIONS.contains(&ext.as_str())
+            });
+    let file_name = !text.contains(char::is_whitespace)
+        && !text.contains([
+            '，', '。', '、', '；', '：', '「', '」', '《', '》', '（', '）',
+        ])
+        && ext_of(text).is_some_and(|e| EXTENSIONS.contains(&e.as_str()));
+    if completes_extension || file_name {
+        return true;
+    }
     let body = if open {
         text.strip_suffix('>').unwrap_or(text)
     } else {
@@ -249,8 +323,8 @@ fn join_wrapped_urls(lines: &mut Vec<Line>, report: &mut Report) {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for l in lines.drain(..) {
         let joined = out.last_mut().and_then(|prev| {
-            let (_, open) = trailing_url(&prev.text)?;
-            let wraps = prev.text.chars().count() > 0 && continues_url(&l.text, open);
+            let (at, open) = trailing_url(&prev.text)?;
+            let wraps = continues_url(&prev.text[at..], &l.text, open);
             // Only a line that was cut: a bare URL that already ends in a file name stays.
             (wraps && (open || !l.text.contains("://"))).then_some(prev)
         });

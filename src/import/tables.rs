@@ -109,9 +109,10 @@ fn unit_of(token: &str) -> String {
         .to_string()
 }
 
-/// A period made of the next one to four words (`2026年` `1月至3月`), and how many it took.
+/// A period made of the next one to four words (`2026年` `1月至3月`), and how many it took: the
+/// longest that reads, so `2026年1月` `至3月` is one period, not a month and a stray word.
 fn period_at(words: &[String]) -> Option<((String, String), usize)> {
-    (1..=words.len().min(4)).find_map(|k| {
+    (1..=words.len().min(4)).rev().find_map(|k| {
         let joined: String = words[..k].concat();
         period(&joined).map(|p| (p, k))
     })
@@ -119,6 +120,8 @@ fn period_at(words: &[String]) -> Option<((String, String), usize)> {
 
 /// What the header rows say, found from their pieces' kinds rather than their positions.
 struct Header {
+    /// Trade's columns come before GDP's.
+    swapped: bool,
     region_label: String,
     gdp_label: String,
     trade_label: String,
@@ -181,12 +184,40 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
             labels.len()
         )
     })?;
+    if let Some(p) = region
+        .iter()
+        .find(|t| t.contains('年') && t.contains(|c: char| c.is_ascii_digit()))
+    {
+        return Err(format!(
+            "cannot read the period 「{p}」 (expected like 2026年1月至3月, 2025年全年, 2026年第一季度)"
+        ));
+    }
     if region.len() > 1 {
         return Err(format!(
             "cannot tell its headings apart: 「{}」 stand before 「{gdp_label}」",
             region.join(" ")
         ));
     }
+    let gdp_like = |l: &str| {
+        ["生產總值", "GDP", "生产总值"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    let trade_like = |l: &str| {
+        ["進出口", "进出口", "貿易", "外貿"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    let swapped = match (gdp_like(&gdp_label), trade_like(&trade_label)) {
+        (true, true) => false,
+        _ if trade_like(&gdp_label) && gdp_like(&trade_label) => true,
+        _ => {
+            return Err(format!(
+                "cannot tell which column is GDP (地區生產總值) and which is trade (進出口總額): \
+                 the headings are 「{gdp_label}」 and 「{trade_label}」"
+            ))
+        }
+    };
     if units.len() == 2 && units[0] != units[1] {
         report.warn(
             lines[0].line,
@@ -196,13 +227,26 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
             ),
         );
     }
-    let [gdp_period, trade_period] =
-        <[(String, String); 2]>::try_from(periods.clone()).map_err(|_| {
+    let [mut gdp_period, mut trade_period] = <[(String, String); 2]>::try_from(periods.clone())
+        .map_err(|_| {
             format!(
                 "expected two periods like 2026年 1月至3月, found {}",
                 periods.len()
             )
         })?;
+    let (mut gdp_label, mut trade_label) = (gdp_label, trade_label);
+    if swapped {
+        // Trade printed before GDP: each column keeps its own heading, period and figures.
+        std::mem::swap(&mut gdp_label, &mut trade_label);
+        std::mem::swap(&mut gdp_period, &mut trade_period);
+        report.warn(
+            lines[0].line,
+            format!(
+                "data table: 「{trade_label}」 is printed before 「{gdp_label}」; each column is \
+                 read under its own heading"
+            ),
+        );
+    }
     let comparisons: Vec<String> = comparisons.iter().map(|w| w.concat()).collect();
     let comparison = comparisons
         .iter()
@@ -234,6 +278,7 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
         );
     }
     Ok(Header {
+        swapped,
         region_label,
         gdp_label,
         trade_label,
@@ -266,7 +311,12 @@ fn spaced_figures(words: &[String]) -> Option<Vec<String>> {
 }
 
 /// A province's row: four figures, each read or marked as not published.
-fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataRow, ()> {
+fn parse_row(
+    region: Region,
+    block: &Block,
+    swapped: bool,
+    report: &mut Report,
+) -> Result<DataRow, ()> {
     let cells = cells_of(block);
     let name = region.name_zh();
     let figures: Vec<String> = if block.is_table_row() {
@@ -275,16 +325,17 @@ fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataR
             f.pop();
         }
         if f.len() < 4 {
-            report.warn(
+            // Which columns the figures belong to cannot be told: never guessed.
+            report.error(
                 block.line,
                 format!(
-                    "data table row {name} has {} figure cells, expected 4: the last {} taken as \
-                     not published",
-                    f.len(),
-                    4 - f.len()
+                    "data table row {name} has {} figure cells, expected 4 (GDP, its growth, trade, \
+                     its growth): which columns they belong to cannot be told; print — or leave \
+                     an empty cell between tabs for a figure not published",
+                    f.len()
                 ),
             );
-            f.resize(4, String::new());
+            return Err(());
         }
         f
     } else {
@@ -320,7 +371,11 @@ fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataR
         );
         return Err(());
     }
-    const NAMES: [&str; 4] = ["GDP", "GDP growth", "trade", "trade growth"];
+    let names = if swapped {
+        ["trade", "trade growth", "GDP", "GDP growth"]
+    } else {
+        ["GDP", "GDP growth", "trade", "trade growth"]
+    };
     let mut read: [Option<Figure>; 4] = [None; 4];
     for (k, text) in figures.iter().enumerate() {
         match Cell::read(text, k % 2 == 1) {
@@ -335,7 +390,7 @@ fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataR
                     block.line,
                     format!(
                         "data table row {name}: {} printed as 「{shown}」: kept as not published",
-                        NAMES[k]
+                        names[k]
                     ),
                 );
             }
@@ -345,12 +400,16 @@ fn parse_row(region: Region, block: &Block, report: &mut Report) -> Result<DataR
                     block.line,
                     format!(
                         "data table row cannot be read ({} 「{text}」), left out: {row}",
-                        NAMES[k]
+                        names[k]
                     ),
                 );
                 return Err(());
             }
         }
+    }
+    if swapped {
+        read.swap(0, 2);
+        read.swap(1, 3);
     }
     Ok(DataRow {
         region,
@@ -418,10 +477,10 @@ pub fn economic_data(
         .map(|(line, text)| Block { line: *line, text })
         .collect();
     let mut header_lines: Vec<&Block> = Vec::new();
-    let mut rows: Vec<DataRow> = Vec::new();
+    // Rows are read once the header has said which column is which.
+    let mut row_lines: Vec<(Region, &Block)> = Vec::new();
     let mut source: Option<String> = None;
     let mut seen_data = false;
-    let mut failed = false;
 
     for block in &blocks {
         let cells = cells_of(block);
@@ -429,17 +488,14 @@ pub fn economic_data(
         if is_data_line(&cells) {
             seen_data = true;
             match Region::from_zh(&cells[0]) {
-                Some(region) if rows.iter().any(|r| r.region == region) => report.warn(
+                Some(region) if row_lines.iter().any(|(r, _)| *r == region) => report.warn(
                     block.line,
                     format!(
                         "data table: {} appears twice; the second row is left out",
                         region.name_zh()
                     ),
                 ),
-                Some(region) => match parse_row(region, block, report) {
-                    Ok(row) => rows.push(row),
-                    Err(()) => failed |= report.has_errors(),
-                },
+                Some(region) => row_lines.push((region, block)),
                 None => report.warn(
                     block.line,
                     format!("data table: unknown region 「{}」, row left out", cells[0]),
@@ -457,9 +513,6 @@ pub fn economic_data(
         } else {
             report.unplaced(block, "經貿數據");
         }
-    }
-    if failed {
-        return None;
     }
     // Lines before the header that are not part of it (a stray sentence) are reported.
     let first_header = header_lines
@@ -492,6 +545,15 @@ pub fn economic_data(
             return None;
         }
     };
+    let mut rows: Vec<DataRow> = Vec::new();
+    for (region, block) in row_lines {
+        if let Ok(row) = parse_row(region, block, header.swapped, report) {
+            rows.push(row);
+        }
+    }
+    if report.has_errors() {
+        return None;
+    }
     if rows.is_empty() {
         report.error(heading.line, "data table (經貿數據) has no rows");
         return None;
@@ -582,14 +644,35 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
             (None, None, Some(date.to_string()))
         }
     };
+    let www = url.to_ascii_lowercase().starts_with("www.") && !url.contains(char::is_whitespace);
     let url = match as_url(url) {
-        Some(u) => u.to_string(),
+        Some(u) => {
+            let rest = crate::import::text::url_rest(url);
+            if !rest.is_empty() {
+                report.warn(
+                    block.line,
+                    format!(
+                        "text after the event's link left out of it: 「{rest}」 (the link is {u})"
+                    ),
+                );
+            }
+            u.to_string()
+        }
         None if url.is_empty() || crate::import::numbers::is_missing_mark(url) => {
             report.warn(
                 block.line,
                 format!("event 「{}」 has no 網址: kept with no link", excerpt(name)),
             );
             String::new()
+        }
+        // `www.csitf.com`, as printed programmes give it.
+        None if www => {
+            let u = format!("http://{url}");
+            report.warn(
+                block.line,
+                format!("event link printed without http://: read as {u}"),
+            );
+            u
         }
         None => {
             report.warn(

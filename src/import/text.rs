@@ -51,13 +51,14 @@ pub fn ends_with_colon(text: &str) -> bool {
     text.ends_with('：') || text.ends_with(':')
 }
 
-/// A link as printed, with or without angle brackets: `<https://…>` → `https://…`.
+/// A link as printed, with or without angle brackets: `<https://…>` → `https://…`. Text after
+/// the closing bracket, or punctuation after a bare link (`…htm。`), is not part of it (see
+/// [`url_rest`]); a `<` whose `>` the PDF lost is read to the line's end.
 pub fn as_url(text: &str) -> Option<&str> {
     let t = text.trim();
-    // `<https://…>`, or `<https://…` whose closing bracket the PDF lost.
     let t = match t.strip_prefix('<') {
-        Some(inner) => inner.strip_suffix('>').unwrap_or(inner),
-        None => t,
+        Some(inner) => inner.split_once('>').map_or(inner, |(url, _)| url),
+        None => t.trim_end_matches(TRAILING),
     };
     let t = t.trim();
     let starts = |scheme: &str| {
@@ -65,6 +66,18 @@ pub fn as_url(text: &str) -> Option<&str> {
             .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
     };
     (starts("http://") || starts("https://")).then_some(t)
+}
+
+/// Punctuation a sentence puts after a bare link, never part of it.
+const TRAILING: [char; 8] = ['。', '，', '；', '、', '！', '？', '」', '）'];
+
+/// What a link's line holds after the link: `<https://…>（只有英文版）` → `（只有英文版）`.
+pub fn url_rest(text: &str) -> &str {
+    let t = text.trim();
+    match t.strip_prefix('<') {
+        Some(inner) => inner.split_once('>').map_or("", |(_, rest)| rest.trim()),
+        None => &t[t.trim_end_matches(TRAILING).len()..],
+    }
 }
 
 /// Whether a paragraph ends as a sentence does; one that does not was cut by a page break.
@@ -163,6 +176,17 @@ mod tests {
         assert_eq!(as_url("http://a.b"), Some("http://a.b"));
         assert_eq!(as_url("網址：http://a.b"), None);
         assert_eq!(as_url("詳情"), None);
+        let noted = "<https://a.b/c.htm>（只有英文版）";
+        assert_eq!(
+            (as_url(noted), url_rest(noted)),
+            (Some("https://a.b/c.htm"), "（只有英文版）")
+        );
+        let stopped = "https://a.b/c.htm。";
+        assert_eq!(
+            (as_url(stopped), url_rest(stopped)),
+            (Some("https://a.b/c.htm"), "。")
+        );
+        assert_eq!(url_rest("https://a.b/展覽事務.htm"), "");
     }
 
     #[test]
