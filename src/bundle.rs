@@ -12,21 +12,57 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The label the newsletter prints before an item's links.
 pub const DETAILS_LABEL: &str = "詳情請參看：";
 
+/// The script an issue's text is in: the original (Traditional, as the office writes it) or its
+/// Simplified edition. Serialised as its BCP 47 tag; any other tag is refused when a bundle is
+/// read. (The interface's language is [`crate::i18n::Lang`].)
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+pub enum Script {
+    #[default]
+    #[serde(rename = "zh-Hant")]
+    Hant,
+    #[serde(rename = "zh-Hans")]
+    Hans,
+}
+
+impl Script {
+    pub const ALL: [Script; 2] = [Script::Hant, Script::Hans];
+
+    /// The BCP 47 tag: `zh-Hant`, `zh-Hans`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Script::Hant => "zh-Hant",
+            Script::Hans => "zh-Hans",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Script> {
+        Script::ALL
+            .into_iter()
+            .find(|s| s.tag().eq_ignore_ascii_case(tag))
+    }
+}
+
+impl std::fmt::Display for Script {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
 /// The label before an item's links in an edition's script (a test checks the converter agrees).
-pub fn details_label(lang: &str) -> &'static str {
-    if lang == crate::convert::HANS {
-        "详情请参看："
-    } else {
-        DETAILS_LABEL
+pub fn details_label(script: Script) -> &'static str {
+    match script {
+        Script::Hans => "详情请参看：",
+        Script::Hant => DETAILS_LABEL,
     }
 }
 
 /// The label before a site's address (the newsletter prints 網址：), in an edition's script.
-pub fn website_label(lang: &str) -> &'static str {
-    if lang == crate::convert::HANS {
-        "网址："
-    } else {
-        "網址："
+pub fn website_label(script: Script) -> &'static str {
+    match script {
+        Script::Hans => "网址：",
+        Script::Hant => "網址：",
     }
 }
 
@@ -38,8 +74,8 @@ pub struct Issue {
     pub number: u32,
     /// Month of publication, `YYYY-MM`.
     pub month: String,
-    /// BCP 47 language tag of the texts: `zh-Hant`.
-    pub lang: String,
+    /// The script of the texts: `zh-Hant` (an original) or `zh-Hans` (its edition).
+    pub lang: Script,
     pub masthead: Masthead,
     /// 主要動態: Hong Kong news then Mainland news.
     pub key_developments: KeyDevelopments,
@@ -325,7 +361,7 @@ pub struct ArchiveIndex {
 pub struct IndexEntry {
     pub number: u32,
     pub month: String,
-    pub lang: String,
+    pub lang: Script,
     /// The masthead's dateline: 2026年5月（第233期）
     pub title: String,
     /// The bundle's file name, relative to index.json.
@@ -340,7 +376,7 @@ pub struct IndexEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
-    pub lang: String,
+    pub lang: Script,
     pub file: String,
 }
 
@@ -385,12 +421,12 @@ impl Issue {
         IndexEntry {
             number: self.number,
             month: self.month.clone(),
-            lang: self.lang.clone(),
+            lang: self.lang,
             title: self.masthead.dateline.clone(),
-            file: crate::convert::edition_file(self.number, crate::convert::HANT),
+            file: crate::convert::edition_file(self.number, Script::Hant),
             editions: vec![Edition {
-                lang: crate::convert::HANS.to_string(),
-                file: crate::convert::edition_file(self.number, crate::convert::HANS),
+                lang: Script::Hans,
+                file: crate::convert::edition_file(self.number, Script::Hans),
             }],
             counts: self.counts(),
         }
@@ -454,13 +490,13 @@ impl GrowthSeries {
 }
 
 impl IndexEntry {
-    /// The file to load for a language: its edition, or the original when there is none.
-    pub fn file_for(&self, lang: &str) -> (&str, &str) {
+    /// The file to load for a script: its edition, or the original when there is none.
+    pub fn file_for(&self, script: Script) -> (&str, Script) {
         self.editions
             .iter()
-            .find(|e| e.lang == lang)
-            .map_or((self.file.as_str(), self.lang.as_str()), |e| {
-                (e.file.as_str(), e.lang.as_str())
+            .find(|e| e.lang == script)
+            .map_or((self.file.as_str(), self.lang), |e| {
+                (e.file.as_str(), e.lang)
             })
     }
 }
@@ -478,5 +514,22 @@ impl ArchiveIndex {
         self.issues.retain(|e| e.number != entry.number);
         self.issues.push(entry);
         self.issues.sort_by_key(|e| std::cmp::Reverse(e.number));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_serialise_as_their_tags_and_other_tags_are_refused() {
+        for script in Script::ALL {
+            let json = serde_json::to_string(&script).unwrap();
+            assert_eq!(json, format!("\"{}\"", script.tag()));
+            assert_eq!(serde_json::from_str::<Script>(&json).unwrap(), script);
+            assert_eq!(Script::from_tag(script.tag()), Some(script));
+        }
+        let refused = serde_json::from_str::<Script>("\"zh-TW\"").unwrap_err();
+        assert!(refused.to_string().contains("zh-TW"), "{refused}");
     }
 }

@@ -6,20 +6,15 @@
 //! Only text is converted. Links, dates, ids and figures are copied as they are, so a
 //! Simplified edition has the same items, links and numbers as its original.
 
-use crate::bundle::Issue;
-use crate::i18n::Lang;
+use crate::bundle::{Issue, Script};
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 
-pub const HANT: &str = Lang::Hant.tag();
-pub const HANS: &str = Lang::Hans.tag();
-
 /// The edition's file name beside the original: `233.json` → `233.zh-Hans.json`.
-pub fn edition_file(number: u32, lang: &str) -> String {
-    if lang == HANT {
-        format!("{number}.json")
-    } else {
-        format!("{number}.{lang}.json")
+pub fn edition_file(number: u32, script: Script) -> String {
+    match script {
+        Script::Hant => format!("{number}.json"),
+        Script::Hans => format!("{number}.{}.json", script.tag()),
     }
 }
 
@@ -68,7 +63,7 @@ pub fn simplified_issue(issue: &Issue) -> Issue {
     convert_value(&mut value);
     let mut converted: Issue =
         serde_json::from_value(value).expect("converting text keeps the bundle's shape");
-    converted.lang = HANS.to_string();
+    converted.lang = Script::Hans;
     converted
 }
 
@@ -124,12 +119,12 @@ mod tests {
         }
         for region in crate::region::Region::ALL {
             assert_eq!(
-                to_simplified(region.name(Lang::Hant)),
-                region.name(Lang::Hans)
+                to_simplified(region.name(crate::i18n::Lang::Hant)),
+                region.name(crate::i18n::Lang::Hans)
             );
             assert_eq!(
-                to_simplified(region.short(Lang::Hant)),
-                region.short(Lang::Hans)
+                to_simplified(region.short(crate::i18n::Lang::Hant)),
+                region.short(crate::i18n::Lang::Hans)
             );
         }
     }
@@ -137,13 +132,14 @@ mod tests {
     #[test]
     fn the_newsletters_labels_convert_as_the_converter_does() {
         use crate::bundle::{details_label, website_label};
-        assert_eq!(to_simplified(details_label(HANT)), details_label(HANS));
-        assert_eq!(to_simplified(website_label(HANT)), website_label(HANS));
+        let (hant, hans) = (Script::Hant, Script::Hans);
+        assert_eq!(to_simplified(details_label(hant)), details_label(hans));
+        assert_eq!(to_simplified(website_label(hant)), website_label(hans));
     }
 
     #[test]
     fn edition_files_sit_beside_the_original() {
-        assert_eq!(edition_file(233, HANT), "233.json");
-        assert_eq!(edition_file(233, HANS), "233.zh-Hans.json");
+        assert_eq!(edition_file(233, Script::Hant), "233.json");
+        assert_eq!(edition_file(233, Script::Hans), "233.zh-Hans.json");
     }
 }

@@ -27,7 +27,7 @@ fn updated(issue: &Issue) -> String {
 pub fn reader_link(issue: &Issue) -> String {
     let view = crate::view_state::ViewState {
         issue: Some(issue.number),
-        lang: crate::i18n::Lang::from_tag(&issue.lang),
+        lang: Some(issue.lang.into()),
         ..Default::default()
     };
     format!("./{}", view.to_url())
@@ -78,7 +78,7 @@ fn entry(out: &mut String, issue: &Issue) {
 pub fn atom(editions: &[&Issue]) -> Option<String> {
     let mut editions = editions.to_vec();
     // Descending: newest first, and zh-Hant sorts after zh-Hans, so it comes first.
-    editions.sort_by(|a, b| (b.number, &b.lang).cmp(&(a.number, &a.lang)));
+    editions.sort_by(|a, b| (b.number, b.lang.tag()).cmp(&(a.number, a.lang.tag())));
     let newest = editions.first()?;
     let last_updated = editions.iter().map(|i| updated(i)).max()?;
     let address = &newest.contact.email;

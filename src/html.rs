@@ -2,7 +2,7 @@
 //! search engines, and as the benchmark's baseline (`sheto html`). Same order and words as the
 //! app; every text is escaped and only safe URLs become links.
 
-use crate::bundle::{details_label, website_label, ArticleGroup, Issue};
+use crate::bundle::{details_label, website_label, ArticleGroup, Issue, Script};
 use crate::format::PrintedFigure;
 use crate::format::{format_zh_date, format_zh_period};
 use crate::i18n::Lang;
@@ -46,7 +46,7 @@ fn rich(text: &str) -> String {
         .collect()
 }
 
-fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup], lang: &str) {
+fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup], lang: Script) {
     let _ = writeln!(out, "<section id=\"{id}\"><h2>{}</h2>", escape(heading));
     for g in groups {
         let _ = writeln!(
@@ -101,7 +101,7 @@ pub fn page(issue: &Issue) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
 {STYLESHEET}\n</head>\n<body>\n<header><h1>{}</h1><p>{}</p></header>\n<main>",
-        Lang::from_tag(&issue.lang).unwrap_or_default().html_tag(),
+        Lang::from(issue.lang).html_tag(),
         escape(&title),
         escape(&issue.masthead.title),
         escape(&issue.masthead.dateline)
@@ -111,14 +111,14 @@ pub fn page(issue: &Issue) -> String {
         "key",
         &issue.key_developments.heading,
         &issue.key_developments.groups,
-        &issue.lang,
+        issue.lang,
     );
     groups(
         &mut out,
         "news",
         &issue.news_flash.heading,
         &issue.news_flash.groups,
-        &issue.lang,
+        issue.lang,
     );
 
     let d = &issue.economic_data;
@@ -140,7 +140,7 @@ pub fn page(issue: &Issue) -> String {
         trade_period,
         escape(&d.comparison_label)
     );
-    let lang = Lang::from_tag(&issue.lang).unwrap_or_default();
+    let lang = Lang::from(issue.lang);
     // A figure not published is a dash that says so.
     let cell = |f: Option<crate::bundle::Figure>, text: String| match f {
         Some(_) => format!("<td>{text}</td>"),
@@ -241,7 +241,7 @@ pub fn page(issue: &Issue) -> String {
     for p in &a.paragraphs {
         let _ = writeln!(out, "<p>{}</p>", escape(p));
     }
-    let website = website_label(&issue.lang);
+    let website = website_label(issue.lang);
     let _ = writeln!(out, "<p>{website}{}</p>\n</section>", link(&a.url));
     let r = &issue.related_links;
     let _ = writeln!(
@@ -288,15 +288,14 @@ pub fn archive_page(index: &crate::bundle::ArchiveIndex) -> String {
             .iter()
             .map(|ed| {
                 let page = ed.file.trim_end_matches(".json");
-                let name = if ed.lang == crate::convert::HANS {
-                    "简体"
-                } else {
-                    &ed.lang
+                let name = match ed.lang {
+                    crate::bundle::Script::Hans => "简体",
+                    crate::bundle::Script::Hant => "繁體",
                 };
                 format!(
                     " · <a href=\"{}.html\" lang=\"{}\" hreflang=\"{1}\">{}</a>",
                     escape(page),
-                    escape(&ed.lang),
+                    ed.lang.tag(),
                     escape(name)
                 )
             })

@@ -2,7 +2,18 @@
 //! and chart text come from here; the newsletter's own text stays in Chinese (its zh-Hans
 //! edition in 简, the original otherwise).
 
+use crate::bundle::Script;
 use std::fmt::Display;
+
+impl From<Script> for Lang {
+    /// The interface that reads a script: 繁 for the original, 简 for its edition.
+    fn from(script: Script) -> Lang {
+        match script {
+            Script::Hant => Lang::Hant,
+            Script::Hans => Lang::Hans,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub enum Lang {
@@ -56,20 +67,13 @@ impl Lang {
         }
     }
 
-    /// The script the newsletter's text is shown in: its zh-Hans edition for 简, else the original.
-    pub fn content_tag(self) -> &'static str {
+    /// The script the newsletter's text is shown in with this interface: its zh-Hans edition
+    /// for 简, else the original. Names printed inside that text (the data table's provinces)
+    /// follow it.
+    pub fn script(self) -> Script {
         match self {
-            Lang::Hans => "zh-Hans",
-            Lang::Hant | Lang::En => "zh-Hant",
-        }
-    }
-
-    /// The language the newsletter's own text is in when this interface is on: names printed
-    /// inside that text (the data table's provinces) follow it.
-    pub fn script(self) -> Lang {
-        match self {
-            Lang::Hans => Lang::Hans,
-            Lang::Hant | Lang::En => Lang::Hant,
+            Lang::Hans => Script::Hans,
+            Lang::Hant | Lang::En => Script::Hant,
         }
     }
 

@@ -2,8 +2,7 @@
 //! path (everything else). It never panics: bytes that are not UTF-8, not JSON, nested too deep
 //! or of the wrong shape are findings like any other.
 
-use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, SCHEMA_VERSION};
-use crate::convert::{HANS, HANT};
+use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, Script, SCHEMA_VERSION};
 use crate::finding::{Finding, Location, Severity};
 use crate::format::{parse_iso_date, parse_iso_month};
 use crate::region::Region;
@@ -327,12 +326,6 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         c.error("$.number", "issue number must be 1 or more");
     }
     c.month("$.month", &issue.month);
-    if ![HANT, HANS].contains(&issue.lang.as_str()) {
-        c.error(
-            "$.lang",
-            format!("language `{}`: expected zh-Hant or zh-Hans", issue.lang),
-        );
-    }
     c.text("$.masthead.title", &issue.masthead.title);
     c.text("$.masthead.dateline", &issue.masthead.dateline);
     if !issue
@@ -509,7 +502,7 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
         for (j, edition) in entry.editions.iter().enumerate() {
             let at = format!("{path}.editions[{j}]");
             c.file_name(&format!("{at}.file"), &edition.file);
-            if edition.lang != HANS || entry.lang != HANT {
+            if edition.lang != Script::Hans || entry.lang != Script::Hant {
                 c.error(
                     &format!("{at}.lang"),
                     format!(
@@ -519,7 +512,7 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
                 );
             }
         }
-        if !listed.insert((entry.number, entry.lang.as_str())) {
+        if !listed.insert((entry.number, entry.lang)) {
             c.error(
                 &format!("{path}.number"),
                 format!("issue {} is listed twice", entry.number),
@@ -537,8 +530,8 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
     let listed = index.issues.iter().find_map(|e| {
         let edition = e.editions.iter().find(|ed| ed.file == file_name);
         match edition {
-            Some(ed) => Some((e, ed.lang.as_str())),
-            None => (e.file == file_name).then_some((e, e.lang.as_str())),
+            Some(ed) => Some((e, ed.lang)),
+            None => (e.file == file_name).then_some((e, e.lang)),
         }
     });
     let Some((entry, lang)) = listed else {

@@ -27,7 +27,7 @@ fn the_edition_is_valid_and_says_it_is_simplified() {
     let v = sheto::validate::validate_issue_json(to_json(&edition()).as_bytes());
     assert!(!v.has_errors(), "{:?}", v.findings);
     let e = v.value.unwrap();
-    assert_eq!(e.lang, "zh-Hans");
+    assert_eq!(e.lang, sheto::bundle::Script::Hans);
     assert_eq!(e.masthead.title, "香港特区政府驻上海经济贸易办事处通讯");
     assert_eq!(e.masthead.dateline, "2026年5月（第233期）");
 }

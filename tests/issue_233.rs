@@ -64,7 +64,8 @@ fn header_fields() {
     assert_eq!(issue.schema_version, 1);
     assert_eq!(issue.number, 233);
     assert_eq!(issue.month, "2026-05");
-    assert_eq!(issue.lang, "zh-Hant");
+    assert_eq!(issue.lang, sheto::bundle::Script::Hant);
+    assert_eq!(issue.lang.tag(), "zh-Hant");
     assert_eq!(issue.masthead.title, "香港特區政府駐上海經濟貿易辦事處通訊");
     assert_eq!(issue.masthead.dateline, "2026年5月（第233期）");
 }

@@ -328,3 +328,17 @@ proptest! {
         prop_assert!(outcome.issue.is_some() || outcome.findings.iter().any(|f| f.is_error()));
     }
 }
+
+#[test]
+fn a_script_other_than_zh_hant_or_zh_hans_is_refused_where_it_stands() {
+    let pretty = published_233().replacen("\"lang\": \"zh-Hant\"", "\"lang\": \"zh-TW\"", 1);
+    let found = findings_of_bytes(pretty.as_bytes());
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (at, severity, message) = &found[0];
+    assert_eq!(*severity, Severity::Error);
+    assert_eq!(at, "$.lang");
+    assert!(
+        message.contains("zh-TW") && message.contains("zh-Hant"),
+        "{message}"
+    );
+}

@@ -160,7 +160,7 @@ pub async fn archive_index() -> Result<ArchiveIndex, LoadError> {
 pub async fn issue(
     index: &ArchiveIndex,
     wanted: Option<u32>,
-    script: &str,
+    script: crate::bundle::Script,
 ) -> Result<Issue, LoadError> {
     let entry = match wanted {
         Some(n) => index

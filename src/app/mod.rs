@@ -154,7 +154,7 @@ pub fn App() -> impl IntoView {
     // Memos, so a keystroke in the search box (a URL change) redraws neither the issue nor
     // scrolls again.
     let lang = nav.lang;
-    let script = Memo::new(move |_| lang.get().content_tag());
+    let script = Memo::new(move |_| lang.get().script());
     let item = Memo::new(move |_| nav.state.with(|s| s.item.clone()));
     // The issue on screen. Not a resource: a resource runs its fetches one after another and
     // lost a change made while one was on the way (↓ held on the picker showed an older issue

@@ -333,7 +333,7 @@ pub fn import(source: &str) -> ImportOutcome {
             schema_version: SCHEMA_VERSION,
             number,
             month,
-            lang: crate::convert::HANT.to_string(),
+            lang: crate::bundle::Script::Hant,
             masthead,
             key_developments: KeyDevelopments {
                 heading: kd_heading,

@@ -21,7 +21,7 @@ pub fn ArticleCard(article: Article, #[prop(default = None)] id: Option<String>)
             {(!article.links.is_empty()).then(|| view! {
                 <div class="details">
                     // The newsletter's own label, in the script of the text it goes with.
-                    <span>{details_label(crate::app::use_lang().script().tag())}</span>
+                    <span>{details_label(crate::app::use_lang().script())}</span>
                     <ul>
                         {article.links.into_iter().map(|url| view! { <li><ExternalLink url=url /></li> }).collect_view()}
                     </ul>

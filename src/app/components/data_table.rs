@@ -55,7 +55,7 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
                             let lit = move || nav.state.with(|s| highlights(&row, s));
                             view! {
                                 <tr data-region=region.id() class:highlight=lit>
-                                    <th scope="row">{region.name(lang.script())}</th>
+                                    <th scope="row">{region.name(lang.script().into())}</th>
                                     <FigureCell label=gdp_head.clone() figure=row.gdp text=row.gdp.format_value() />
                                     <FigureCell label=gdp_cmp.clone() figure=row.gdp_yoy text=row.gdp_yoy.format_percent() />
                                     <FigureCell label=trade_head.clone() figure=row.trade text=row.trade.format_value() />

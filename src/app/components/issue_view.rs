@@ -47,7 +47,7 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoV
                 <RegionChips issue=issue.clone() />
             </aside>
             // The newsletter's text is in its own language, whatever the interface's.
-            <main id="main" class="issue" tabindex="-1" lang=issue.lang.clone() hidden=searching>
+            <main id="main" class="issue" tabindex="-1" lang=issue.lang.tag() hidden=searching>
                 {PARTS.iter().map(|part| part(issue.clone())).collect_view()}
             </main>
             <footer class="site-footer">

@@ -12,7 +12,7 @@ use std::sync::Arc;
 pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
     view! {
         <header class="masthead">
-            <div class="masthead-title" lang=issue.lang.clone()>
+            <div class="masthead-title" lang=issue.lang.tag()>
                 <h1>{issue.masthead.title.clone()}</h1>
                 <p class="dateline">{issue.masthead.dateline.clone()}</p>
             </div>

@@ -61,7 +61,7 @@ fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
     let shown = move || {
         let issue = issue.get()?;
         Some(match lang.get() {
-            Lang::Hans if issue.lang == crate::convert::HANT => simplified_issue(&issue),
+            Lang::Hans if issue.lang == crate::bundle::Script::Hant => simplified_issue(&issue),
             _ => issue,
         })
     };

@@ -2,7 +2,8 @@
 //! offered only when the draft has no error; the raw draft can always be downloaded.
 
 use crate::app::IndexResource;
-use crate::convert::{edition_file, simplified_issue, HANS};
+use crate::bundle::Script;
+use crate::convert::{edition_file, simplified_issue};
 use crate::draft::{index_with, DraftKind, Processed};
 use crate::import::to_json;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
         if let Some(issue) = bundle() {
             crate::app::download::save_text(
                 &to_json(&simplified_issue(&issue)),
-                &edition_file(issue.number, HANS),
+                &edition_file(issue.number, Script::Hans),
                 "application/json",
             );
         }
@@ -52,7 +53,7 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
                     <p>{format!("把這三個檔案複製到主機的 issues/ 資料夾，即發布第{}期；再執行 sheto index public/issues，更新搜尋索引及 Atom 訂閱（feed.xml）。", issue.number)}</p>
                     <div class="editor-tools">
                         <button type="button" class="tool primary" on:click=download_bundle>{format!("下載 {}.json", issue.number)}</button>
-                        <button type="button" class="tool primary" on:click=download_edition>{format!("下載 {}（簡體）", edition_file(issue.number, HANS))}</button>
+                        <button type="button" class="tool primary" on:click=download_edition>{format!("下載 {}（簡體）", edition_file(issue.number, Script::Hans))}</button>
                         <button type="button" class="tool primary" on:click=download_index>"下載 index.json"</button>
                     </div>
                 }

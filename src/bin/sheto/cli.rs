@@ -1,6 +1,7 @@
 //! The command line of `sheto`, native only (the reader's and the preview's wasm never link it).
+use sheto::bundle::Script;
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
-use sheto::convert::{edition_file, simplified_issue, HANS, HANT};
+use sheto::convert::{edition_file, simplified_issue};
 use sheto::finding::{Finding, Location, Severity};
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
@@ -252,7 +253,7 @@ fn cmd_import(a: Args) -> Result<(), ExitCode> {
     write_output(output.as_deref(), &to_json(&issue))?;
     if let Some(path) = output {
         let news = issue.counts().news;
-        let edition = path.with_file_name(edition_file(issue.number, HANS));
+        let edition = path.with_file_name(edition_file(issue.number, Script::Hans));
         write_output(Some(&edition), &to_json(&simplified_issue(&issue)))?;
         if !a.json {
             eprintln!(
@@ -280,13 +281,13 @@ fn read_bundle(input: &str) -> Result<sheto::bundle::Issue, ExitCode> {
 }
 
 fn cmd_convert(a: Args) -> Result<(), ExitCode> {
-    if a.to.as_deref() != Some(HANS) {
+    if a.to.as_deref().and_then(Script::from_tag) != Some(Script::Hans) {
         return Err(usage("convert needs `--to zh-Hans`", Some("convert")));
     }
     let input = one_input(&a, "convert", "a bundle file")?;
     let output = a.output;
     let issue = read_bundle(&input)?;
-    if issue.lang != HANT {
+    if issue.lang != Script::Hant {
         return Err(failure(format!(
             "{input}: error: the bundle is {}; only zh-Hant bundles are converted",
             issue.lang
@@ -436,7 +437,7 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
             failed = true;
         }
         match v.value {
-            Some(issue) if issue.lang != HANT => {
+            Some(issue) if issue.lang != Script::Hant => {
                 eprintln!(
                     "{}: error: an original bundle must be zh-Hant",
                     path.display()
@@ -464,7 +465,7 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
     // The zh-Hans editions are always derived afresh, so they never drift from the originals.
     let editions: Vec<_> = issues.iter().map(simplified_issue).collect();
     for edition in &editions {
-        let file = dir.join(edition_file(edition.number, HANS));
+        let file = dir.join(edition_file(edition.number, Script::Hans));
         outputs.push((file.with_extension("html"), sheto::html::page(edition)));
         outputs.push((file, to_json(edition)));
     }
