@@ -7,6 +7,7 @@
 //! - [`format`]: dates, periods and figures as the newsletter prints them.
 //! - [`import`]: newsletter text (as a PDF extractor gives it) → bundle, with located findings.
 //! - [`validate`]: bundle JSON → findings with JSON paths.
+//! - [`page`]: one page model of an issue: section ids, item anchors, labels in its script.
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
 //! - [`chart`]: chart models and geometry (scales, bars, labels, hit test).
 //! - [`draft`]: the staff preview's draft: processing, finding targets, saving across tabs.
@@ -30,6 +31,7 @@ pub mod i18n;
 pub mod import;
 pub mod json_path;
 pub mod links;
+pub mod page;
 pub mod plain_text;
 pub mod region;
 pub mod search;
