@@ -101,11 +101,15 @@ impl Anchor {
                 .flatten()
         };
         if let Some(d) = hash.strip_prefix("key-") {
-            number(d).filter(|n| *n > 0).map(|n| Anchor::Key(n as usize))
+            number(d)
+                .filter(|n| *n > 0)
+                .map(|n| Anchor::Key(n as usize))
         } else if let Some(d) = hash.strip_prefix("item-") {
             number(d).map(Anchor::Item)
         } else if let Some(d) = hash.strip_prefix("event-") {
-            number(d).filter(|n| *n > 0).map(|n| Anchor::Event(n as usize))
+            number(d)
+                .filter(|n| *n > 0)
+                .map(|n| Anchor::Event(n as usize))
         } else {
             None
         }

@@ -347,3 +347,16 @@ fn findings_as_json_like_validate() {
     let _: sheto::bundle::Issue = serde_json::from_slice(&o.stdout).unwrap();
     let _: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
 }
+
+#[test]
+fn a_utf16_text_as_word_saves_it_imports_the_same() {
+    let dir = temp_dir("utf16");
+    let path = dir.join("233-utf16.txt");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(source_233().encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, bytes).unwrap();
+    let o = sheto(&["import", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("info: read as UTF-16 (little-endian)"));
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), published_233());
+}

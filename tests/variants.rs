@@ -43,7 +43,8 @@ fn recipe_path(prefix: &str) -> std::path::PathBuf {
 }
 
 /// Applies a recipe: `=== replace` / `=== with` / `=== end` (the replaced text must occur once),
-/// `=== append` / `=== prepend` … `=== end`, and `=== twice` (the text pasted two times).
+/// `=== append` / `=== prepend` … `=== end`, `=== twice` (the text pasted two times) and
+/// `=== cr-line-endings` (every line ended by a lone CR).
 fn apply(recipe: &str, source: &str) -> Variant {
     let mut text = source.to_string();
     let mut imitates = String::new();
@@ -76,6 +77,8 @@ fn apply(recipe: &str, source: &str) -> Variant {
             text = format!("{}{text}", block(&mut lines, "=== end"));
         } else if line == "=== twice" {
             text = format!("{text}\n\n{text}");
+        } else if line == "=== cr-line-endings" {
+            text = text.replace("\r\n", "\n").replace('\n', "\r");
         } else {
             assert!(
                 line.starts_with('#') || line.is_empty(),
@@ -183,7 +186,7 @@ fn every_recipe_says_what_it_imitates_and_applies_cleanly() {
         assert_ne!(v.text, source_233(), "{} changes the text", path.display());
         n += 1;
     }
-    assert!(n >= 80, "at least 80 variants, found {n}");
+    assert!(n >= 100, "at least 100 variants, found {n}");
 }
 
 // 1. Articles: an article starts at its title, whether or not the one before had a link.
@@ -879,4 +882,148 @@ fn v81_an_event_link_without_http() {
         i.events.cities[0].events[1].url = "http://www.csitf.com".into()
     });
     assert_findings(&out, &[(248, "printed without http://")]);
+}
+
+// 14. Found by a second adversarial review.
+
+#[test]
+fn v85_v86_v90_v93_v94_v96_v97_v100_v102_artefacts_that_change_nothing_in_the_bundle() {
+    for (prefix, warned) in [
+        ("85", &[][..]),
+        ("86", &[]),
+        ("90", &[]),
+        ("93", &[]),
+        ("94", &[]),
+        ("96", &[258, 296, 324]),
+        ("97", &[47, 320]),
+        ("100", &[]),
+        ("102", &[]),
+    ] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        let lines: Vec<usize> = new_findings(&out).iter().map(|f| f.0).collect();
+        assert_eq!(lines, warned, "variant {prefix}: {:#?}", new_findings(&out));
+    }
+}
+
+#[test]
+fn v87_v88_hard_wrapped_texts_keep_every_word_in_order() {
+    let out = run("87");
+    assert_findings(&out, &[]);
+    let issue = out.issue.as_ref().unwrap();
+    let reference = issue_233();
+    let flat = |i: &Issue| -> String {
+        i.key_developments
+            .groups
+            .iter()
+            .chain(&i.news_flash.groups)
+            .flat_map(|g| &g.articles)
+            .flat_map(|a| a.paragraphs.iter().cloned())
+            .collect()
+    };
+    assert_eq!(flat(issue), flat(&reference), "every word, in order");
+    // The wrap after 》 went on with 的通知: one paragraph, as printed.
+    assert_eq!(
+        issue.news_flash.groups[0].articles[0].paragraphs,
+        reference.news_flash.groups[0].articles[0].paragraphs
+    );
+    let out = run("88");
+    assert_findings(&out, &[]);
+    let issue = out.issue.as_ref().unwrap();
+    for (got, want) in [
+        (&issue.about.paragraphs, &reference.about.paragraphs),
+        (
+            &issue.disclaimer.paragraphs,
+            &reference.disclaimer.paragraphs,
+        ),
+    ] {
+        assert_eq!(got, want);
+    }
+    assert_eq!(issue.subscription.paragraphs.len(), 1);
+    assert_eq!(
+        issue.subscription.paragraphs[0].replace(' ', ""),
+        reference.subscription.paragraphs[0].replace(' ', "")
+    );
+}
+
+#[test]
+fn v89_a_bulleted_list_is_a_paragraph_a_bullet() {
+    let out = run("89");
+    assert_findings(&out, &[]);
+    let issue = out.issue.unwrap();
+    let item3 = &issue.news_flash.groups[0].articles[2];
+    assert_eq!(item3.paragraphs.len(), 11);
+    assert!(item3.paragraphs[1..].iter().all(|p| p.starts_with('●')));
+    assert_eq!(item3.paragraphs[10], "● 優化新業態監管服務");
+}
+
+#[test]
+fn v91_figures_with_a_comma_for_a_point_are_never_read() {
+    let out = run("91");
+    assert_233_except(&out, |i| {
+        i.economic_data
+            .rows
+            .retain(|r| !matches!(r.region, Region::Anhui | Region::Shandong))
+    });
+    assert_findings(&out, &[(236, "「+5,8%」"), (237, "「11,698,5」")]);
+}
+
+#[test]
+fn v92_the_same_hours_twice_and_a_page_break() {
+    let out = run("92");
+    let office = out
+        .issue
+        .as_ref()
+        .unwrap()
+        .contact
+        .office_hours
+        .sessions
+        .clone();
+    assert_233_except(&out, |i| i.contact.immigration_hours.sessions = office);
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v95_mixed_width_brackets_keep_two_paragraphs() {
+    let out = run("95");
+    let item16 = out
+        .issue
+        .as_ref()
+        .unwrap()
+        .news()
+        .find(|(_, a)| a.number == Some(16))
+        .unwrap()
+        .1
+        .clone();
+    assert_eq!(item16.paragraphs.len(), 2);
+    assert!(item16.paragraphs[1].starts_with("本次研討會（第二屆）是在去年"));
+    assert_233_except(&out, |i| *item(i, 16) = item16);
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v98_v99_headlines_that_end_like_a_heading_stay_headlines() {
+    let out = run("98");
+    let hk = &out.issue.as_ref().unwrap().key_developments.groups[0].articles;
+    assert_eq!(hk.len(), 4);
+    assert_eq!(hk[3].title, "駐滬辦入境事務組更新聯絡方式");
+    let added = hk[3].clone();
+    assert_233_except(&out, |i| i.key_developments.groups[0].articles.push(added));
+    assert_findings(&out, &[]);
+    let out = run("99");
+    assert_233_except(&out, |i| {
+        kd(i, "全球Fast Track計劃2026即日起接受報名").title =
+            "《全球Fast Track計劃2026》簡介".into()
+    });
+    assert_findings(&out, &[]);
+}
+
+#[test]
+fn v101_a_new_group_heading_is_never_filed_under_the_one_before() {
+    let out = run("101");
+    assert_233_except(&out, |_| {});
+    assert_findings(
+        &out,
+        &[(227, "unknown region heading 「長三角」"), (229, "item 18")],
+    );
 }

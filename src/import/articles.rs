@@ -3,7 +3,7 @@
 
 use crate::bundle::{Article, ArticleGroup};
 use crate::import::dates::{leading_date, LeadingDate};
-use crate::import::report::Report;
+use crate::import::report::{push_paragraph, Report};
 use crate::import::text::{
     as_url, ends_sentence, ends_with_colon, excerpt, join_cut, url_rest, Block,
 };
@@ -103,7 +103,9 @@ fn is_title_at(blocks: &[Block], i: usize, style: &Style) -> bool {
         && !opens_article(text)
         && is_prose(next, style)
         && (opens_article(next)
-            || (next.chars().count() > text.chars().count() && next.contains(['，', '。'])))
+            || (text.chars().count() <= 25
+                && next.chars().count() > text.chars().count()
+                && next.contains(['，', '。'])))
 }
 
 /// The tail of a title the PDF wrapped: it reads as a title, holds no comma, does not open a
@@ -230,7 +232,13 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             });
             continue;
         }
-        if (style.looks_like_group)(&compact) {
+        // A short line with no clause right before a numbered title (長三角) is a heading too.
+        let bare_heading = style.numbered
+            && compact.chars().count() <= 8
+            && !compact
+                .contains(|c: char| c.is_ascii_digit() || "，。：、；《》「」()（）".contains(c))
+            && next.is_some_and(|n| numbered_title(n).is_some());
+        if (style.looks_like_group)(&compact) || bare_heading {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             report.warn(
                 block.line,
@@ -359,21 +367,12 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                 );
                 join_cut(&mut d.title, text);
             }
-            Some(d) if !d.in_links => match d.paragraphs.last_mut() {
-                Some(last) if !ends_sentence(last) => {
-                    report.info(
-                        block.line,
-                        "joined to the paragraph above it, cut by a page break",
-                    );
-                    join_cut(last, text);
+            Some(d) if !d.in_links => {
+                let first = d.paragraphs.is_empty();
+                if push_paragraph(&mut d.paragraphs, text, block.line, report) && first {
+                    d.text_line = block.line;
                 }
-                _ => {
-                    if d.paragraphs.is_empty() {
-                        d.text_line = block.line;
-                    }
-                    d.paragraphs.push(text.to_string())
-                }
-            },
+            }
             // An unnumbered title after links in 經貿快訊: an item whose number is missing.
             Some(_) if title_here => {
                 report.warn(

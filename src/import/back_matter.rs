@@ -1,8 +1,10 @@
 //! The parts after the tables: contact details, about, related links, subscription, disclaimer.
 
 use crate::bundle::{About, Contact, Hours, NamedLink, RelatedLinks, Social, TextSection};
-use crate::import::report::Report;
-use crate::import::text::{as_url, ends_with_colon, strip_label, strip_trailing_colon, Block};
+use crate::import::report::{push_paragraph, Report};
+use crate::import::text::{
+    as_url, ends_with_colon, strip_label, strip_trailing_colon, url_rest, Block,
+};
 
 const URL_LABEL: &str = "網址";
 
@@ -10,6 +12,19 @@ fn is_session(text: &str) -> bool {
     ["上午", "下午", "中午", "晚上"]
         .iter()
         .any(|p| text.starts_with(p))
+}
+
+/// Where a second labelled field starts on a line (`…2233   傳真：…`), if one does.
+fn second_label(text: &str) -> Option<usize> {
+    ["地址", "電話", "傳真", "電郵", "網址"]
+        .iter()
+        .flat_map(|label| {
+            text.match_indices(label)
+                .map(|(at, _)| at)
+                .filter(|&at| at > 0 && text[at + label.len()..].starts_with(['：', ':']))
+                .collect::<Vec<_>>()
+        })
+        .min()
 }
 
 /// `上海市…21樓（郵編：200001）` → (address, postcode)
@@ -58,6 +73,20 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         .collect();
     pending.reverse();
     while let Some((line, text)) = pending.pop() {
+        // `電話：86-21-…   傳真：86-21-…`: two fields a two-column layout put on one line.
+        if let Some(at) = second_label(&text) {
+            report.note(
+                line,
+                "fields",
+                format!(
+                    "two contact fields on one line read apart: 「{}」",
+                    text.trim()
+                ),
+            );
+            pending.push((line, text[at..].trim().to_string()));
+            pending.push((line, text[..at].trim().to_string()));
+            continue;
+        }
         let text = text.as_str();
         let block = Block { line, text };
         let field = |label| strip_label(text, label).map(str::to_string);
@@ -79,7 +108,10 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         } else if text.starts_with("服務時間") {
             c.hours_heading = strip_trailing_colon(text).to_string();
         } else if let (true, Some(social)) = (in_social, c.social.as_mut()) {
-            social.accounts.push(text.to_string());
+            // Captions side by side under their QR codes: 公眾號 視頻號.
+            social
+                .accounts
+                .extend(text.split_whitespace().map(str::to_string));
         } else if text.starts_with("歡迎關注") {
             in_social = true;
             c.social = Some(Social {
@@ -133,7 +165,12 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
             );
         }
     }
-    for (value, name) in [(&c.address, "地址"), (&c.phone, "電話"), (&c.email, "電郵")] {
+    for (value, name) in [
+        (&c.address, "地址"),
+        (&c.phone, "電話"),
+        (&c.fax, "傳真"),
+        (&c.email, "電郵"),
+    ] {
         if value.is_empty() {
             report.warn(heading.line, format!("contact details have no {name}"));
         }
@@ -146,15 +183,32 @@ fn labelled_url(text: &str) -> Option<&str> {
     strip_label(text, URL_LABEL).and_then(as_url)
 }
 
+/// Reports text printed after a labelled link (`網址：<…>（另設簡體版）`): it is not part of it.
+fn note_after_link(block: &Block, report: &mut Report) {
+    if let Some(rest) = strip_label(block.text.trim(), URL_LABEL).map(url_rest) {
+        if !rest.is_empty() {
+            report.warn(
+                block.line,
+                format!("text after the link left out of it: 「{rest}」"),
+            );
+        }
+    }
+}
+
 /// 《…通訊》簡介: paragraphs and the newsletter's web address.
 pub fn about(heading: &Block, blocks: &[Block], report: &mut Report) -> About {
     let mut paragraphs = Vec::new();
     let mut url = String::new();
     for block in blocks {
         match labelled_url(block.text) {
-            Some(u) if url.is_empty() => url = u.to_string(),
+            Some(u) if url.is_empty() => {
+                note_after_link(block, report);
+                url = u.to_string()
+            }
             Some(_) => report.unplaced(block, "簡介"),
-            None => paragraphs.push(block.text.trim().to_string()),
+            None => {
+                push_paragraph(&mut paragraphs, block.text.trim(), block.line, report);
+            }
         }
     }
     if url.is_empty() {
@@ -189,6 +243,7 @@ pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> 
                 report.warn(p.line, "related link has no 網址 after it: left out");
             }
         } else if let (Some(url), Some(p)) = (labelled_url(text), pending) {
+            note_after_link(block, report);
             let label = numbered_label(p.text.trim())
                 .unwrap_or_default()
                 .to_string();
@@ -214,9 +269,13 @@ pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> 
 }
 
 /// A heading and its paragraphs (歡迎訂閱, 免責聲明).
-pub fn text_section(heading: &Block, blocks: &[Block]) -> TextSection {
+pub fn text_section(heading: &Block, blocks: &[Block], report: &mut Report) -> TextSection {
+    let mut paragraphs = Vec::new();
+    for b in blocks {
+        push_paragraph(&mut paragraphs, b.text.trim(), b.line, report);
+    }
     TextSection {
         heading: heading.text.trim().to_string(),
-        paragraphs: blocks.iter().map(|b| b.text.trim().to_string()).collect(),
+        paragraphs,
     }
 }

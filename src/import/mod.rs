@@ -101,8 +101,14 @@ impl Part {
             Part::NewsFlash | Part::EconomicData | Part::Events => {
                 numbered_heading(t) == Some(self.name()) || t == self.name()
             }
-            Part::Contact => t.trim_end_matches(['：', ':']).ends_with("聯絡方式"),
-            Part::About => t.starts_with('《') && t.ends_with("簡介"),
+            // The office's contact heading names the office and ends in a colon; a headline
+            // that ends in 聯絡方式 is not it.
+            Part::Contact => {
+                let name = t.trim_end_matches(['：', ':']);
+                name.ends_with("聯絡方式") && (t.len() > name.len() || name.contains("辦事處"))
+            }
+            // 《…通訊》簡介: the newsletter's own name, not any 《…》簡介.
+            Part::About => t.starts_with('《') && t.ends_with("》簡介") && t.contains("通訊"),
         }
     }
 }
@@ -124,9 +130,12 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
     let mut dateline_seen: Option<usize> = None;
     for (i, block) in all.iter().enumerate() {
         let current = starts.last().map_or(Part::Masthead, |s| s.0);
+        // The back matter (聯絡方式 onwards) comes after the tables: a heading of it met before
+        // them is a headline, not the part.
+        let reachable = |p: Part| p <= Part::Events || current >= Part::EconomicData;
         if let Some(part) = PARTS
             .iter()
-            .find(|p| **p > current && p.starts_at(block.text))
+            .find(|p| **p > current && reachable(**p) && p.starts_at(block.text))
         {
             starts.push((*part, i));
             continue;
@@ -319,13 +328,15 @@ pub fn import(source: &str) -> ImportOutcome {
             links: vec![],
         },
     };
-    let text_section = |p: Part| match split(p) {
-        Some((h, rest)) => back_matter::text_section(h, rest),
+    let mut text_section = |p: Part| match split(p) {
+        Some((h, rest)) => back_matter::text_section(h, rest, &mut report),
         None => TextSection {
             heading: String::new(),
             paragraphs: vec![],
         },
     };
+    let subscription = text_section(Part::Subscription);
+    let disclaimer = text_section(Part::Disclaimer);
 
     let parse_failed = report.has_errors();
     let parsed = match (masthead, economic_data) {
@@ -348,8 +359,8 @@ pub fn import(source: &str) -> ImportOutcome {
             contact,
             about,
             related_links,
-            subscription: text_section(Part::Subscription),
-            disclaimer: text_section(Part::Disclaimer),
+            subscription,
+            disclaimer,
         }),
         _ => None,
     };

@@ -61,6 +61,11 @@ fn fold_digits_and_letters(text: &str, line: usize, report: &mut Report) -> Stri
                 Some(fold_width(c))
             }
             '\u{a0}' => Some(' '),
+            // The colon Hong Kong input methods type (︰, ﹕) is the newsletter's ：.
+            '\u{fe30}' | '\u{fe55}' => {
+                widened = true;
+                Some('：')
+            }
             '\t' => Some(c),
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
                 invisible = true;
@@ -80,7 +85,10 @@ fn fold_digits_and_letters(text: &str, line: usize, report: &mut Report) -> Stri
         );
     }
     if widened {
-        report.info(line, "full-width digits or letters made half-width");
+        report.info(
+            line,
+            "full-width digits or letters made half-width (or ︰ read as ：)",
+        );
     }
     folded.trim_matches([' ', '\u{3000}']).to_string()
 }
@@ -180,6 +188,9 @@ fn recurs_by_design(text: &str) -> bool {
         || text.starts_with("網址")
         || text.contains('。')
         || text.chars().count() > 40
+        || ["上午", "下午", "中午", "晚上"]
+            .iter()
+            .any(|p| text.starts_with(p))
 }
 
 /// Page numbers, and running headers and footers: the masthead's title (or dateline) repeated
@@ -193,17 +204,19 @@ fn drop_page_furniture(lines: &mut Vec<Line>, report: &mut Report) {
         .map(|l| (l.line, l.text.clone()));
     let mut page_number: Vec<bool> = lines.iter().map(|l| is_page_number(&l.text)).collect();
     keep_url_digits(lines, &mut page_number);
-    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+    // How often each line occurs, and how often next to a page number: a line seen twice is a
+    // header or footer only if both times it stands at a page break.
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let near_page_number =
             (i > 0 && page_number[i - 1]) || page_number.get(i + 1) == Some(&true);
-        let e = seen.entry(l.text.clone()).or_insert((0, false));
+        let e = seen.entry(l.text.clone()).or_insert((0, 0));
         e.0 += 1;
-        e.1 |= near_page_number;
+        e.1 += usize::from(near_page_number);
     }
     let recurring = |text: &str| {
         seen.get(text)
-            .is_some_and(|&(n, near)| n >= 3 || (n >= 2 && near))
+            .is_some_and(|&(n, near)| n >= 3 || (n == 2 && near == 2))
             && !recurs_by_design(text)
             && !is_page_number(text)
     };
@@ -354,22 +367,35 @@ fn excerpt_url(text: &str) -> String {
     }
 }
 
-const OPENERS: [(char, char); 5] = [
+const OPENERS: [(char, char); 6] = [
     ('《', '》'),
     ('「', '」'),
     ('“', '”'),
     ('『', '』'),
     ('（', '）'),
+    ('(', ')'),
 ];
+
+/// The same bracket in the other width: 233 itself closes a （ with ).
+fn twin(c: char) -> char {
+    match c {
+        '）' => ')',
+        ')' => '）',
+        c => c,
+    }
+}
 
 /// The closing bracket a line leaves open, if any.
 fn open_bracket(text: &str) -> Option<char> {
     let mut depth: Vec<char> = Vec::new();
     for c in text.chars() {
-        if let Some(&(_, close)) = OPENERS.iter().find(|(o, _)| *o == c) {
-            depth.push(close);
-        } else if depth.last() == Some(&c) {
+        let closes = depth.last().is_some_and(|&close| c == close || c == twin(close))
+            // “…“ typed with two opening quotes closes too.
+            || (c == '“' && depth.last() == Some(&'”'));
+        if closes {
             depth.pop();
+        } else if let Some(&(_, close)) = OPENERS.iter().find(|(o, _)| *o == c) {
+            depth.push(close);
         }
     }
     depth.last().copied()
@@ -381,15 +407,20 @@ fn open_bracket(text: &str) -> Option<char> {
 fn join_wrapped_brackets(lines: &mut Vec<Line>, report: &mut Report) {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for l in lines.drain(..) {
-        let prev = out
-            .last_mut()
-            .filter(|p| !p.text.contains('\t') && !l.text.contains('\t'));
+        // Only a title-length line that stops mid-sentence: one ending in 。 is a whole
+        // paragraph, and prose cut at a page break is rejoined with its article.
+        let prev = out.last_mut().filter(|p| {
+            p.text.chars().count() <= 60
+                && !p.text.contains('\t')
+                && !l.text.contains('\t')
+                && !p.text.trim_end().ends_with(['。', '！', '？', '!', '?'])
+        });
         let closes = prev
             .as_ref()
             .and_then(|p| open_bracket(&p.text))
             .is_some_and(|close| {
                 l.text
-                    .find(close)
+                    .find([close, twin(close)])
                     .is_some_and(|at| !l.text[..at].contains(['。', '\n']))
                     && text::as_url(&l.text).is_none()
             });
@@ -414,17 +445,22 @@ fn join_wrapped_brackets(lines: &mut Vec<Line>, report: &mut Report) {
 
 /// A tab next to a CJK character goes; one between Latin words becomes a space. Other spaces
 /// are the text's own and stay.
+/// In a short line (captions side by side: 公眾號⇥視頻號) a tab between two words stays a space.
 fn untab(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let cjk = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    let short = chars.len() <= 20;
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
+        let (before, after) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
+        let words_apart = short && letter(before) && letter(after);
         if c != '\t' {
             out.push(c);
-        } else if !(cjk(i.checked_sub(1).and_then(|j| chars.get(j)))
-            || cjk(chars.get(i + 1))
-            || out.ends_with(' '))
-        {
+        } else if (words_apart || !(cjk(before) || cjk(after))) && !out.ends_with(' ') {
             out.push(' ');
         }
     }

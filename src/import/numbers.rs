@@ -39,7 +39,7 @@ pub enum Cell {
 impl Cell {
     pub fn read(text: &str, percent: bool) -> Cell {
         let figure = if percent {
-            parse_percent(text)
+            parse_growth(text)
         } else {
             parse_amount(text)
         };
@@ -51,7 +51,19 @@ impl Cell {
     }
 }
 
+/// Whether a figure's thousands are grouped as printed figures group them: 13,526.9, 9 000,
+/// 34483.0 — never `11,698,5` or `+5,8` (a comma typed for a point), which are not read.
+fn grouped_right(text: &str) -> bool {
+    let int = text.split('.').next().unwrap_or(text);
+    let groups: Vec<&str> = int.split([',', ' ', '\u{a0}']).collect();
+    groups.len() == 1
+        || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3))
+}
+
 fn decimal(text: &str) -> Option<Figure> {
+    if !grouped_right(text) || text.matches('.').count() > 1 {
+        return None;
+    }
     let digits: String = text
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}'))
@@ -90,6 +102,11 @@ pub fn parse_percent(text: &str) -> Option<Figure> {
     })
 }
 
+/// A growth cell: `+5.9%`, or `+5.9` in a column headed (%).
+pub fn parse_growth(text: &str) -> Option<Figure> {
+    parse_percent(text).or_else(|| parse_percent(&format!("{}%", text.trim())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +135,12 @@ mod tests {
             })
         );
         assert_eq!(parse_amount("abc"), None);
+        assert_eq!(parse_amount("11,698,5"), None);
+        assert_eq!(parse_percent("+5,8%"), None);
+        assert_eq!(
+            parse_amount("1,234,567.8").map(|f| f.value),
+            Some(1234567.8)
+        );
         assert_eq!(parse_amount(""), None);
         assert_eq!(
             parse_percent("+5.9%"),
@@ -140,5 +163,6 @@ mod tests {
             assert_eq!(Cell::read(missing, true), Cell::Missing, "{missing}");
         }
         assert_eq!(Cell::read("abc", false), Cell::Unreadable);
+        assert_eq!(Cell::read("+5.9", true), Cell::read("+5.9%", true));
     }
 }

@@ -3,6 +3,33 @@
 use crate::finding::{Finding, Severity};
 use crate::import::text::{excerpt, Block};
 
+/// Adds a line of text to a part's paragraphs. A line that continues the one before — that one
+/// stops mid-sentence (a page break, a hard wrap), or stops at a closing bracket and this one
+/// goes on with 的, 、, ，… — is joined to it, as a note; a list item (●, ■, 1、, (1)) always
+/// starts its own paragraph. Returns whether it started one.
+pub fn push_paragraph(
+    paragraphs: &mut Vec<String>,
+    text: &str,
+    line: usize,
+    report: &mut Report,
+) -> bool {
+    let list_item = crate::import::text::is_list_item(text);
+    match paragraphs.last_mut() {
+        Some(last) if !list_item && crate::import::text::continues(last, text) => {
+            report.info(
+                line,
+                "joined to the paragraph above it, cut by a page break",
+            );
+            crate::import::text::join_cut(last, text);
+            false
+        }
+        _ => {
+            paragraphs.push(text.to_string());
+            true
+        }
+    }
+}
+
 /// Notes (not warnings) of one kind listed before the rest are only counted: 100 000 page
 /// breaks in a pasted text make one summary, not 100 000 lines.
 const NOTES_LISTED: usize = 50;

@@ -50,7 +50,7 @@ enum Tok {
 /// The header's pieces, however the PDF cut or joined its rows. In a tab-separated line the
 /// words of one cell that are neither a unit nor a period are one text (`與2025年同 期相比`); in
 /// a line typed with spaces each word stands alone.
-fn header_tokens(lines: &[&Block]) -> Vec<Tok> {
+fn header_tokens(lines: &[&Block], report: &mut Report) -> Vec<Tok> {
     let mut toks = Vec::new();
     for block in lines {
         let cells: Vec<&str> = if block.is_table_row() {
@@ -80,7 +80,14 @@ fn header_tokens(lines: &[&Block]) -> Vec<Tok> {
                     continue;
                 }
                 let w = &words[i];
-                if is_unit(w) {
+                if is_unit(w) && unit_of(w) == "%" {
+                    // `與2025年同期相比 (%)`: the growth columns' unit, which their figures say.
+                    report.note(
+                        block.line,
+                        "percent unit",
+                        "data table: (%) after a growth heading read as the columns' unit".into(),
+                    );
+                } else if is_unit(w) {
                     toks.push(Tok::Unit(unit_of(w)));
                     in_cell_text = false;
                 } else if let (true, Some(Tok::Text(t))) = (in_cell_text, toks.last_mut()) {
@@ -135,7 +142,7 @@ struct Header {
 /// ends with the k headings those units belong to; the texts before them are the region
 /// column's heading (before any period) or a growth column's heading (after a period).
 fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String> {
-    let toks = header_tokens(lines);
+    let toks = header_tokens(lines, report);
     let mut region: Vec<String> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
     let mut units: Vec<String> = Vec::new();
@@ -781,6 +788,13 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
                 None => report.unplaced(block, "經貿活動 (an event before any city heading)"),
             }
         } else if let (Some(note), Some(url)) = (more_text, as_url(text)) {
+            let rest = crate::import::text::url_rest(text);
+            if !rest.is_empty() {
+                report.warn(
+                    block.line,
+                    format!("text after the link left out of it: 「{rest}」"),
+                );
+            }
             more = Some(LinkNote {
                 text: note.text.trim().to_string(),
                 url: url.to_string(),

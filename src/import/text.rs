@@ -24,15 +24,73 @@ impl Block<'_> {
 /// paragraphs. Trailing spaces are dropped; tabs (table cells) are kept.
 pub fn blocks(source: &str) -> Vec<Block<'_>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    source
-        .split('\n')
+    lines(source)
         .enumerate()
         .filter_map(|(i, raw)| {
-            let text = raw.trim_end_matches(['\r', ' ', '\u{3000}']);
+            let text = raw.trim_end_matches([' ', '\u{3000}']);
             let text = text.trim_start_matches([' ', '\u{3000}']);
             (!text.trim().is_empty()).then_some(Block { line: i + 1, text })
         })
         .collect()
+}
+
+/// The lines of a text, whatever ends them: LF, CRLF, a lone CR (classic Mac, Word's "CR
+/// only"), a vertical tab (Word's manual line break) or a Unicode line or paragraph separator.
+fn lines(source: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(source);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r', '\u{b}', '\u{2028}', '\u{2029}']) {
+            Some(at) => {
+                let c = text[at..].chars().next().unwrap_or('\n');
+                let mut next = at + c.len_utf8();
+                if c == '\r' && text[next..].starts_with('\n') {
+                    next += 1;
+                }
+                rest = Some(&text[next..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// A file's bytes as text: UTF-8 (with or without BOM), or UTF-16 with its BOM (Word's "Unicode"
+/// text). The second value says what was done, for a finding: a UTF-16 file, or bytes that were
+/// not UTF-8 and were replaced with U+FFFD.
+pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    let utf16 = |little: bool| -> String {
+        let units = bytes[2..].chunks_exact(2).map(|p| {
+            if little {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => (
+            utf16(true),
+            Some("read as UTF-16 (little-endian), as its byte-order mark says"),
+        ),
+        [0xfe, 0xff, ..] => (
+            utf16(false),
+            Some("read as UTF-16 (big-endian), as its byte-order mark says"),
+        ),
+        _ => match String::from_utf8_lossy(bytes) {
+            std::borrow::Cow::Borrowed(text) => (text.to_string(), None),
+            std::borrow::Cow::Owned(text) => (
+                text,
+                Some("not valid UTF-8; unreadable bytes were replaced with U+FFFD"),
+            ),
+        },
+    }
 }
 
 /// `地址：上海市…` → `上海市…` (full-width or ASCII colon).
@@ -58,7 +116,7 @@ pub fn as_url(text: &str) -> Option<&str> {
     let t = text.trim();
     let t = match t.strip_prefix('<') {
         Some(inner) => inner.split_once('>').map_or(inner, |(url, _)| url),
-        None => t.trim_end_matches(TRAILING),
+        None => &t[..bare_url_end(t)],
     };
     let t = t.trim();
     let starts = |scheme: &str| {
@@ -68,15 +126,28 @@ pub fn as_url(text: &str) -> Option<&str> {
     (starts("http://") || starts("https://")).then_some(t)
 }
 
-/// Punctuation a sentence puts after a bare link, never part of it.
-const TRAILING: [char; 8] = ['。', '，', '；', '、', '！', '？', '」', '）'];
+/// Punctuation that never belongs to a link: a bare link ends where it starts.
+const NOT_IN_URL: [char; 14] = [
+    '。', '，', '；', '、', '！', '？', '「', '」', '（', '）', '《', '》', '：', '　',
+];
+
+/// Where a bare link ends: at CJK punctuation (`…htm。`, `…hk（只有英文版）`), or at an ASCII `(`
+/// that opens a note in Chinese (`…htm(只有簡體版)`). Chinese letters may be in a path
+/// (`…/展覽事務.htm`).
+fn bare_url_end(t: &str) -> usize {
+    let cut = t.char_indices().find(|&(at, c)| {
+        NOT_IN_URL.contains(&c)
+            || (c == '(' && t[at + 1..].chars().next().is_some_and(|n| !n.is_ascii()))
+    });
+    cut.map_or(t.len(), |(at, _)| at)
+}
 
 /// What a link's line holds after the link: `<https://…>（只有英文版）` → `（只有英文版）`.
 pub fn url_rest(text: &str) -> &str {
     let t = text.trim();
     match t.strip_prefix('<') {
         Some(inner) => inner.split_once('>').map_or("", |(_, rest)| rest.trim()),
-        None => &t[t.trim_end_matches(TRAILING).len()..],
+        None => &t[bare_url_end(t)..],
     }
 }
 
@@ -86,6 +157,39 @@ pub fn ends_sentence(text: &str) -> bool {
         .chars()
         .last()
         .is_some_and(|c| "。！？；：」』”）)…!?.;:》".contains(c))
+}
+
+/// A line that begins a list item: a bullet (● • ■ ◆ ◇ ○ ・ ▪ ►), or `1、` `(1)` `（1）` `1.`.
+pub fn is_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with(['●', '•', '■', '◆', '◇', '○', '・', '▪', '►', '□', '◎'])
+    {
+        return true;
+    }
+    let inner = t.strip_prefix(['(', '（']).unwrap_or(t);
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && inner[digits..].starts_with(['、', ')', '）', '.', '．'])
+        && inner[digits..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| !c.is_ascii_digit())
+}
+
+/// Whether `next` goes on with the paragraph `last`: `last` stops mid-sentence, or stops at a
+/// closing bracket and `next` opens with what cannot begin a sentence (的, 之, 、, ，…).
+pub fn continues(last: &str, next: &str) -> bool {
+    if !ends_sentence(last) {
+        return true;
+    }
+    let closed_on_bracket = last
+        .trim_end()
+        .ends_with(['》', '」', '』', '”', '）', ')']);
+    let goes_on = next.starts_with([
+        '的', '之', '、', '，', '。', '；', '：', '）', '」', '》', '等', '及', '和', '與', '并',
+        '並',
+    ]);
+    closed_on_bracket && goes_on
 }
 
 /// Joins the second half of a paragraph cut by a page break onto the first, in place (a long

@@ -216,13 +216,15 @@ fn cmd_import(a: Args) -> Result<(), ExitCode> {
     let input = one_input(&a, "import", "a text file")?;
     let output = a.output;
     let bytes = read_input(&input)?;
-    let text = String::from_utf8_lossy(&bytes);
+    let (text, decoded) = sheto::import::text::decode(&bytes);
     let mut findings = Vec::new();
-    if matches!(text, std::borrow::Cow::Owned(_)) {
-        findings.push(input_error(
-            Severity::Warning,
-            "not valid UTF-8; unreadable bytes were replaced with U+FFFD".into(),
-        ));
+    if let Some(how) = decoded {
+        let severity = if how.starts_with("read as") {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        findings.push(input_error(severity, how.into()));
     }
     let outcome = import(&text);
     findings.extend(outcome.findings);
