@@ -47,11 +47,12 @@ pub fn simplified_char(c: char) -> Option<char> {
     }
 }
 
-/// An address, not text: a `url`, or the strings of an article's `links` (related links are
-/// objects with a label to convert and a `url` to keep).
+/// An address, not text: a `url` that holds a link (the events table's `url` column header,
+/// 網址, is text), or the strings of an article's `links` (related links are objects with a
+/// label to convert and a `url` to keep).
 fn is_address(key: &str, value: &serde_json::Value) -> bool {
     match (key, value) {
-        ("url", _) => true,
+        ("url", serde_json::Value::String(s)) => s.is_ascii() || s.contains("://"),
         ("links", serde_json::Value::Array(items)) => items.iter().all(|i| i.is_string()),
         _ => false,
     }

@@ -5,6 +5,7 @@
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::finding::{Finding, Location};
 use crate::import::import;
+use crate::page::{Anchor, IssuePage, Section};
 use crate::validate::validate_issue_json;
 use serde::{Deserialize, Serialize};
 
@@ -86,9 +87,25 @@ pub enum Target {
         line: usize,
         column: usize,
     },
-    /// An element of the rendered draft, by id.
-    Element(String),
+    /// A news item of the rendered draft, by the anchor its page gives it.
+    Item(Anchor),
+    /// A section of the rendered draft.
+    Section(Section),
+    /// The rendered draft as a whole (the masthead, the issue's number or month).
+    Page,
     Nowhere,
+}
+
+impl Target {
+    /// The element id of a place on the rendered draft.
+    pub fn element_id(&self) -> Option<String> {
+        match self {
+            Target::Item(anchor) => Some(anchor.to_string()),
+            Target::Section(section) => Some(section.id().to_string()),
+            Target::Page => Some("main".to_string()),
+            Target::SourceLine { .. } | Target::Nowhere => None,
+        }
+    }
 }
 
 /// `[3]` at the start of `rest` → (3, rest after it)
@@ -98,7 +115,8 @@ fn index_after(rest: &str) -> Option<(usize, &str)> {
     Some((rest[..end].parse().ok()?, &rest[end + 1..]))
 }
 
-/// The place a finding points at: its source line, or the rendered item or section of its path.
+/// The place a finding points at: its source line, or the rendered item or section of its path
+/// (anchors and sections from the page model, as the page draws them).
 pub fn target(finding: &Finding, issue: Option<&Issue>) -> Target {
     match &finding.location {
         Location::Line { line } => Target::SourceLine {
@@ -112,26 +130,22 @@ pub fn target(finding: &Finding, issue: Option<&Issue>) -> Target {
         Location::Input => Target::Nowhere,
         Location::Path { path } => {
             let path = path.strip_prefix("$.").unwrap_or("");
-            if let Some(rest) = path.strip_prefix("news_flash.groups") {
-                let item = index_after(rest).and_then(|(g, rest)| {
-                    let (a, _) = index_after(rest.strip_prefix(".articles")?)?;
-                    issue?.news_flash.groups.get(g)?.articles.get(a)?.number
-                });
-                return Target::Element(item.map_or("news".to_string(), |n| format!("item-{n}")));
-            }
-            let section = match path.split(['.', '[']).next().unwrap_or("") {
-                "key_developments" => "key",
-                "news_flash" => "news",
-                "economic_data" => "data",
-                "events" => "events",
-                "contact" => "contact",
-                "about" => "about",
-                "related_links" => "links",
-                "subscription" => "subscribe",
-                "disclaimer" => "disclaimer",
-                _ => "main",
+            let field = path.split(['.', '[']).next().unwrap_or("");
+            let Some(section) = Section::of_field(field) else {
+                return Target::Page;
             };
-            Target::Element(section.to_string())
+            if section == Section::News {
+                let item = path.strip_prefix("news_flash.groups").and_then(|rest| {
+                    let (g, rest) = index_after(rest)?;
+                    let (a, _) = index_after(rest.strip_prefix(".articles")?)?;
+                    let page = IssuePage::new(issue?, issue?.lang.into());
+                    Some(page.news_item(g, a)?.anchor)
+                });
+                if let Some(anchor) = item {
+                    return Target::Item(anchor);
+                }
+            }
+            Target::Section(section)
         }
     }
 }

@@ -2,11 +2,13 @@
 //! search engines, and as the benchmark's baseline (`sheto html`). Same order and words as the
 //! app; every text is escaped and only safe URLs become links.
 
-use crate::bundle::{details_label, website_label, ArticleGroup, Issue, Script};
+use crate::bundle::{details_label, website_label, Issue, Script};
 use crate::format::PrintedFigure;
 use crate::format::{format_zh_date, format_zh_period};
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::links::{safe_href, segments, Segment};
+use crate::page::{IssuePage, PageGroup, Section};
 use std::fmt::Write;
 
 /// Escapes text for HTML content and attribute values.
@@ -46,8 +48,12 @@ fn rich(text: &str) -> String {
         .collect()
 }
 
-fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup], lang: Script) {
-    let _ = writeln!(out, "<section id=\"{id}\"><h2>{}</h2>", escape(heading));
+fn groups(out: &mut String, section: Section, heading: &str, groups: &[PageGroup], lang: Script) {
+    let _ = writeln!(
+        out,
+        "<section id=\"{section}\"><h2>{}</h2>",
+        escape(heading)
+    );
     for g in groups {
         let _ = writeln!(
             out,
@@ -55,11 +61,9 @@ fn groups(out: &mut String, id: &str, heading: &str, groups: &[ArticleGroup], la
             g.region.id(),
             escape(&g.heading)
         );
-        for a in &g.articles {
-            let id = a
-                .number
-                .map(|n| format!(" id=\"item-{n}\""))
-                .unwrap_or_default();
+        for item in &g.items {
+            let a = &item.article;
+            let id = format!(" id=\"{}\"", item.anchor);
             let number = a.number.map(|n| format!("{n}. ")).unwrap_or_default();
             let _ = writeln!(out, "<article{id}><h4>{number}{}</h4>", escape(&a.title));
             if let Some(d) = &a.date {
@@ -106,18 +110,21 @@ pub fn page(issue: &Issue) -> String {
         escape(&issue.masthead.title),
         escape(&issue.masthead.dateline)
     );
+    // The plain page shows the issue in its own script, labels included.
+    let lang = Lang::from(issue.lang);
+    let page = IssuePage::new(issue, lang);
     groups(
         &mut out,
-        "key",
+        Section::Key,
         &issue.key_developments.heading,
-        &issue.key_developments.groups,
+        &page.key,
         issue.lang,
     );
     groups(
         &mut out,
-        "news",
+        Section::News,
         &issue.news_flash.heading,
-        &issue.news_flash.groups,
+        &page.news,
         issue.lang,
     );
 
@@ -126,10 +133,11 @@ pub fn page(issue: &Issue) -> String {
     let trade_period = format_zh_period(&d.trade.period.start, &d.trade.period.end);
     let _ = writeln!(
         out,
-        "<section id=\"data\"><h2>{}</h2>\n<table>\n<caption>單位：{}</caption>\n<thead><tr><th>{}</th>\
+        "<section id=\"{}\"><h2>{}</h2>\n<table>\n<caption>{}</caption>\n<thead><tr><th>{}</th>\
 <th>{} ({}) {}</th><th>{}</th><th>{} ({}) {}</th><th>{}</th></tr></thead>\n<tbody>",
+        Section::Data,
         escape(&d.heading),
-        escape(&d.unit),
+        escape(&lang.fill(Msg::Unit, &[&d.unit])),
         escape(&d.region_label),
         escape(&d.gdp.label),
         escape(&d.unit),
@@ -140,7 +148,6 @@ pub fn page(issue: &Issue) -> String {
         trade_period,
         escape(&d.comparison_label)
     );
-    let lang = Lang::from(issue.lang);
     // A figure not published is a dash that says so.
     let cell = |f: Option<crate::bundle::Figure>, text: String| match f {
         Some(_) => format!("<td>{text}</td>"),
@@ -170,7 +177,8 @@ pub fn page(issue: &Issue) -> String {
     let c = &e.columns;
     let _ = writeln!(
         out,
-        "<section id=\"events\"><h2>{}</h2>",
+        "<section id=\"{}\"><h2>{}</h2>",
+        Section::Events,
         escape(&e.heading)
     );
     for city in &e.cities {
@@ -209,11 +217,17 @@ pub fn page(issue: &Issue) -> String {
     let ct = &issue.contact;
     let _ = writeln!(
         out,
-        "<section id=\"contact\"><h2>{heading}</h2>\n<p>地址：{address}（郵編：{postcode}）</p>\n<p>電話：{phone}</p>\n\
-<p>傳真：{fax}</p>\n<p>電郵：<a href=\"mailto:{email}\">{email}</a></p>\n<h3>{hours}</h3>",
+        "<section id=\"{section}\"><h2>{heading}</h2>\n<p>{address_label}：{address}{postcode}</p>\n\
+<p>{phone_label}：{phone}</p>\n<p>{fax_label}：{fax}</p>\n\
+<p>{email_label}：<a href=\"mailto:{email}\">{email}</a></p>\n<h3>{hours}</h3>",
+        section = Section::Contact,
         heading = escape(&ct.heading),
+        address_label = lang.text(Msg::Address),
+        phone_label = lang.text(Msg::Phone),
+        fax_label = lang.text(Msg::Fax),
+        email_label = lang.text(Msg::Email),
         address = escape(&ct.address),
-        postcode = escape(&ct.postcode),
+        postcode = escape(&lang.fill(Msg::Postcode, &[&ct.postcode])),
         phone = escape(&ct.phone),
         fax = escape(&ct.fax),
         email = escape(&ct.email),
@@ -237,7 +251,12 @@ pub fn page(issue: &Issue) -> String {
     out.push_str("</section>\n");
 
     let a = &issue.about;
-    let _ = writeln!(out, "<section id=\"about\"><h2>{}</h2>", escape(&a.heading));
+    let _ = writeln!(
+        out,
+        "<section id=\"{}\"><h2>{}</h2>",
+        Section::About,
+        escape(&a.heading)
+    );
     for p in &a.paragraphs {
         let _ = writeln!(out, "<p>{}</p>", escape(p));
     }
@@ -246,7 +265,8 @@ pub fn page(issue: &Issue) -> String {
     let r = &issue.related_links;
     let _ = writeln!(
         out,
-        "<section id=\"links\"><h2>{}</h2>\n<p>{}</p>\n<ol>",
+        "<section id=\"{}\"><h2>{}</h2>\n<p>{}</p>\n<ol>",
+        Section::Links,
         escape(&r.heading),
         escape(&r.intro)
     );
@@ -259,11 +279,15 @@ pub fn page(issue: &Issue) -> String {
         );
     }
     out.push_str("</ol>\n</section>\n");
-    for (id, s) in [
-        ("subscribe", &issue.subscription),
-        ("disclaimer", &issue.disclaimer),
+    for (section, s) in [
+        (Section::Subscribe, &issue.subscription),
+        (Section::Disclaimer, &issue.disclaimer),
     ] {
-        let _ = writeln!(out, "<section id=\"{id}\"><h2>{}</h2>", escape(&s.heading));
+        let _ = writeln!(
+            out,
+            "<section id=\"{section}\"><h2>{}</h2>",
+            escape(&s.heading)
+        );
         for p in &s.paragraphs {
             let _ = writeln!(out, "<p>{}</p>", rich(p));
         }

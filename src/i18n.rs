@@ -174,6 +174,7 @@ messages! {
     NoNews => ["所選省市本期沒有經貿快訊。", "所选省市本期没有经贸快讯。", "No news from the chosen provinces in this issue."],
     NoEvents => ["所選省市本期沒有經貿活動。", "所选省市本期没有经贸活动。", "No events in the chosen provinces in this issue."],
     Address => ["地址", "地址", "Address"],
+    Unit => ["單位：{0}", "单位：{0}", "Unit: {0}"],
     Postcode => ["（郵編：{0}）", "（邮编：{0}）", "(postcode {0})"],
     Phone => ["電話", "电话", "Phone"],
     Fax => ["傳真", "传真", "Fax"],

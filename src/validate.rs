@@ -140,7 +140,7 @@ pub fn validate_search_json(bytes: &[u8]) -> Validation<crate::search::SearchInd
             c.error("$.fold", "not pairs of characters of the same UTF-8 length");
         }
         for (i, item) in index.items.iter().enumerate() {
-            if !crate::search::is_item_anchor(&item.anchor) {
+            if crate::page::Anchor::parse(&item.anchor).is_none() {
                 let message = format!("anchor `{}` names no item", item.anchor);
                 c.error(&format!("$.items[{i}].anchor"), message);
             }

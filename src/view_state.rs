@@ -152,7 +152,7 @@ impl ViewState {
         }
         let hash = percent_decode(hash.trim_start_matches('#'));
         state.section = Section::from_id(&hash);
-        state.item = Some(hash).filter(|h| crate::search::is_item_anchor(h));
+        state.item = Some(hash).filter(|h| crate::page::Anchor::parse(h).is_some());
         state
     }
 

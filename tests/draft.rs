@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use sheto::draft::*;
 use sheto::finding::Severity;
+use sheto::page::{Anchor, Section};
 
 #[test]
 fn kinds_from_names_and_content() {
@@ -82,8 +83,8 @@ fn findings_point_at_the_rendered_item_or_section() {
     assert_eq!(
         targets,
         [
-            Target::Element("item-14".into()),
-            Target::Element("events".into())
+            Target::Item(Anchor::Item(14)),
+            Target::Section(Section::Events)
         ]
     );
     let text = process(DraftKind::Text, &source_233());
@@ -163,7 +164,7 @@ fn a_text_the_validator_refuses_is_drawn_with_its_findings_but_not_publishable()
     assert!(p.publishable().is_none());
     let error = p.findings.iter().find(|f| f.is_error()).unwrap();
     assert!(error.message.contains("missing item numbers: 10, 11, 12"));
-    assert_eq!(target(error, Some(issue)), Target::Element("news".into()));
+    assert_eq!(target(error, Some(issue)), Target::Section(Section::News));
     // Each warning on the unknown heading and its items goes to its line of the text.
     let lines: Vec<Target> = p
         .findings

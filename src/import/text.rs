@@ -83,7 +83,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
             utf16(false),
             Some("read as UTF-16 (big-endian), as its byte-order mark says"),
         ),
-        _ => match String::from_utf8_lossy(bytes) {
+        _ => match String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {
             std::borrow::Cow::Borrowed(text) => (text.to_string(), None),
             std::borrow::Cow::Owned(text) => (
                 text,

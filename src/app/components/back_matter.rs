@@ -4,6 +4,7 @@ use super::{ExternalLink, RichText};
 use crate::app::t;
 use crate::bundle::{Issue, TextSection};
 use crate::i18n::Msg;
+use crate::page::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,8 +12,8 @@ use std::sync::Arc;
 pub fn About(issue: Arc<Issue>) -> impl IntoView {
     let a = issue.about.clone();
     view! {
-        <section id="about" class="part" aria-labelledby="about-heading">
-            <h2 id="about-heading">{a.heading}</h2>
+        <section id=Section::About.id() class="part" aria-labelledby=Section::About.heading_id()>
+            <h2 id=Section::About.heading_id()>{a.heading}</h2>
             {a.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
             <p>{t(Msg::Website)} <ExternalLink url=a.url /></p>
         </section>
@@ -23,8 +24,8 @@ pub fn About(issue: Arc<Issue>) -> impl IntoView {
 pub fn RelatedLinks(issue: Arc<Issue>) -> impl IntoView {
     let r = issue.related_links.clone();
     view! {
-        <section id="links" class="part" aria-labelledby="links-heading">
-            <h2 id="links-heading">{r.heading}</h2>
+        <section id=Section::Links.id() class="part" aria-labelledby=Section::Links.heading_id()>
+            <h2 id=Section::Links.heading_id()>{r.heading}</h2>
             <p>{r.intro}</p>
             <ol class="related-links">
                 {r.links
@@ -38,9 +39,9 @@ pub fn RelatedLinks(issue: Arc<Issue>) -> impl IntoView {
     }
 }
 
-fn text_section(id: &'static str, s: TextSection) -> impl IntoView {
+fn text_section(section: Section, s: TextSection) -> impl IntoView {
     view! {
-        <section id=id class="part">
+        <section id=section.id() class="part">
             <h2>{s.heading}</h2>
             {s.paragraphs.into_iter().map(|p| view! { <p><RichText text=p /></p> }).collect_view()}
         </section>
@@ -49,10 +50,10 @@ fn text_section(id: &'static str, s: TextSection) -> impl IntoView {
 
 #[component]
 pub fn Subscription(issue: Arc<Issue>) -> impl IntoView {
-    text_section("subscribe", issue.subscription.clone())
+    text_section(Section::Subscribe, issue.subscription.clone())
 }
 
 #[component]
 pub fn Disclaimer(issue: Arc<Issue>) -> impl IntoView {
-    text_section("disclaimer", issue.disclaimer.clone())
+    text_section(Section::Disclaimer, issue.disclaimer.clone())
 }

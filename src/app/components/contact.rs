@@ -3,6 +3,7 @@
 use crate::app::t;
 use crate::bundle::{Hours, Issue};
 use crate::i18n::Msg;
+use crate::page::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -22,8 +23,8 @@ pub fn ContactSection(issue: Arc<Issue>) -> impl IntoView {
     let postcode = (!c.postcode.is_empty())
         .then(|| crate::app::use_lang().fill(Msg::Postcode, &[&c.postcode]));
     view! {
-        <section id="contact" class="part" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{c.heading.clone()}</h2>
+        <section id=Section::Contact.id() class="part" aria-labelledby=Section::Contact.heading_id()>
+            <h2 id=Section::Contact.heading_id()>{c.heading.clone()}</h2>
             <dl class="contact">
                 <dt>{t(Msg::Address)}</dt>
                 <dd><address>{c.address.clone()} {postcode}</address></dd>

@@ -8,6 +8,7 @@ use crate::filter::highlights;
 use crate::format::format_zh_period;
 use crate::format::PrintedFigure;
 use crate::i18n::Msg;
+use crate::page::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -33,8 +34,8 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
         ],
     );
     view! {
-        <section id="data" class="part" aria-labelledby="data-heading">
-            <h2 id="data-heading">{d.heading.clone()}</h2>
+        <section id=Section::Data.id() class="part" aria-labelledby=Section::Data.heading_id()>
+            <h2 id=Section::Data.heading_id()>{d.heading.clone()}</h2>
             <table class="data-table stacked">
                 <caption>{caption}</caption>
                 <thead>

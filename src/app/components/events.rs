@@ -4,7 +4,7 @@ use super::ExternalLink;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
-use crate::search::event_anchor;
+use crate::page::{PageEvent, Section};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -12,19 +12,19 @@ use std::sync::Arc;
 pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let e = issue.events.clone();
+    let page = super::page_of(&issue);
     let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
     let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows_city(*c)));
     let cols = e.columns.clone();
-    // Numbered across cities, as the search index numbers them.
-    let mut n = 0;
     view! {
-        <section id="events" class="part" aria-labelledby="events-heading">
-            <h2 id="events-heading">{e.heading.clone()}</h2>
+        <section id=Section::Events.id() class="part" aria-labelledby=Section::Events.heading_id()>
+            <h2 id=Section::Events.heading_id()>{e.heading.clone()}</h2>
             <p class="empty" hidden=move || !none_shown()>{t(Msg::NoEvents)}</p>
-            {e.cities
-                .into_iter()
+            {page.cities
+                .iter()
+                .cloned()
                 .map(|city| {
-                    let region = city.city;
+                    let region = city.region;
                     let c = cols.clone();
                     view! {
                         <section class="group" data-region=region.map(|r| r.id()) hidden=move || !nav.state.with(|s| s.shows_city(region))>
@@ -42,10 +42,9 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                 <tbody>
                                     {city.events
                                         .into_iter()
-                                        .map(|ev| {
-                                            n += 1;
+                                        .map(|PageEvent { anchor, event: ev }| {
                                             view! {
-                                            <tr class="event" id=event_anchor(n - 1)>
+                                            <tr class="event" id=anchor.to_string()>
                                                 <td data-label=c.date.clone()>
                                                     <time datetime=ev.start.clone()>{ev.dates_text()}</time>
                                                 </td>

@@ -2,26 +2,24 @@
 
 use super::article::ArticleCard;
 use crate::bundle::Issue;
-use crate::search::key_anchor;
+use crate::page::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn KeyDevelopments(issue: Arc<Issue>) -> impl IntoView {
-    let kd = issue.key_developments.clone();
-    // Numbered across both groups, as the search index numbers them.
-    let mut n = 0;
+    let page = super::page_of(&issue);
     view! {
-        <section id="key" class="part" aria-labelledby="key-heading">
-            <h2 id="key-heading">{kd.heading}</h2>
-            {kd.groups
-                .into_iter()
+        <section id=Section::Key.id() class="part" aria-labelledby=Section::Key.heading_id()>
+            <h2 id=Section::Key.heading_id()>{issue.key_developments.heading.clone()}</h2>
+            {page.key
+                .iter()
+                .cloned()
                 .map(|g| view! {
                     <section class="group" data-region=g.region.id()>
                         <h3>{g.heading}</h3>
-                        {g.articles.into_iter().map(|a| {
-                            n += 1;
-                            view! { <ArticleCard id=Some(key_anchor(n - 1)) article=a /> }
+                        {g.items.into_iter().map(|i| {
+                            view! { <ArticleCard id=Some(i.anchor.to_string()) article=i.article /> }
                         }).collect_view()}
                     </section>
                 })

@@ -6,7 +6,7 @@ use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
 use crate::i18n::Msg;
-use crate::search::news_anchor;
+use crate::page::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -18,16 +18,16 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
     let filtered = move || nav.state.with(|s| s.is_filtered());
     let total = issue.counts().news;
     let lang = use_lang();
+    let page = super::page_of(&issue);
     view! {
-        <section id="news" class="part" aria-labelledby="news-heading">
-            <h2 id="news-heading">{issue.news_flash.heading.clone()}</h2>
+        <section id=Section::News.id() class="part" aria-labelledby=Section::News.heading_id()>
+            <h2 id=Section::News.heading_id()>{issue.news_flash.heading.clone()}</h2>
             <p class="filter-status" aria-live="polite">
                 {move || filtered().then(|| lang.fill(Msg::ShowingNews, &[&shown.get(), &total]))}
             </p>
             <p class="empty" hidden=move || shown.get() > 0>{t(Msg::NoNews)}</p>
-            {issue
-                .news_flash
-                .groups
+            {page
+                .news
                 .iter()
                 .cloned()
                 .map(|g| {
@@ -35,7 +35,7 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
                     view! {
                         <section class="group" data-region=region.id() hidden=move || !nav.state.with(|s| s.shows(region))>
                             <h3>{g.heading}</h3>
-                            {g.articles.into_iter().map(|a| view! { <ArticleCard id=a.number.map(news_anchor) article=a /> }).collect_view()}
+                            {g.items.into_iter().map(|i| view! { <ArticleCard id=Some(i.anchor.to_string()) article=i.article /> }).collect_view()}
                         </section>
                     }
                 })

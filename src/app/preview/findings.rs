@@ -45,7 +45,11 @@ pub fn FindingsPanel(
                                     let class = format!("finding {}", f.severity);
                                     let go = move |_| match &place {
                                         Target::SourceLine { line, column } => on_line(*line, *column),
-                                        Target::Element(id) => show_element(id),
+                                        place @ (Target::Item(_) | Target::Section(_) | Target::Page) => {
+                                            if let Some(id) = place.element_id() {
+                                                show_element(&id)
+                                            }
+                                        }
                                         Target::Nowhere => {}
                                     };
                                     let location = match &f.location {

@@ -176,11 +176,12 @@ fn DraftEditor() -> impl IntoView {
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             let name = file.name();
-            match wasm_bindgen_futures::JsFuture::from(file.text())
+            // Bytes, not File.text(): a UTF-16 file (Word's "Unicode" text) decodes as sheto does.
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
                 .await
                 .ok()
-                .and_then(|t| t.as_string())
-            {
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+            match bytes.map(|b| crate::import::text::decode(&b).0) {
                 Some(text) => {
                     set_content(text, Some(&name));
                     committed.set(content.get_untracked());
