@@ -48,7 +48,7 @@ bytes['plain page (html + css)'] = ['raw', 'gzip', 'brotli'].reduce((o, k) => ({
 
 // ---- timings ----------------------------------------------------------------------------------
 const server = await serve(DIST, PREFIX);
-const browser = await launch(PHONE, ['--enable-precise-memory-info']);
+const browser = await launch(PHONE, ['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 
 // Records first contentful paint, the moment all 17 news items are in the DOM, and the wasm.
 const INSTRUMENT = () => {
@@ -210,6 +210,23 @@ for (let run = 0; run < RUNS; run++) {
   archive.shown.push(...timings.map((t) => t[1]));
   await page.close();
 }
+// ---- language switches: what a rebuilt page leaves behind --------------------------------------
+// Each switch rebuilds the issue and its charts; their observers and listeners must go with them.
+const switches = {};
+{
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  const heap = () => page.evaluate(() => { window.gc?.(); return performance.memory?.usedJSHeapSize ?? 0; });
+  const names = ['简体中文', 'English', '繁體中文'];
+  for (let i = 0; i < 50; i++) {
+    await page.getByRole('button', { name: names[i % 3] }).click();
+    await page.locator('#news').waitFor();
+    if (i === 0) switches.after1 = await heap();
+  }
+  switches.after50 = await heap();
+  await page.close();
+}
 await browser.close();
 await server.close();
 await archiveServer.close();
@@ -237,6 +254,7 @@ row('app ÷ plain page (whole issue)', `${ratio.toFixed(2)}×`, `≤ ${BUDGET.re
 row('filter change (浙江省), median / p95', `${ms(s.filter.median)} / ${ms(s.filter.p95)} ms (n=${s.filter.n})`, `median ≤ ${BUDGET.filterMs} ms`, s.filter.median <= BUDGET.filterMs);
 row('chart hover redraw, p50 / p95', `${ms(s.hover.median)} / ${ms(s.hover.p95)} ms (n=${s.hover.n})`, `p95 ≤ ${BUDGET.hoverP95Ms} ms`, s.hover.p95 <= BUDGET.hoverP95Ms);
 row('JS heap after load', memory?.jsHeapBytes ? `${kb(memory.jsHeapBytes)} KB` : 'n/a');
+row('JS heap after 1 / 50 language switches (gc first)', `${kb(switches.after1)} / ${kb(switches.after50)} KB`);
 row('wasm memory after load', memory?.wasmMemoryBytes ? `${kb(memory.wasmMemoryBytes)} KB` : 'n/a');
 row('500-issue archive: index.json brotli', `${kb(archive.indexBrotli)} KB`);
 row('500-issue archive: picker ready after load', spread(s.picker));
@@ -252,6 +270,6 @@ const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`\nsheto-reader benchmark: phone 390×844 @3x, CPU ×4 slower, ${RUNS} cold runs each\n`);
 for (const r of rows) console.log(`${r.what.padEnd(width)}  ${String(r.value).padEnd(34)} ${String(r.budget).padEnd(12)} ${r.ok}`);
 fs.mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, searchBytes: archive.searchBytes }, realSearch };
+const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, searchBytes: archive.searchBytes }, realSearch, switches };
 fs.writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
 console.log('\nfigures written to bench-results/bench.json');
