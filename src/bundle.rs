@@ -15,15 +15,30 @@ pub const DETAILS_LABEL: &str = "詳情請參看：";
 /// The script an issue's text is in: the original (Traditional, as the office writes it) or its
 /// Simplified edition. Serialised as its BCP 47 tag; any other tag is refused when a bundle is
 /// read. (The interface's language is [`crate::i18n::Lang`].)
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Script {
     #[default]
-    #[serde(rename = "zh-Hant")]
     Hant,
-    #[serde(rename = "zh-Hans")]
     Hans,
+}
+
+// By hand rather than derived: the tag is a string like any other, and the reader's wasm reuses
+// the string visitor it already has.
+impl Serialize for Script {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.tag())
+    }
+}
+
+impl<'de> Deserialize<'de> for Script {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Script, D::Error> {
+        const TAGS: &[&str] = &[Script::Hant.tag(), Script::Hans.tag()];
+        let tag = String::deserialize(deserializer)?;
+        Script::ALL
+            .into_iter()
+            .find(|s| s.tag() == tag)
+            .ok_or_else(|| serde::de::Error::unknown_variant(&tag, TAGS))
+    }
 }
 
 impl Script {

@@ -76,11 +76,11 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
 /// A figure of the table, or a dash that says the newsletter did not publish one.
 #[component]
 fn FigureCell(label: String, figure: Option<Figure>, text: String) -> impl IntoView {
+    // "— 未公佈": the dash the table prints, and the words that say why.
     let missing = figure.is_none().then(|| use_lang().text(Msg::NotPublished));
-    view! {
-        <td class="num" class:missing=missing.is_some() data-label=label title=missing>
-            {text}
-            {missing.map(|words| view! { " " <small class="not-published">{words}</small> })}
-        </td>
-    }
+    let shown = match missing {
+        Some(words) => format!("{text} {words}"),
+        None => text,
+    };
+    view! { <td class="num" data-label=label title=missing>{shown}</td> }
 }

@@ -4,7 +4,7 @@ use super::ExternalLink;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
-use crate::page::{PageEvent, Section};
+use crate::page::{IssuePage, PageEvent, Section};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -12,7 +12,8 @@ use std::sync::Arc;
 pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let e = issue.events.clone();
-    let page = super::page_of(&issue);
+    // Ids and anchors from the page model, as the search index and the plain page have them.
+    let page = IssuePage::new(&issue, crate::app::use_lang());
     let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
     let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows_city(*c)));
     let cols = e.columns.clone();
@@ -21,8 +22,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
             <h2 id=Section::Events.heading_id()>{e.heading.clone()}</h2>
             <p class="empty" hidden=move || !none_shown()>{t(Msg::NoEvents)}</p>
             {page.cities
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|city| {
                     let region = city.region;
                     let c = cols.clone();
@@ -51,13 +51,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                                                 <th scope="row" data-label=c.name.clone()>{ev.name}</th>
                                                 <td data-label=c.venue.clone()>{ev.venue}</td>
                                                 <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
-                                                <td data-label=c.url.clone() class="url">
-                                                    {if ev.url.is_empty() {
-                                                        crate::format::NOT_PUBLISHED.into_any()
-                                                    } else {
-                                                        view! { <ExternalLink url=ev.url /> }.into_any()
-                                                    }}
-                                                </td>
+                                                <td data-label=c.url.clone() class="url"><ExternalLink url=ev.url /></td>
                                             </tr>
                                         }})
                                         .collect_view()}

@@ -13,7 +13,6 @@ use super::section_nav::SectionNav;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
-use crate::page::IssuePage;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -35,8 +34,6 @@ const PARTS: [fn(Arc<Issue>) -> AnyView; 9] = [
 #[component]
 pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoView {
     crate::app::set_document_title(&issue);
-    // The page model: ids, anchors and labels for every part below, made once.
-    provide_context(Arc::new(IssuePage::new(&issue, crate::app::use_lang())));
     let nav = expect_context::<Nav>();
     let searching = move || !draft && nav.q.with(Option::is_some);
     view! {

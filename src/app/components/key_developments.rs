@@ -2,19 +2,19 @@
 
 use super::article::ArticleCard;
 use crate::bundle::Issue;
-use crate::page::Section;
+use crate::page::{IssuePage, Section};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn KeyDevelopments(issue: Arc<Issue>) -> impl IntoView {
-    let page = super::page_of(&issue);
+    // Ids and anchors from the page model, as the search index and the plain page have them.
+    let page = IssuePage::new(&issue, crate::app::use_lang());
     view! {
         <section id=Section::Key.id() class="part" aria-labelledby=Section::Key.heading_id()>
             <h2 id=Section::Key.heading_id()>{issue.key_developments.heading.clone()}</h2>
             {page.key
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|g| view! {
                     <section class="group" data-region=g.region.id()>
                         <h3>{g.heading}</h3>

@@ -22,13 +22,16 @@ pub use search::provide_search;
 pub use status::{ArchiveLinks, LoadErrorCard, Skeleton};
 
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// An outbound link: a new tab, no opener, no referrer. A URL whose scheme is not safe to
 /// follow is shown as text.
 #[component]
 pub fn ExternalLink(url: String, #[prop(optional, into)] label: Option<String>) -> impl IntoView {
-    let text = label.unwrap_or_else(|| url.clone());
+    // An event printed with no link shows a dash, as a figure not published does.
+    let text = label.unwrap_or_else(|| match url.as_str() {
+        "" => crate::format::NOT_PUBLISHED.to_string(),
+        _ => url.clone(),
+    });
     match crate::links::safe_href(&url) {
         Some(href) => view! {
             <a href=href.to_string() target="_blank" rel="noopener noreferrer">{text}</a>
@@ -36,14 +39,6 @@ pub fn ExternalLink(url: String, #[prop(optional, into)] label: Option<String>) 
         .into_any(),
         None => view! { <span class="unsafe-link">{text}</span> }.into_any(),
     }
-}
-
-/// The page model of the issue being drawn: the one its IssueView made, or a new one for a
-/// part drawn on its own (a component test).
-pub fn page_of(issue: &crate::bundle::Issue) -> Arc<crate::page::IssuePage> {
-    use_context::<Arc<crate::page::IssuePage>>()
-        .filter(|p| p.number == issue.number && p.script == issue.lang)
-        .unwrap_or_else(|| Arc::new(crate::page::IssuePage::new(issue, crate::app::use_lang())))
 }
 
 /// A paragraph with its email addresses linked.

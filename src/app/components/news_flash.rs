@@ -6,7 +6,7 @@ use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
 use crate::i18n::Msg;
-use crate::page::Section;
+use crate::page::{IssuePage, Section};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -18,7 +18,8 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
     let filtered = move || nav.state.with(|s| s.is_filtered());
     let total = issue.counts().news;
     let lang = use_lang();
-    let page = super::page_of(&issue);
+    // Ids and anchors from the page model, as the search index and the plain page have them.
+    let page = IssuePage::new(&issue, crate::app::use_lang());
     view! {
         <section id=Section::News.id() class="part" aria-labelledby=Section::News.heading_id()>
             <h2 id=Section::News.heading_id()>{issue.news_flash.heading.clone()}</h2>
@@ -28,8 +29,7 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
             <p class="empty" hidden=move || shown.get() > 0>{t(Msg::NoNews)}</p>
             {page
                 .news
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|g| {
                     let region = g.region;
                     view! {
