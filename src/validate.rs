@@ -453,7 +453,10 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
                 ),
             }
             c.text(&format!("{path}.name"), &event.name);
-            c.text(&format!("{path}.venue"), &event.venue);
+            // A venue not yet announced is printed empty: kept, and said.
+            if event.venue.trim().is_empty() {
+                c.warn(&format!("{path}.venue"), "the event has no venue");
+            }
             // An event the newsletter printed with no website keeps an empty link.
             if event.url.is_empty() {
                 c.warn(&format!("{path}.url"), "the event has no link");

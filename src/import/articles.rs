@@ -225,6 +225,18 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
         if let Some(region) = (style.group)(&compact) {
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             unknown_heading = None;
+            // The heading repeated at the top of a page: its items go on.
+            if groups
+                .last()
+                .is_some_and(|g| g.region == region && g.heading == compact)
+            {
+                report.note(
+                    block.line,
+                    "repeated heading",
+                    format!("「{compact}」 repeated at a page top: its items go on"),
+                );
+                continue;
+            }
             groups.push(ArticleGroup {
                 region,
                 heading: compact.clone(),

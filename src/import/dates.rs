@@ -212,10 +212,21 @@ pub fn period(text: &str) -> Option<(String, String)> {
         "上半年" => return months(1, 6),
         "下半年" => return months(7, 12),
         "前三季度" => return months(1, 9),
+        "首季" | "首季度" => return months(1, 3),
         rest => {
             let q = rest.strip_prefix('第').unwrap_or(rest);
-            if let Some(q) = q.strip_suffix("季度").and_then(quarter) {
+            let q = q.strip_suffix('度').unwrap_or(q);
+            if let Some(q) = q.strip_suffix('季').and_then(quarter) {
                 return months(3 * q - 2, 3 * q);
+            }
+            // 前4個月 / 前4个月: the year's first months.
+            let first = rest
+                .strip_prefix('前')
+                .and_then(|r| r.strip_suffix("個月").or_else(|| r.strip_suffix("个月")))
+                .and_then(|n| n.parse::<u32>().ok().or_else(|| quarter(n)))
+                .filter(|n| (1..=12).contains(n));
+            if let Some(n) = first {
+                return months(1, n);
             }
         }
     }
@@ -337,6 +348,9 @@ mod tests {
         assert_eq!(p("2026年 1-4月份").as_deref(), Some("2026-01..2026-04"));
         assert_eq!(p("2026年4月").as_deref(), Some("2026-04..2026-04"));
         assert_eq!(p("2026年"), None);
+        assert_eq!(p("2026年 第一季").as_deref(), Some("2026-01..2026-03"));
+        assert_eq!(p("2026年首季").as_deref(), Some("2026-01..2026-03"));
+        assert_eq!(p("2026年前4個月").as_deref(), Some("2026-01..2026-04"));
         assert_eq!(p("與2025年同期相比"), None);
     }
 }

@@ -137,6 +137,21 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
             .iter()
             .find(|p| **p > current && reachable(**p) && p.starts_at(block.text))
         {
+            // A heading followed straight by another part's heading heads nothing: a table of
+            // contents under the masthead (本期目錄). It is reported, and the part starts later.
+            let next_is_heading = all
+                .get(i + 1)
+                .is_some_and(|n| PARTS.iter().any(|p| p.starts_at(n.text)));
+            if next_is_heading {
+                report.warn(
+                    block.line,
+                    format!(
+                        "「{}」 heads nothing (a table of contents?): left out here",
+                        block.text.trim()
+                    ),
+                );
+                continue;
+            }
             starts.push((*part, i));
             continue;
         }

@@ -337,7 +337,15 @@ fn join_wrapped_urls(lines: &mut Vec<Line>, report: &mut Report) {
     for l in lines.drain(..) {
         let joined = out.last_mut().and_then(|prev| {
             let (at, open) = trailing_url(&prev.text)?;
-            let wraps = continues_url(&prev.text[at..], &l.text, open);
+            let url = &prev.text[at..];
+            // A link that already ends in a file name is whole; a line starting www. is a link.
+            let whole = !open
+                && url.rsplit_once('.').is_some_and(|(_, ext)| {
+                    EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+                });
+            let wraps = !whole
+                && !l.text.to_ascii_lowercase().starts_with("www.")
+                && continues_url(url, &l.text, open);
             // Only a line that was cut: a bare URL that already ends in a file name stays.
             (wraps && (open || !l.text.contains("://"))).then_some(prev)
         });
@@ -411,6 +419,7 @@ fn join_wrapped_brackets(lines: &mut Vec<Line>, report: &mut Report) {
         // paragraph, and prose cut at a page break is rejoined with its article.
         let prev = out.last_mut().filter(|p| {
             p.text.chars().count() <= 60
+                && l.text.chars().count() <= 30
                 && !p.text.contains('\t')
                 && !l.text.contains('\t')
                 && !p.text.trim_end().ends_with(['。', '！', '？', '!', '?'])
@@ -471,6 +480,16 @@ fn untab(text: &str) -> String {
 fn untab_prose(lines: &mut [Line], report: &mut Report) {
     let mut in_tables = false;
     for l in lines.iter_mut() {
+        // `上海：⇥⇥⇥⇥`: a heading set in a merged row spanning the table's columns.
+        if l.text.contains('\t') && l.text.split('\t').skip(1).all(|c| c.trim().is_empty()) {
+            l.text = l
+                .text
+                .split('\t')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+        }
         let t = l.text.trim();
         if crate::import::is_tables_heading(t) {
             in_tables = true;

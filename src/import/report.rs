@@ -13,9 +13,11 @@ pub fn push_paragraph(
     line: usize,
     report: &mut Report,
 ) -> bool {
-    let list_item = crate::import::text::is_list_item(text);
+    use crate::import::text::{continues, is_list_item};
+    // Neither a list item nor what follows a list goes onto the paragraph before it.
+    let list_item = is_list_item(text);
     match paragraphs.last_mut() {
-        Some(last) if !list_item && crate::import::text::continues(last, text) => {
+        Some(last) if !list_item && !is_list_item(last) && continues(last, text) => {
             report.info(
                 line,
                 "joined to the paragraph above it, cut by a page break",

@@ -510,7 +510,13 @@ pub fn economic_data(
             }
         } else if !seen_data {
             header_lines.push(block);
-        } else if source.is_none() && !block.is_table_row() && text.starts_with(['(', '（']) {
+        } else if source.is_none()
+            && !block.is_table_row()
+            && !header_lines
+                .iter()
+                .any(|h| squeezed(h.text).contains(&squeezed(text)))
+        {
+            // The note under the table: (數據錄自…), or printed without its brackets.
             source = Some(text.to_string());
         } else if header_lines
             .iter()
@@ -698,6 +704,17 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
             format!("event link has a space in it, kept as printed: {url}"),
         );
     }
+    for (cell, column) in [(venue, "地點"), (organisers, "主辦機構")] {
+        if cell.is_empty() {
+            report.warn(
+                block.line,
+                format!(
+                    "event 「{}」 has no {column}: kept with none",
+                    excerpt(name)
+                ),
+            );
+        }
+    }
     Some(Event {
         start,
         end,
@@ -707,6 +724,7 @@ fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
         organisers: organisers
             .split('、')
             .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty())
             .collect(),
         url,
     })
@@ -772,7 +790,18 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
             if let Some(note) = more_text.take() {
                 report.unplaced(note, "經貿活動");
             }
-            cities.push(city);
+            match cities.last() {
+                // The city's heading repeated at the top of a page: its table goes on.
+                Some(last) if last.heading == city.heading => report.note(
+                    block.line,
+                    "repeated heading",
+                    format!(
+                        "「{}」 repeated at a page top: its events go on",
+                        city.heading
+                    ),
+                ),
+                _ => cities.push(city),
+            }
         } else if let Some(c) = columns(block) {
             match &cols {
                 Some(seen) if *seen != c => report.warn(

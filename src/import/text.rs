@@ -153,27 +153,36 @@ pub fn url_rest(text: &str) -> &str {
 
 /// Whether a paragraph ends as a sentence does; one that does not was cut by a page break.
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| "。！？；：」』”）)…!?.;:》".contains(c))
+    let mut last = text.trim_end().chars().rev();
+    match last.next() {
+        // A quotation closed in ASCII quotes ends where what it quotes ends.
+        Some('"' | '\'' | '’') => last.next().is_some_and(|c| "。！？!?.".contains(c)),
+        Some(c) => "。！？；：」』”）)…!?.;:》".contains(c),
+        None => false,
+    }
 }
 
 /// A line that begins a list item: a bullet (● • ■ ◆ ◇ ○ ・ ▪ ►), or `1、` `(1)` `（1）` `1.`.
 pub fn is_list_item(text: &str) -> bool {
     let t = text.trim_start();
-    if t.starts_with(['●', '•', '■', '◆', '◇', '○', '・', '▪', '►', '□', '◎'])
-    {
+    let bullets = [
+        '●', '•', '■', '◆', '◇', '○', '・', '▪', '►', '□', '◎', '➢', '➤', '▶', '✓', '✔', '★', '☆',
+    ];
+    if t.starts_with(bullets) || t.starts_with(|c| ('①'..='⑳').contains(&c)) {
         return true;
     }
+    // 1、 (1) （1） 1. and 一、 （一） (一): numbered in digits or in Chinese numerals.
     let inner = t.strip_prefix(['(', '（']).unwrap_or(t);
-    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits)
-        && inner[digits..].starts_with(['、', ')', '）', '.', '．'])
-        && inner[digits..]
-            .chars()
-            .nth(1)
-            .is_some_and(|c| !c.is_ascii_digit())
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let count = inner.chars().take_while(|c| numeral(*c)).count();
+    let at = inner
+        .char_indices()
+        .nth(count)
+        .map_or(inner.len(), |(i, _)| i);
+    let rest = &inner[at..];
+    (1..=2).contains(&count)
+        && rest.starts_with(['、', ')', '）', '.', '．'])
+        && rest.chars().nth(1).is_some_and(|c| !c.is_ascii_digit())
 }
 
 /// Whether `next` goes on with the paragraph `last`: `last` stops mid-sentence, or stops at a
@@ -185,10 +194,12 @@ pub fn continues(last: &str, next: &str) -> bool {
     let closed_on_bracket = last
         .trim_end()
         .ends_with(['》', '」', '』', '”', '）', ')']);
+    // Only what cannot open a paragraph; 與此同時, 及後, 之後 can, and are left alone.
+    let openers = ["與此", "及後", "及至", "之後", "之前", "之外"];
     let goes_on = next.starts_with([
-        '的', '之', '、', '，', '。', '；', '：', '）', '」', '》', '等', '及', '和', '與', '并',
-        '並',
-    ]);
+        '的', '、', '，', '。', '；', '：', '）', '」', '》', '（', '和', '等', '並', '并',
+    ]) || (next.starts_with(['與', '及', '之'])
+        && !openers.iter().any(|o| next.starts_with(o)));
     closed_on_bracket && goes_on
 }
 
