@@ -4,7 +4,7 @@
 //! made: the reader's components, the search index and the staff preview's finding targets all
 //! read them from here, so a link from a search result or a finding always lands.
 
-use crate::bundle::{Article, Event, Issue, Script};
+use crate::bundle::{Article, ArticleGroup, Event, Issue, Script};
 use crate::i18n::Lang;
 use crate::region::Region;
 use std::fmt;
@@ -172,6 +172,21 @@ pub struct IssuePage {
     pub cities: Vec<PageCity>,
 }
 
+/// A part's groups, each item made by `item`.
+fn page_groups(
+    groups: &[ArticleGroup],
+    mut item: impl FnMut(&ArticleGroup, &Article) -> PageItem,
+) -> Vec<PageGroup> {
+    groups
+        .iter()
+        .map(|g| PageGroup {
+            region: g.region,
+            heading: g.heading.clone(),
+            items: g.articles.iter().map(|a| item(g, a)).collect(),
+        })
+        .collect()
+}
+
 fn province(region: Region) -> Option<Region> {
     Region::PROVINCES.contains(&region).then_some(region)
 }
@@ -179,47 +194,22 @@ fn province(region: Region) -> Option<Region> {
 impl IssuePage {
     /// The page of an issue (in the script it is written in) for an interface language.
     pub fn new(issue: &Issue, lang: Lang) -> IssuePage {
+        // Key developments are numbered across both groups; a news item by its number (a
+        // valid bundle numbers every one: the validator insists).
         let mut key_n = 0;
-        let key = issue
-            .key_developments
-            .groups
-            .iter()
-            .map(|g| PageGroup {
-                region: g.region,
-                heading: g.heading.clone(),
-                items: g
-                    .articles
-                    .iter()
-                    .map(|a| {
-                        key_n += 1;
-                        PageItem {
-                            anchor: Anchor::Key(key_n),
-                            province: None,
-                            article: a.clone(),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
-        // A valid bundle numbers every news item (the validator insists): the number is its id.
-        let news = issue
-            .news_flash
-            .groups
-            .iter()
-            .map(|g| PageGroup {
-                region: g.region,
-                heading: g.heading.clone(),
-                items: g
-                    .articles
-                    .iter()
-                    .map(|a| PageItem {
-                        anchor: Anchor::Item(a.number.unwrap_or_default()),
-                        province: province(g.region),
-                        article: a.clone(),
-                    })
-                    .collect(),
-            })
-            .collect();
+        let key = page_groups(&issue.key_developments.groups, |_, a| {
+            key_n += 1;
+            PageItem {
+                anchor: Anchor::Key(key_n),
+                province: None,
+                article: a.clone(),
+            }
+        });
+        let news = page_groups(&issue.news_flash.groups, |g, a| PageItem {
+            anchor: Anchor::Item(a.number.unwrap_or_default()),
+            province: province(g.region),
+            article: a.clone(),
+        });
         let mut event_n = 0;
         let cities = issue
             .events

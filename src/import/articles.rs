@@ -350,13 +350,7 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                     && d.paragraphs.last().is_some_and(|p| ends_sentence(p)) =>
             {
                 if style.numbered {
-                    report.warn(
-                        block.line,
-                        format!(
-                            "「{}」 reads as the title of an item with no number: kept as an item",
-                            excerpt(text)
-                        ),
-                    );
+                    warn_unnumbered(block, report);
                 }
                 finish(&mut draft, &mut groups, &unknown_heading, style, report);
                 draft = Some(Draft::new(block.line, None, text));
@@ -387,13 +381,7 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             }
             // An unnumbered title after links in 經貿快訊: an item whose number is missing.
             Some(_) if title_here => {
-                report.warn(
-                    block.line,
-                    format!(
-                        "「{}」 reads as the title of an item with no number: kept as an item",
-                        excerpt(text)
-                    ),
-                );
+                warn_unnumbered(block, report);
                 finish(&mut draft, &mut groups, &unknown_heading, style, report);
                 draft = Some(Draft::new(block.line, None, text));
             }
@@ -402,6 +390,17 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
     }
     finish(&mut draft, &mut groups, &unknown_heading, style, report);
     groups
+}
+
+/// An item in 經貿快訊 whose title has no number: kept, and said (the validator then asks for it).
+fn warn_unnumbered(block: &Block, report: &mut Report) {
+    report.warn(
+        block.line,
+        format!(
+            "「{}」 reads as the title of an item with no number: kept as an item",
+            excerpt(block.text.trim())
+        ),
+    );
 }
 
 impl Draft {

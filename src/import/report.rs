@@ -56,14 +56,7 @@ impl Report {
 
     /// A note: fixed wording, so counting them costs no allocation.
     pub fn info(&mut self, line: usize, message: &'static str) {
-        let seen = self.notes.entry(message).or_insert((0, 0));
-        seen.0 += 1;
-        if seen.0 <= NOTES_LISTED {
-            self.findings
-                .push(Finding::at_line(Severity::Info, line, message));
-        } else {
-            seen.1 = line;
-        }
+        self.note(line, message, message.to_string());
     }
 
     /// The findings, with a count of the notes not listed one by one.
@@ -82,7 +75,8 @@ impl Report {
         self.findings
     }
 
-    /// A note whose text names what it concerns; counted by its kind like [`Report::info`].
+    /// A note whose text names what it concerns, counted by its kind: past the first few of a
+    /// kind, only how many there were is said.
     pub fn note(&mut self, line: usize, kind: &'static str, message: String) {
         let seen = self.notes.entry(kind).or_insert((0, 0));
         seen.0 += 1;
