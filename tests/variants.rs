@@ -186,7 +186,7 @@ fn every_recipe_says_what_it_imitates_and_applies_cleanly() {
         assert_ne!(v.text, source_233(), "{} changes the text", path.display());
         n += 1;
     }
-    assert!(n >= 110, "at least 110 variants, found {n}");
+    assert!(n >= 120, "at least 120 variants, found {n}");
 }
 
 // 1. Articles: an article starts at its title, whether or not the one before had a link.
@@ -1128,4 +1128,76 @@ fn v116_a_table_of_contents_is_reported_not_taken_for_the_parts() {
         "{lines:?}"
     );
     assert!(out.findings.iter().all(|f| !f.is_error()));
+}
+
+// 16. Found by a fourth adversarial review.
+
+#[test]
+fn v117_v124_contact_lines_never_overwrite_each_other() {
+    let out = run("117");
+    assert_233_except(&out, |i| {
+        i.contact.phone = "86-21-63512233、86-21-63512234".into()
+    });
+    assert_findings(&out, &[(266, "a second 電話 line")]);
+    let out = run("124");
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[(268, "「熱線電話：86-21-63512200」")]);
+}
+
+#[test]
+fn v118_to_v121_v123_lines_of_their_own_stay_paragraphs() {
+    for (prefix, kd_article, item, count) in [
+        ("118", None, Some(13), 4),
+        ("119", Some(0), None, 5),
+        ("120", Some(0), None, 5),
+        ("121", Some(0), None, 3),
+        ("123", None, Some(13), 5),
+    ] {
+        let out = run(prefix);
+        assert_findings(&out, &[]);
+        let issue = out.issue.as_ref().unwrap();
+        let article = match (kd_article, item) {
+            (Some(k), _) => issue.key_developments.groups[0].articles[k].clone(),
+            (_, Some(n)) => issue
+                .news()
+                .find(|(_, a)| a.number == Some(n))
+                .unwrap()
+                .1
+                .clone(),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            article.paragraphs.len(),
+            count,
+            "variant {prefix}: {:#?}",
+            article.paragraphs
+        );
+        // The item keeps its own link: no invented item took it.
+        let reference = issue_233();
+        let own = match (kd_article, item) {
+            (Some(k), _) => reference.key_developments.groups[0].articles[k]
+                .links
+                .clone(),
+            (_, Some(n)) => reference
+                .news()
+                .find(|(_, a)| a.number == Some(n))
+                .unwrap()
+                .1
+                .links
+                .clone(),
+            _ => unreachable!(),
+        };
+        assert_eq!(article.links, own, "variant {prefix}");
+        assert_eq!(issue.key_developments.groups[0].articles.len(), 3);
+        assert_eq!(issue.news().count(), 17);
+    }
+}
+
+#[test]
+fn v122_a_dateline_with_hao() {
+    let out = run("122");
+    assert_233_except(&out, |i| {
+        i.masthead.dateline = "2026年5月號（第233期）".into()
+    });
+    assert_findings(&out, &[]);
 }

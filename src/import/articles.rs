@@ -103,7 +103,9 @@ fn is_title_at(blocks: &[Block], i: usize, style: &Style) -> bool {
         && !opens_article(text)
         && is_prose(next, style)
         && (opens_article(next)
-            || (text.chars().count() <= 25
+            // Without a date to open its text, a title is a headline, not a subheading
+            // (下一步工作, 主要目標) inside an item.
+            || ((10..=25).contains(&text.chars().count())
                 && next.chars().count() > text.chars().count()
                 && next.contains(['，', '。'])))
 }

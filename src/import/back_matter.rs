@@ -21,10 +21,32 @@ fn second_label(text: &str) -> Option<usize> {
         .flat_map(|label| {
             text.match_indices(label)
                 .map(|(at, _)| at)
-                .filter(|&at| at > 0 && text[at + label.len()..].starts_with(['：', ':']))
+                // A field starts after the value before it, not inside a word: 熱線電話： is
+                // not a 電話 field.
+                .filter(|&at| {
+                    let after_word = text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() && !c.is_ascii());
+                    at > 0 && !after_word && text[at + label.len()..].starts_with(['：', ':'])
+                })
                 .collect::<Vec<_>>()
         })
         .min()
+}
+
+/// A contact field; a second line of it (a second phone number) is kept beside the first.
+fn set_field(field: &mut String, value: String, name: &str, line: usize, report: &mut Report) {
+    if field.is_empty() {
+        *field = value;
+    } else {
+        report.warn(
+            line,
+            format!("a second {name} line: kept beside the first as 「{field}、{value}」"),
+        );
+        field.push('、');
+        field.push_str(&value);
+    }
 }
 
 /// `上海市…21樓（郵編：200001）` → (address, postcode)
@@ -100,11 +122,11 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         if let Some(address) = field("地址") {
             (c.address, c.postcode) = address_and_postcode(&address);
         } else if let Some(v) = field("電話") {
-            c.phone = v;
+            set_field(&mut c.phone, v, "電話", line, report);
         } else if let Some(v) = field("傳真") {
-            c.fax = v;
+            set_field(&mut c.fax, v, "傳真", line, report);
         } else if let Some(v) = field("電郵") {
-            c.email = v;
+            set_field(&mut c.email, v, "電郵", line, report);
         } else if text.starts_with("服務時間") {
             c.hours_heading = strip_trailing_colon(text).to_string();
         } else if let (true, Some(social)) = (in_social, c.social.as_mut()) {

@@ -253,7 +253,10 @@ pub fn dateline(text: &str) -> Option<(String, u32)> {
     let mut s = Scanner::new(&folded);
     let y = s.number_then('年')?;
     let m = s.number_then('月')?;
+    // 2026年5月號（總第233期）: 號 after the month and 總 before 第 are the same dateline.
+    s.eat(&['號', '号']);
     let bracket = s.eat(&['(']);
+    s.eat(&['總', '总']);
     if !(1..=12).contains(&m) || !s.eat(&['第']) {
         return None;
     }
@@ -340,6 +343,17 @@ mod tests {
             Some(("2026-05".to_string(), 233))
         );
         assert_eq!(period("2026年1-3月").unwrap().1, "2026-03");
+        for other in [
+            "2026年5月號（第233期）",
+            "2026年5月（總第233期）",
+            "2026年5月 第233期",
+        ] {
+            assert_eq!(
+                dateline(other),
+                Some(("2026-05".to_string(), 233)),
+                "{other}"
+            );
+        }
         let p = |t: &str| period(t).map(|(a, b)| format!("{a}..{b}"));
         assert_eq!(p("2025年全年").as_deref(), Some("2025-01..2025-12"));
         assert_eq!(p("2026年第一季度").as_deref(), Some("2026-01..2026-03"));

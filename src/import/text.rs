@@ -188,18 +188,35 @@ pub fn is_list_item(text: &str) -> bool {
 /// Whether `next` goes on with the paragraph `last`: `last` stops mid-sentence, or stops at a
 /// closing bracket and `next` opens with what cannot begin a sentence (的, 之, 、, ，…).
 pub fn continues(last: &str, next: &str) -> bool {
-    if !ends_sentence(last) {
-        return true;
-    }
-    let closed_on_bracket = last
-        .trim_end()
-        .ends_with(['》', '」', '』', '”', '）', ')']);
     // Only what cannot open a paragraph; 與此同時, 及後, 之後 can, and are left alone.
     let openers = ["與此", "及後", "及至", "之後", "之前", "之外"];
     let goes_on = next.starts_with([
         '的', '、', '，', '。', '；', '：', '）', '」', '》', '（', '和', '等', '並', '并',
     ]) || (next.starts_with(['與', '及', '之'])
         && !openers.iter().any(|o| next.starts_with(o)));
+    // A short line with no clause (下一步工作, 第一部分：…, a table's row) is a line of its own,
+    // not the first half of a paragraph cut by a page break.
+    let length = last.chars().count();
+    let no_clause = !last.contains(['，', ',', '。']);
+    let labelled = last
+        .trim_end()
+        .trim_end_matches(['：', ':'])
+        .contains(['：', ':']);
+    let short_line = no_clause && (length <= 15 || (length <= 25 && labelled));
+    if short_line && !goes_on {
+        return false;
+    }
+    if !ends_sentence(last) {
+        return true;
+    }
+    // A sentence closed inside its quotation or brackets (。” 。」 。）) ends the paragraph.
+    let mut end = last.trim_end().chars().rev();
+    if end.next().is_some() && end.next().is_some_and(|c| "。！？!?".contains(c)) {
+        return false;
+    }
+    let closed_on_bracket = last
+        .trim_end()
+        .ends_with(['》', '」', '』', '”', '）', ')']);
     closed_on_bracket && goes_on
 }
 
