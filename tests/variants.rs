@@ -1201,3 +1201,27 @@ fn v122_a_dateline_with_hao() {
     });
     assert_findings(&out, &[]);
 }
+
+// 17. Found by a fifth adversarial review: a heading or a subheading seen several times is
+// content, not a running header.
+
+#[test]
+fn v125_to_v127_region_headings_repeated_at_page_tops() {
+    for prefix in ["125", "126", "127"] {
+        let out = run(prefix);
+        assert_233_except(&out, |_| {});
+        assert_findings(&out, &[]);
+    }
+}
+
+#[test]
+fn v128_a_subheading_in_three_items_is_kept_in_each() {
+    let out = run("128");
+    assert_findings(&out, &[]);
+    let issue = out.issue.unwrap();
+    for n in [5, 6, 7] {
+        let item = issue.news().find(|(_, a)| a.number == Some(n)).unwrap().1;
+        assert_eq!(item.paragraphs.len(), 3, "item {n}");
+        assert_eq!(item.paragraphs[1], "主要內容");
+    }
+}

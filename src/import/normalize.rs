@@ -191,6 +191,16 @@ fn recurs_by_design(text: &str) -> bool {
         || ["上午", "下午", "中午", "晚上"]
             .iter()
             .any(|p| text.starts_with(p))
+        || is_group_heading(text)
+}
+
+/// A region's or a city's heading (浙江省, 上海：, 香港資訊): repeated at a page top, it is the
+/// articles' and the tables' to read (their items go on), never a running header to drop.
+fn is_group_heading(text: &str) -> bool {
+    let name = text.trim().trim_end_matches(['：', ':']);
+    crate::region::Region::from_zh(name).is_some()
+        || crate::region::city_region(name).is_some()
+        || (name.ends_with("資訊") && name.chars().count() <= 6)
 }
 
 /// Page numbers, and running headers and footers: the masthead's title (or dateline) repeated
@@ -216,7 +226,11 @@ fn drop_page_furniture(lines: &mut Vec<Line>, report: &mut Report) {
     }
     let recurring = |text: &str| {
         seen.get(text)
-            .is_some_and(|&(n, near)| n >= 3 || (n == 2 && near == 2))
+            // A short line seen three times with no page number by it is content (a
+            // subheading such as 主要內容), not a footer.
+            .is_some_and(|&(n, near)| {
+                (n >= 3 && (near >= 1 || text.chars().count() >= 8)) || (n == 2 && near == 2)
+            })
             && !recurs_by_design(text)
             && !is_page_number(text)
     };
