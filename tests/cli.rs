@@ -302,7 +302,7 @@ fn strict_turns_warnings_into_exit_1_and_writes_nothing() {
         stderr(&o)
     );
     assert!(!out.exists());
-    // No warning: --strict passes.
+    // 233's own text has a warning too (the space printed inside a link): --strict refuses it.
     let dir = temp_dir("strict-233");
     let out = dir.join("233.json");
     let o = sheto(&[
@@ -312,8 +312,8 @@ fn strict_turns_warnings_into_exit_1_and_writes_nothing() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    // 233's own text has one warning (the space printed inside a link).
     assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists());
 }
 
 #[test]

@@ -145,6 +145,15 @@ fn assert_233_except(outcome: &ImportOutcome, change: impl FnOnce(&mut Issue)) {
     assert_eq!(*got, expected);
 }
 
+/// A variant whose text must give no. 233's bundle, field by field, with no warning or error
+/// beyond 233's own; its outcome, for what else a test checks.
+fn unchanged(prefix: &str) -> ImportOutcome {
+    let out = run(prefix);
+    assert_233_except(&out, |_| {});
+    assert_findings(&out, &[]);
+    out
+}
+
 fn kd<'a>(issue: &'a mut Issue, title: &str) -> &'a mut Article {
     issue
         .key_developments
@@ -252,9 +261,7 @@ fn v06_two_links_in_a_key_development() {
 #[test]
 fn v07_to_v11_wrapped_links_are_rejoined() {
     for prefix in ["07", "08", "09", "10", "11"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        let out = unchanged(prefix);
         let notes = out
             .findings
             .iter()
@@ -308,9 +315,7 @@ fn v13_an_unknown_city_is_a_city_with_a_warning_never_the_note() {
 #[test]
 fn v14_to_v21_page_furniture_is_dropped_and_the_sentence_rejoined() {
     for prefix in ["14", "15", "16", "17", "18", "19", "20", "21"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        let out = unchanged(prefix);
         let dropped = out
             .findings
             .iter()
@@ -327,9 +332,7 @@ fn v14_to_v21_page_furniture_is_dropped_and_the_sentence_rejoined() {
 #[test]
 fn v22_to_v24_wrapped_titles_are_rejoined() {
     for prefix in ["22", "23", "24"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
@@ -357,9 +360,7 @@ fn v26_to_v28_day_ranges_in_other_styles() {
         i.events.cities[0].events[1].end = Some("2026-06-13".into())
     });
     for prefix in ["27", "28"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
@@ -463,17 +464,13 @@ fn v34_to_v36_figures_not_published_are_kept_as_missing_in_their_rows() {
 #[test]
 fn v37_v38_v40_headers_split_joined_or_not_repeated_read_the_same() {
     for prefix in ["37", "38", "40"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
 #[test]
 fn v39_a_table_typed_with_spaces_is_read_from_its_figures() {
-    let out = run("39");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    let out = unchanged("39");
     let typed = out
         .findings
         .iter()
@@ -483,21 +480,15 @@ fn v39_a_table_typed_with_spaces_is_read_from_its_figures() {
 
 #[test]
 fn v50_full_width_figures() {
-    let out = run("50");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    unchanged("50");
 }
 
 // 8. Full-width digits, numbering styles, URL cells.
 
 #[test]
 fn v41_v42_full_width_digits_read_as_digits() {
-    let out = run("41");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
-    let out = run("42");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    unchanged("41");
+    let out = unchanged("42");
     assert!(out
         .findings
         .iter()
@@ -507,31 +498,23 @@ fn v41_v42_full_width_digits_read_as_digits() {
 #[test]
 fn v43_to_v46_numbering_styles() {
     for prefix in ["43", "44", "45", "46"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
 #[test]
 fn v47_an_event_link_in_angle_brackets() {
-    let out = run("47");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    unchanged("47");
 }
 
 #[test]
 fn v49_a_stray_tab_in_prose() {
-    let out = run("49");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    unchanged("49");
 }
 
 #[test]
 fn v54_details_label_with_an_ascii_colon_and_its_link() {
-    let out = run("54");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    unchanged("54");
 }
 
 // 9. Texts that must stop: pasted twice, pasted half.
@@ -682,9 +665,7 @@ fn v55_to_v60_v63_artefacts_that_change_nothing_in_the_bundle() {
         ("60", "joined to the row on line 235"),
         ("63", "cut by a page break"),
     ] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        let out = unchanged(prefix);
         assert!(
             out.findings.iter().any(|f| f.message.contains(note)),
             "variant {prefix}: a finding says 「{note}」"
@@ -761,9 +742,7 @@ fn v66_v67_titles_wrapped_before_any_text_or_with_a_long_tail() {
 
 #[test]
 fn v68_group_headings_with_a_colon() {
-    let out = run("68");
-    assert_233_except(&out, |_| {});
-    assert_findings(&out, &[]);
+    unchanged("68");
 }
 
 #[test]
@@ -841,9 +820,7 @@ fn v73_text_after_a_link_is_not_part_of_it() {
 #[test]
 fn v74_v76_v78_v80_v82_v83_v84_artefacts_that_change_nothing_in_the_bundle() {
     for prefix in ["74", "76", "78", "80", "82", "83", "84"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
@@ -1033,9 +1010,7 @@ fn v101_a_new_group_heading_is_never_filed_under_the_one_before() {
 #[test]
 fn v103_v107_v110_v112_artefacts_that_change_nothing_in_the_bundle() {
     for prefix in ["103", "107", "110", "112"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
@@ -1208,9 +1183,7 @@ fn v122_a_dateline_with_hao() {
 #[test]
 fn v125_to_v127_region_headings_repeated_at_page_tops() {
     for prefix in ["125", "126", "127"] {
-        let out = run(prefix);
-        assert_233_except(&out, |_| {});
-        assert_findings(&out, &[]);
+        unchanged(prefix);
     }
 }
 
