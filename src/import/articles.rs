@@ -5,7 +5,8 @@ use crate::bundle::{Article, ArticleGroup};
 use crate::import::dates::{leading_date, LeadingDate};
 use crate::import::report::{push_paragraph, Report};
 use crate::import::text::{
-    as_url, ends_sentence, ends_with_colon, excerpt, join_cut, url_rest, Block,
+    as_url, ends_sentence, ends_with_colon, excerpt, join_cut, strip_trailing_colon, url_rest,
+    Block,
 };
 use crate::region::Region;
 
@@ -219,7 +220,7 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
         // …or printed with a colon (內地資訊：, 安徽省：).
         let compact: String = if text.chars().count() <= 16 {
             let closed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            closed.trim_end_matches(['：', ':']).to_string()
+            strip_trailing_colon(&closed).to_string()
         } else {
             text.to_string()
         };

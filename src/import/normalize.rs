@@ -197,7 +197,7 @@ fn recurs_by_design(text: &str) -> bool {
 /// A region's or a city's heading (浙江省, 上海：, 香港資訊): repeated at a page top, it is the
 /// articles' and the tables' to read (their items go on), never a running header to drop.
 fn is_group_heading(text: &str) -> bool {
-    let name = text.trim().trim_end_matches(['：', ':']);
+    let name = text::strip_trailing_colon(text.trim());
     crate::region::Region::from_zh(name).is_some()
         || crate::region::city_region(name).is_some()
         || (name.ends_with("資訊") && name.chars().count() <= 6)
