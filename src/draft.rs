@@ -34,6 +34,17 @@ impl DraftKind {
             _ => DraftKind::Text,
         }
     }
+
+    /// The kind after an edit in the editor: the kind the draft has, which the editor chose or
+    /// a file's name set. Only a draft typed or pasted from empty is detected from its text, so
+    /// a `.txt` that starts with `{` stays text however it is edited.
+    pub fn after_edit(self, before: &str, after: &str) -> DraftKind {
+        if before.trim().is_empty() {
+            DraftKind::detect(None, after)
+        } else {
+            self
+        }
+    }
 }
 
 /// What the importer or the validator made of a draft.

@@ -5,9 +5,9 @@
 //! round-trip, so a link reproduces a view, reload keeps it, and history steps through changes.
 //! No server rewrite rules are needed: it is always the same page.
 
+use crate::filter::Filter;
 use crate::i18n::Lang;
 use crate::region::Region;
-use std::collections::BTreeSet;
 
 /// The sections a reader can jump to, in the newsletter's order (used as the URL hash).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,7 +65,7 @@ pub struct ViewState {
     /// The issue in view; None means the newest.
     pub issue: Option<u32>,
     /// Chosen provinces; empty means all (全部).
-    pub regions: BTreeSet<Region>,
+    pub regions: Filter,
     pub section: Option<Section>,
     /// An item to scroll to (`#item-17`, `#key-2`, `#event-3`), e.g. from a search result.
     pub item: Option<String>,
@@ -174,7 +174,7 @@ impl ViewState {
         if let Some(n) = self.issue {
             params.push(format!("issue={n}"));
         }
-        if !self.regions.is_empty() {
+        if self.regions.is_on() {
             let ids: Vec<&str> = self.regions.iter().map(|r| r.id()).collect();
             params.push(format!("region={}", ids.join(",")));
         }
@@ -199,34 +199,18 @@ impl ViewState {
         url
     }
 
-    /// Whether a region's items are shown: all are when none is chosen.
-    pub fn shows(&self, region: Region) -> bool {
-        self.regions.is_empty() || self.regions.contains(&region)
-    }
-
-    /// Whether a city's events are shown: a city with no region (outside the office's five)
-    /// only when no province is chosen.
-    pub fn shows_city(&self, region: Option<Region>) -> bool {
-        region.map_or(!self.is_filtered(), |r| self.shows(r))
-    }
-
-    pub fn is_filtered(&self) -> bool {
-        !self.regions.is_empty()
-    }
-
     /// The state with a region switched on or off.
     pub fn toggled(&self, region: Region) -> ViewState {
-        let mut next = self.clone();
-        if !next.regions.remove(&region) {
-            next.regions.insert(region);
+        ViewState {
+            regions: self.regions.toggled(region),
+            ..self.clone()
         }
-        next
     }
 
     /// The state showing every region (全部).
     pub fn all_regions(&self) -> ViewState {
         ViewState {
-            regions: BTreeSet::new(),
+            regions: Filter::default(),
             ..self.clone()
         }
     }
@@ -240,7 +224,10 @@ mod tests {
     fn parse_and_print_round_trip() {
         let s = ViewState::parse("?issue=233&region=zhejiang,anhui", "#news");
         assert_eq!(s.issue, Some(233));
-        assert_eq!(s.regions, BTreeSet::from([Region::Zhejiang, Region::Anhui]));
+        assert_eq!(
+            s.regions,
+            Filter::from_iter([Region::Zhejiang, Region::Anhui])
+        );
         assert_eq!(s.section, Some(Section::News));
         assert_eq!(s.to_url(), "?issue=233&region=zhejiang,anhui#news");
         assert_eq!(
@@ -256,7 +243,7 @@ mod tests {
             "region=zhejiang%2Cguangdong,hong-kong&issue=x&utm=1",
             "#nowhere",
         );
-        assert_eq!(s.regions, BTreeSet::from([Region::Zhejiang]));
+        assert_eq!(s.regions, Filter::from_iter([Region::Zhejiang]));
         assert_eq!((s.issue, s.section), (None, None));
         assert_eq!(ViewState::parse("?issue=0", "").issue, None);
     }
@@ -307,11 +294,11 @@ mod tests {
         let s = ViewState::default()
             .toggled(Region::Zhejiang)
             .toggled(Region::Shanghai);
-        assert!(s.shows(Region::Zhejiang) && !s.shows(Region::Anhui));
+        assert!(s.regions.shows(Region::Zhejiang) && !s.regions.shows(Region::Anhui));
         assert_eq!(s.to_url(), "?region=shanghai,zhejiang");
         let s = s.toggled(Region::Zhejiang);
-        assert_eq!(s.regions, BTreeSet::from([Region::Shanghai]));
-        assert!(s.all_regions().shows(Region::Anhui));
-        assert!(!s.all_regions().is_filtered());
+        assert_eq!(s.regions, Filter::from_iter([Region::Shanghai]));
+        assert!(s.all_regions().regions.shows(Region::Anhui));
+        assert!(!s.all_regions().regions.is_on());
     }
 }

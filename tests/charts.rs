@@ -222,3 +222,101 @@ fn charts_speak_the_interface_language() {
     let layout = sheto::chart::layout(&en, 390.0, 2.0);
     assert!(layout.categories.iter().any(|(name, _)| name == "Zhejiang"));
 }
+
+/// The one interaction's view of a bar chart: what each key does, what a position hits, what a
+/// mark says and where its tooltip goes.
+mod interaction {
+    use super::*;
+    use sheto::chart::marks::{BarMarks, Highlight, KeyAction, Marks, Move};
+    use std::sync::Arc;
+
+    fn bars(kind: ChartKind, css_width: f64, dpr: f64) -> BarMarks {
+        let m = Arc::new(model(kind));
+        let layout = layout(&m, css_width, dpr);
+        BarMarks { model: m, layout }
+    }
+
+    #[test]
+    fn keys_name_what_they_do() {
+        assert_eq!(
+            KeyAction::from_key("ArrowDown"),
+            Some(KeyAction::Move(Move::Down))
+        );
+        assert_eq!(
+            KeyAction::from_key("Home"),
+            Some(KeyAction::Move(Move::First))
+        );
+        assert_eq!(KeyAction::from_key("Enter"), Some(KeyAction::Toggle));
+        assert_eq!(KeyAction::from_key(" "), Some(KeyAction::Toggle));
+        assert_eq!(KeyAction::from_key("Escape"), Some(KeyAction::Clear));
+        // Tab and letters stay the browser's: focus moves on, find-in-page works.
+        assert_eq!(KeyAction::from_key("Tab"), None);
+        assert_eq!(KeyAction::from_key("a"), None);
+    }
+
+    #[test]
+    fn arrows_walk_the_bars_in_reading_order_and_stop_at_the_ends() {
+        let b = bars(ChartKind::Growth, 390.0, 2.0);
+        let n = b.layout.bars.len();
+        assert_eq!(n, 10, "5 regions × GDP and trade");
+        assert_eq!(b.start(), Some(0));
+        assert_eq!(
+            b.step(None, Move::Down),
+            Some(0),
+            "the first key shows the start"
+        );
+        assert_eq!(b.step(Some(0), Move::Down), Some(1));
+        assert_eq!(b.step(Some(1), Move::Next), Some(2));
+        assert_eq!(b.step(Some(2), Move::Up), Some(1));
+        assert_eq!(b.step(Some(0), Move::Previous), Some(0));
+        assert_eq!(b.step(Some(3), Move::Last), Some(n - 1));
+        assert_eq!(b.step(Some(n - 1), Move::Next), Some(n - 1));
+        assert_eq!(b.step(Some(7), Move::First), Some(0));
+        // Reading order: 上海 GDP, 上海 trade, 江蘇 GDP…
+        let regions: Vec<_> = (0..4).map(|i| b.region(i).unwrap()).collect();
+        assert_eq!(
+            regions,
+            [
+                Region::Shanghai,
+                Region::Shanghai,
+                Region::Jiangsu,
+                Region::Jiangsu
+            ]
+        );
+        assert!(b
+            .describe(1)
+            .unwrap()
+            .starts_with("上海市：進出口總額 16,834.4"));
+    }
+
+    #[test]
+    fn a_position_in_css_pixels_hits_the_bar_drawn_there() {
+        for dpr in [1.0, 2.0, 3.0] {
+            let b = bars(ChartKind::Gdp, 360.0, dpr);
+            for (i, bar) in b.layout.bars.iter().enumerate() {
+                let (x, y) = bar.rect.centre();
+                assert_eq!(b.hit(x / dpr, y / dpr), Some(i), "dpr {dpr}");
+            }
+            assert_eq!(b.hit(-5.0, -5.0), None);
+        }
+    }
+
+    #[test]
+    fn tooltips_stay_inside_the_chart_and_hang_away_from_its_edges() {
+        let b = bars(ChartKind::Gdp, 320.0, 2.0);
+        let (width, height, dpr) = b.size();
+        for i in 0..b.layout.bars.len() {
+            let tip = b.tip(i).unwrap();
+            assert!(tip.left >= 0.0 && tip.left <= width / dpr - 200.0 || tip.left == 0.0);
+            assert!(tip.top >= 0.0 && tip.top <= height / dpr);
+            // Bars in the lower half have their tooltip above them.
+            let bar = b.layout.bars[i].rect;
+            assert_eq!(tip.above, bar.y > height / 2.0);
+        }
+        let Some(Highlight::Band { outline, .. }) = b.highlight(2) else {
+            panic!("a bar is highlighted by its band")
+        };
+        assert_eq!(outline, b.layout.bars[2].rect);
+        assert_eq!(b.highlight(99), None);
+    }
+}

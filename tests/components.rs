@@ -126,12 +126,7 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
     chip.unchecked_ref::<web_sys::HtmlElement>().click();
     tick().await;
     assert_eq!(
-        nav.state
-            .get_untracked()
-            .regions
-            .iter()
-            .copied()
-            .collect::<Vec<_>>(),
+        nav.state.get_untracked().regions.iter().collect::<Vec<_>>(),
         [Region::Zhejiang]
     );
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));

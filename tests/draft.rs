@@ -25,6 +25,27 @@ fn kinds_from_names_and_content() {
 }
 
 #[test]
+fn an_edit_keeps_the_kind_the_draft_has() {
+    // A text opened as .txt that the editor begins with `{` is still text to the importer.
+    let text = "香港特區政府駐上海經濟貿易辦事處通訊";
+    assert_eq!(
+        DraftKind::Text.after_edit(text, &format!("{{{text}")),
+        DraftKind::Text
+    );
+    // A bundle being edited stays a bundle even while its first `{` is deleted.
+    assert_eq!(
+        DraftKind::Json.after_edit("{\"a\":1}", "\"a\":1}"),
+        DraftKind::Json
+    );
+    // A draft pasted into an empty editor is read from what was pasted.
+    assert_eq!(
+        DraftKind::Text.after_edit("  ", "{\"number\":234}"),
+        DraftKind::Json
+    );
+    assert_eq!(DraftKind::Json.after_edit("", text), DraftKind::Text);
+}
+
+#[test]
 fn the_text_of_233_gives_the_published_bundle() {
     let p = process(DraftKind::Text, &source_233());
     assert_eq!(p.errors(), 0);

@@ -390,29 +390,29 @@ fn filtering_233_by_province() {
     use sheto::view_state::ViewState;
     let issue = issue_233();
     let all = ViewState::default();
-    assert_eq!(shown_count(&issue, &all), 17);
-    assert_eq!(event_cities(&issue, &all).len(), 2);
+    assert_eq!(shown_count(&issue, &all.regions), 17);
+    assert_eq!(event_cities(&issue, &all.regions).len(), 2);
     let zhejiang = all.toggled(Region::Zhejiang);
-    assert_eq!(shown_count(&issue, &zhejiang), 5);
-    let numbers: Vec<u32> = news_groups(&issue, &zhejiang)
+    assert_eq!(shown_count(&issue, &zhejiang.regions), 5);
+    let numbers: Vec<u32> = news_groups(&issue, &zhejiang.regions)
         .iter()
         .flat_map(|g| &g.articles)
         .map(|a| a.number.unwrap())
         .collect();
     assert_eq!(numbers, [13, 14, 15, 16, 17]);
-    assert!(event_cities(&issue, &zhejiang).is_empty());
+    assert!(event_cities(&issue, &zhejiang.regions).is_empty());
     let lit: Vec<Region> = issue
         .economic_data
         .rows
         .iter()
-        .filter(|r| highlights(r, &zhejiang))
+        .filter(|r| highlights(r, &zhejiang.regions))
         .map(|r| r.region)
         .collect();
     assert_eq!(lit, [Region::Zhejiang]);
     let two = zhejiang.toggled(Region::Shanghai);
-    assert_eq!(shown_count(&issue, &two), 8);
+    assert_eq!(shown_count(&issue, &two.regions), 8);
     assert_eq!(
-        event_cities(&issue, &two)
+        event_cities(&issue, &two.regions)
             .iter()
             .map(|c| c.city)
             .collect::<Vec<_>>(),

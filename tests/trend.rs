@@ -94,3 +94,84 @@ fn tooltips_name_region_growth_issue_and_months() {
     );
     assert_eq!(model.describe(9, Region::Anhui), None);
 }
+
+/// The trend with the bar charts' interaction: left and right walk the issues, up and down the
+/// provinces at the same issue.
+#[test]
+fn keys_walk_issues_and_provinces() {
+    use sheto::chart::marks::{Highlight, Marks, Move, TrendMarks};
+    use std::sync::Arc;
+    let model = Arc::new(TrendModel {
+        measure: TrendMeasure::Trade,
+        series: fixture_series(),
+        lang: sheto::i18n::Lang::Hant,
+    });
+    let layout = trend_layout(&model, 390.0, 2.0);
+    let t = TrendMarks::new(model, layout);
+    let start = t.start().unwrap();
+    assert_eq!(t.region(start), Some(Region::Shanghai));
+    assert!(
+        t.describe(start).unwrap().contains("第233期"),
+        "the newest issue first"
+    );
+    let back = t.step(Some(start), Move::Previous).unwrap();
+    assert!(t.describe(back).unwrap().contains("第232期"));
+    assert_eq!(t.step(Some(back), Move::Next), Some(start));
+    assert_eq!(
+        t.step(Some(start), Move::Next),
+        Some(start),
+        "no issue after the newest"
+    );
+    let down = t.step(Some(back), Move::Down).unwrap();
+    assert_eq!(t.region(down), Some(Region::Jiangsu));
+    assert!(
+        t.describe(down).unwrap().contains("第232期"),
+        "same issue, next province"
+    );
+    assert_eq!(
+        t.step(Some(back), Move::Up),
+        Some(back),
+        "no province above the first"
+    );
+    let first = t.step(Some(start), Move::First).unwrap();
+    assert!(t.describe(first).unwrap().contains("第231期"));
+    // What a position hits is the point drawn there; its ring is around that point.
+    let (x, y, _) = t.layout.lines[1].points[1];
+    let mark = t.hit(x / 2.0, y / 2.0).unwrap();
+    assert_eq!(mark, down);
+    assert_eq!(
+        t.highlight(mark),
+        Some(Highlight::Ring { x, y, radius: 12.0 })
+    );
+    let tip = t.tip(mark).unwrap();
+    assert!(tip.left >= 0.0 && tip.top > y / 2.0);
+}
+
+#[test]
+fn up_and_down_skip_a_province_with_no_figure_at_that_issue() {
+    use sheto::chart::marks::{Marks, Move, TrendMarks};
+    use std::sync::Arc;
+    let mut series = fixture_series();
+    // 江蘇 did not publish its trade growth in the middle issue.
+    for row in &mut series.issues[1].rows {
+        if row.region == Region::Jiangsu {
+            row.trade_yoy = None;
+        }
+    }
+    let model = Arc::new(TrendModel {
+        measure: TrendMeasure::Trade,
+        series,
+        lang: sheto::i18n::Lang::Hant,
+    });
+    let layout = trend_layout(&model, 390.0, 2.0);
+    let t = TrendMarks::new(model, layout);
+    let shanghai_232 = t.step(t.start(), Move::Previous).unwrap();
+    let below = t.step(Some(shanghai_232), Move::Down).unwrap();
+    // The nearest issue 江蘇 has: 231 or 233, never a point that is not drawn.
+    assert_eq!(t.region(below), Some(Region::Jiangsu));
+    let said = t.describe(below).unwrap();
+    assert!(
+        said.contains("第231期") || said.contains("第233期"),
+        "{said}"
+    );
+}

@@ -76,8 +76,11 @@ pub struct Nav {
     lang: Memo<Lang>,
     /// The open search's query, likewise.
     pub q: Memo<Option<String>>,
-    /// The chosen provinces, likewise: the charts repaint when they change, not at every keystroke.
-    pub regions: Memo<std::collections::BTreeSet<crate::region::Region>>,
+    /// The chosen provinces, likewise: what is filtered wakes when they change, not at every
+    /// keystroke.
+    pub regions: Memo<crate::filter::Filter>,
+    /// The section in the URL's hash, likewise.
+    pub section: Memo<Option<crate::view_state::Section>>,
 }
 
 impl Nav {
@@ -88,6 +91,7 @@ impl Nav {
         let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or_else(|| saved.get()));
         let q = Memo::new(move |_| state.with(|s| s.q.clone()));
         let regions = Memo::new(move |_| state.with(|s| s.regions.clone()));
+        let section = Memo::new(move |_| state.with(|s| s.section));
         Nav {
             state,
             set,
@@ -95,6 +99,7 @@ impl Nav {
             lang,
             q,
             regions,
+            section,
         }
     }
 

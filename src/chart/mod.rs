@@ -1,8 +1,10 @@
 //! Charts of an issue's data table, as plain Rust: what each chart shows ([`model`]) and where
 //! every bar, label and tick goes at a given size and pixel ratio ([`geometry`]). The app paints
-//! the geometry with plotters on a canvas; the hit test maps a pointer back to a bar.
+//! the geometry with plotters on a canvas; the hit test maps a pointer back to a bar;
+//! [`marks`] is what the one chart interaction (pointer, keys, tooltip) asks of every chart.
 
 pub mod geometry;
+pub mod marks;
 pub mod model;
 pub mod trend;
 

@@ -240,6 +240,25 @@ test('opening a .json file validates it as a bundle', async () => {
   await page.close();
 });
 
+test('a .txt file is imported as text even when it starts with {, and the kind can be changed', async () => {
+  const page = await openPreview();
+  await clearDraft(page);
+  // An editor's slip: a stray brace before the masthead. The importer, not the JSON parser,
+  // must read it, and say so by its line.
+  await page.locator('input[type=file]').setInputFiles({ name: '234.txt', mimeType: 'text/plain', buffer: Buffer.from('{' + SOURCE) });
+  await page.locator('.finding-list li').first().waitFor();
+  assert.equal(await page.locator('.draft-kind select').inputValue(), 'text');
+  const findings = await page.locator('.finding-list').textContent();
+  assert.doesNotMatch(findings, /JSON|line 1, column/i, 'validated as a bundle');
+  // Typing keeps the kind the file gave; the editor may still say the draft is JSON.
+  await page.locator('#draft-text').press('End');
+  await page.locator('#draft-text').type(' ');
+  assert.equal(await page.locator('.draft-kind select').inputValue(), 'text');
+  await page.locator('.draft-kind select').selectOption('json');
+  await page.waitForFunction(() => /JSON/i.test(document.querySelector('.finding-list')?.textContent ?? ''));
+  await page.close();
+});
+
 test('a draft bundle on the host renders under the banner', async () => {
   const page = await newPage(browser);
   // A test fixture, not a real issue: no. 233 renumbered as a draft of 234.

@@ -40,9 +40,9 @@ test('a fixture archive of three issues draws one line per province, with exact 
   await page.goto(archive.url);
   await page.locator('#news').waitFor();
   assert.ok((await page.locator('h1').textContent()).startsWith(FIXTURE_MARK), 'the page says it is a fixture');
-  const canvas = page.locator('#chart-trend canvas');
+  const canvas = page.locator('#chart-trend .chart-surface');
   await canvas.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('#chart-trend canvas').width > 300);
+  await page.waitForFunction(() => document.querySelector('#chart-trend .chart-base').width > 300);
   assert.equal(await canvas.getAttribute('aria-label'), '各期地區生產總值增長（與上年同期相比，%）');
   // Hover the last issue's column near 山東's point (6.0 %, the highest GDP growth).
   const box = await canvas.boundingBox();
@@ -60,9 +60,10 @@ test('a fixture archive of three issues draws one line per province, with exact 
   await canvas.focus();
   await page.keyboard.press('ArrowLeft');
   const live = page.locator('#chart-trend .chart-live');
-  assert.equal(await live.textContent(), '安徽省：進出口總額增長 +34.0%（第2期，2026年1月至4月）');
+  // The same readout as the bar charts: the figure, then whether its province is chosen.
+  assert.equal(await live.textContent(), '安徽省：進出口總額增長 +34.0%（第2期，2026年1月至4月）。已選');
   await page.keyboard.press('ArrowDown');
-  assert.match(await live.textContent(), /^山東省：進出口總額增長 \+3\.6%（第2期/);
+  assert.match(await live.textContent(), /^山東省：進出口總額增長 \+3\.6%（第2期.*。未選/);
   // The table switch shows the same figures: a row per issue, a column per province.
   await page.locator('#chart-trend').getByRole('button', { name: '表格' }).click();
   assert.equal(await page.locator('#chart-trend .chart-table tbody tr').count(), 3);

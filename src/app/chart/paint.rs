@@ -2,12 +2,12 @@
 //! computed, so the hit test matches what is seen. The backing store is CSS size × dpr.
 
 use crate::chart::geometry::{Bar, Layout};
+use crate::chart::marks::Highlight;
 use crate::chart::ChartModel;
-use crate::region::Region;
+use crate::filter::Filter;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
-use std::collections::BTreeSet;
 use web_sys::HtmlCanvasElement;
 
 /// The page's CJK font stack, so canvas text matches the page.
@@ -44,17 +44,6 @@ pub const DARK: Palette = Palette {
     on_series: [RGBColor(0x15, 0x16, 0x1a), RGBColor(0x15, 0x16, 0x1a)],
 };
 
-/// Which bars to emphasise: the chosen regions (all when none is).
-pub struct Emphasis<'a> {
-    pub chosen: &'a BTreeSet<Region>,
-}
-
-impl Emphasis<'_> {
-    fn lit(&self, region: Region) -> bool {
-        self.chosen.is_empty() || self.chosen.contains(&region)
-    }
-}
-
 fn px(v: f64) -> i32 {
     v.round() as i32
 }
@@ -86,37 +75,39 @@ fn drawing_area(
     Ok(backend.into_drawing_area())
 }
 
-/// Draws the active bar's highlight on the overlay canvas above the chart: a hover or a key
+/// Draws the active mark's highlight on the overlay canvas above the chart: a hover or a key
 /// press repaints only this, not the chart.
-pub fn paint_overlay(
+pub fn paint_highlight(
     canvas: &HtmlCanvasElement,
-    layout: &Layout,
-    active: Option<usize>,
+    (width, height, d): (f64, f64, f64),
+    highlight: Option<Highlight>,
     palette: &'static Palette,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas, layout.width, layout.height)?;
+    let root = drawing_area(canvas, width, height)?;
     let err = |e: DrawingAreaErrorKind<_>| format!("{e:?}");
     // plotters skips fully transparent fills, so clear the canvas through its own context.
     if let Some(ctx) = canvas.get_context("2d").ok().flatten() {
         let ctx: web_sys::CanvasRenderingContext2d = wasm_bindgen::JsCast::unchecked_into(ctx);
-        ctx.clear_rect(0.0, 0.0, layout.width, layout.height);
+        ctx.clear_rect(0.0, 0.0, width, height);
     }
-    if let Some(bar) = active.and_then(|i| layout.bars.get(i)) {
-        let d = layout.dpr;
-        let b = bar.band;
-        let band = [
-            (px(layout.plot.x - 4.0 * d), px(b.y)),
-            (px(layout.width), px(b.y + b.h)),
-        ];
-        root.draw(&Rectangle::new(band, palette.text.mix(0.08).filled()))
-            .map_err(err)?;
-        let r = bar.rect;
-        let corners = [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))];
-        root.draw(&Rectangle::new(
-            corners,
-            palette.text.stroke_width((2.0 * d).round() as u32),
-        ))
-        .map_err(err)?;
+    let stroke = palette.text.stroke_width((2.0 * d).round() as u32);
+    match highlight {
+        Some(Highlight::Band {
+            band,
+            from_x,
+            outline: r,
+        }) => {
+            let band = [(px(from_x), px(band.y)), (px(width), px(band.y + band.h))];
+            root.draw(&Rectangle::new(band, palette.text.mix(0.08).filled()))
+                .map_err(err)?;
+            let corners = [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))];
+            root.draw(&Rectangle::new(corners, stroke)).map_err(err)?;
+        }
+        Some(Highlight::Ring { x, y, radius }) => {
+            root.draw(&Circle::new((px(x), px(y)), px(radius), stroke))
+                .map_err(err)?;
+        }
+        None => {}
     }
     root.present().map_err(err)
 }
@@ -126,7 +117,7 @@ pub fn paint(
     canvas: &HtmlCanvasElement,
     model: &ChartModel,
     layout: &Layout,
-    emphasis: &Emphasis,
+    filter: &Filter,
     palette: &'static Palette,
 ) -> Result<(), String> {
     let root = drawing_area(canvas, layout.width, layout.height)?;
@@ -163,8 +154,8 @@ pub fn paint(
     // Region names, bold when chosen.
     for (c, (name, y)) in layout.categories.iter().enumerate() {
         let region = categories[c];
-        let chosen = !emphasis.chosen.is_empty() && emphasis.chosen.contains(&region);
-        let colour = if emphasis.lit(region) {
+        let chosen = filter.chose(region);
+        let colour = if filter.shows(region) {
             &palette.text
         } else {
             &palette.muted
@@ -179,7 +170,7 @@ pub fn paint(
     }
 
     for bar in &layout.bars {
-        let lit = emphasis.lit(categories[bar.category]);
+        let lit = filter.shows(categories[bar.category]);
         draw_bar(&root, bar, lit, layout, palette).map_err(err)?;
     }
 
@@ -243,8 +234,7 @@ const TREND_COLOURS: [RGBColor; 5] = [
 pub fn paint_trend(
     canvas: &HtmlCanvasElement,
     layout: &crate::chart::trend::TrendLayout,
-    emphasis: &Emphasis,
-    active: Option<(usize, usize)>,
+    filter: &Filter,
     palette: &'static Palette,
 ) -> Result<(), String> {
     let root = drawing_area(canvas, layout.width, layout.height)?;
@@ -277,7 +267,7 @@ pub fn paint_trend(
     }
     for (l, line) in layout.lines.iter().enumerate() {
         let colour = TREND_COLOURS[l % TREND_COLOURS.len()];
-        let lit = emphasis.lit(line.region);
+        let lit = filter.shows(line.region);
         let colour = if lit {
             colour.mix(1.0)
         } else {
@@ -310,16 +300,6 @@ pub fn paint_trend(
                 line.region.short(layout.lang),
                 (px(x + 6.0 * d), px(y)),
                 style,
-            ))
-            .map_err(err)?;
-        }
-    }
-    if let Some((l, i)) = active {
-        if let Some(&(x, y, _)) = layout.lines.get(l).and_then(|line| line.points.get(i)) {
-            root.draw(&Circle::new(
-                (px(x), px(y)),
-                px(6.0 * d),
-                palette.text.stroke_width((2.0 * d) as u32),
             ))
             .map_err(err)?;
         }

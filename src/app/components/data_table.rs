@@ -53,7 +53,7 @@ pub fn DataTable(issue: Arc<Issue>) -> impl IntoView {
                         .cloned()
                         .map(|row| {
                             let region = row.region;
-                            let lit = move || nav.state.with(|s| highlights(&row, s));
+                            let lit = move || nav.regions.with(|f| highlights(&row, f));
                             view! {
                                 <tr data-region=region.id() class:highlight=lit>
                                     <th scope="row">{region.name(lang.script().into())}</th>

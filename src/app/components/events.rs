@@ -15,7 +15,10 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
     // Ids and anchors from the page model, as the search index and the plain page have them.
     let page = IssuePage::new(&issue, crate::app::use_lang());
     let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
-    let none_shown = move || nav.state.with(|s| !cities.iter().any(|c| s.shows_city(*c)));
+    let none_shown = move || {
+        nav.regions
+            .with(|f| !cities.iter().any(|c| f.shows_city(*c)))
+    };
     let cols = e.columns.clone();
     view! {
         <section id=Section::Events.id() class="part" aria-labelledby=Section::Events.heading_id()>
@@ -27,7 +30,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
                     let region = city.region;
                     let c = cols.clone();
                     view! {
-                        <section class="group" data-region=region.map(|r| r.id()) hidden=move || !nav.state.with(|s| s.shows_city(region))>
+                        <section class="group" data-region=region.map(|r| r.id()) hidden=move || !nav.regions.with(|f| f.shows_city(region))>
                             <h3>{city.heading}</h3>
                             <table class="events-table stacked">
                                 <thead>

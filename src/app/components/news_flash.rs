@@ -14,8 +14,8 @@ use std::sync::Arc;
 pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let counted = issue.clone();
-    let shown = Memo::new(move |_| nav.state.with(|s| shown_count(&counted, s)));
-    let filtered = move || nav.state.with(|s| s.is_filtered());
+    let shown = Memo::new(move |_| nav.regions.with(|f| shown_count(&counted, f)));
+    let filtered = move || nav.regions.with(|f| f.is_on());
     let total = issue.counts().news;
     let lang = use_lang();
     // Ids and anchors from the page model, as the search index and the plain page have them.
@@ -33,7 +33,7 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
                 .map(|g| {
                     let region = g.region;
                     view! {
-                        <section class="group" data-region=region.id() hidden=move || !nav.state.with(|s| s.shows(region))>
+                        <section class="group" data-region=region.id() hidden=move || !nav.regions.with(|f| f.shows(region))>
                             <h3>{g.heading}</h3>
                             {g.items.into_iter().map(|i| view! { <ArticleCard id=Some(i.anchor.to_string()) article=i.article /> }).collect_view()}
                         </section>

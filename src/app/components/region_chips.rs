@@ -12,7 +12,7 @@ pub fn RegionChips(issue: Arc<Issue>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let total = issue.counts().news;
     let lang = use_lang();
-    let all_pressed = move || nav.state.with(|s| !s.is_filtered()).to_string();
+    let all_pressed = move || nav.regions.with(|f| !f.is_on()).to_string();
     view! {
         <div class="region-chips" role="group" aria-label=t(Msg::FilterGroup)>
             <button
@@ -27,7 +27,7 @@ pub fn RegionChips(issue: Arc<Issue>) -> impl IntoView {
             {chip_counts(&issue)
                 .into_iter()
                 .map(|(region, count)| {
-                    let pressed = move || nav.state.with(|s| s.regions.contains(&region)).to_string();
+                    let pressed = move || nav.regions.with(|f| f.chose(region)).to_string();
                     view! {
                         <button
                             type="button"

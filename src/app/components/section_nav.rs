@@ -16,7 +16,7 @@ pub fn SectionNav() -> impl IntoView {
                 {Section::ALL
                     .into_iter()
                     .map(|s| {
-                        let current = move || nav.state.with(|v| v.section == Some(s)).then_some("location");
+                        let current = move || nav.section.with(|v| *v == Some(s)).then_some("location");
                         view! {
                             <li>
                                 <a href=format!("#{}", s.id()) aria-current=current>{lang.text(s.label())}</a>

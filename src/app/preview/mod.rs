@@ -153,11 +153,23 @@ fn DraftEditor() -> impl IntoView {
         );
         pending.set_value(handle.ok());
     };
+    // An opened file's kind comes from its name (else its text); typing keeps the draft's kind.
     let set_content = move |text: String, file_name: Option<&str>| {
-        kind.set(DraftKind::detect(file_name, &text));
+        let next = match file_name {
+            Some(_) => DraftKind::detect(file_name, &text),
+            None => content.with_untracked(|before| kind.get_untracked().after_edit(before, &text)),
+        };
+        kind.set(next);
         content.set(text);
         save.with_value(|s| s());
         commit_soon();
+    };
+    let choose_kind = move |ev: leptos::ev::Event| {
+        kind.set(match event_target_value(&ev).as_str() {
+            "json" => DraftKind::Json,
+            _ => DraftKind::Text,
+        });
+        save.with_value(|s| s());
     };
 
     storage::on_other_tab_save(move |other| {
@@ -170,7 +182,7 @@ fn DraftEditor() -> impl IntoView {
 
     let processed = Signal::derive(move || {
         let text = committed.get();
-        (!text.trim().is_empty()).then(|| process(DraftKind::detect(None, &text), &text))
+        (!text.trim().is_empty()).then(|| process(kind.get(), &text))
     });
 
     let open_file = move |file: web_sys::File| {
@@ -247,6 +259,13 @@ fn DraftEditor() -> impl IntoView {
                 <label class="tool file-pick">
                     "開啟檔案…"
                     <input type="file" accept=".txt,.json,text/plain,application/json" on:change=on_pick />
+                </label>
+                <label class="tool draft-kind">
+                    "草稿是"
+                    <select on:change=choose_kind prop:value=move || match kind.get() { DraftKind::Text => "text", DraftKind::Json => "json" }>
+                        <option value="text">"通訊文字"</option>
+                        <option value="json">"資料包（JSON）"</option>
+                    </select>
                 </label>
                 <button type="button" class="tool" on:click=discard disabled=move || content.with(String::is_empty)>"捨棄草稿"</button>
             </div>

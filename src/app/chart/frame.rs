@@ -1,0 +1,218 @@
+//! The one interaction every chart shares: a figure with its title, tools and table switch; a
+//! canvas painted when on screen and again when the filter, the size or dark mode changes; an
+//! overlay canvas for the active mark; pointer, tap and keyboard; a tooltip; an aria-live
+//! readout. What differs between the bar charts and the trend is only their [`Marks`] and how
+//! they paint.
+
+use super::paint::{paint_highlight, Palette, DARK, LIGHT};
+use super::{observe_visibility, observe_width};
+use crate::app::{use_lang, Nav};
+use crate::chart::marks::{KeyAction, Marks};
+use crate::filter::Filter;
+use crate::i18n::Msg;
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use std::sync::Arc;
+use web_sys::HtmlCanvasElement;
+
+/// A chart at its current size, as the interaction sees it.
+pub(crate) type SharedMarks = Option<Arc<dyn Marks + Send + Sync>>;
+
+/// Paints the chart itself on its canvas: None until it has a size and data.
+pub(crate) type Painter =
+    Box<dyn Fn(&HtmlCanvasElement, &Filter, &'static Palette) -> Option<Result<(), String>>>;
+
+/// What a chart tells the frame about itself.
+pub(crate) struct Frame {
+    /// `gdp`, `trade`, `growth`, `trend`: the figure is `#chart-{id}`.
+    pub id: &'static str,
+    pub title: Signal<String>,
+    pub subtitle: String,
+    pub css_height: f64,
+    /// Every figure in words, for screen readers, where the chart has a fixed set.
+    pub description: Option<String>,
+}
+
+/// The parts a chart plugs into the frame.
+pub(crate) struct Parts {
+    /// The canvas's CSS width, which the frame keeps current and the chart lays out for.
+    pub width: RwSignal<f64>,
+    pub marks: Signal<SharedMarks>,
+    pub paint: Painter,
+    /// The same figures as a table.
+    pub table: Box<dyn Fn() -> AnyView + Send + Sync>,
+    /// Buttons after the table switch (downloads, the measure).
+    pub tools: AnyView,
+    /// The chart's own canvas, for a PNG download.
+    pub canvas: NodeRef<Canvas>,
+}
+
+pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let lang = use_lang();
+    let Parts {
+        width,
+        marks,
+        paint,
+        table,
+        tools,
+        canvas,
+    } = parts;
+    let id = frame.id;
+    let overlay = NodeRef::<Canvas>::new();
+    let wrap = NodeRef::<Div>::new();
+    // Charts are drawn only on screen: off screen, a filter change or a resize costs nothing.
+    let visible = RwSignal::new(false);
+    let hover = RwSignal::new(None::<usize>);
+    let focus = RwSignal::new(None::<usize>);
+    let show_table = RwSignal::new(false);
+    // A chart that cannot draw says so; the table switch still shows its numbers.
+    let failed = RwSignal::new(None::<String>);
+    let active = Memo::new(move |_| hover.get().or(focus.get()));
+    let palette = move || if dark.get() { &DARK } else { &LIGHT };
+
+    wrap.on_load(move |wrap| {
+        observe_width(&wrap, move |w| width.set(w));
+        observe_visibility(&wrap, move |v| visible.set(v));
+    });
+    Effect::new(move |_| {
+        if !visible.get() {
+            return;
+        }
+        let (Some(canvas), palette) = (canvas.get(), palette()) else {
+            return;
+        };
+        let painted = nav.regions.with(|filter| paint(&canvas, filter, palette));
+        if let Some(Err(e)) = painted {
+            web_sys::console::error_1(&format!("chart {id}: {e}").into());
+            failed.set(Some(e));
+        }
+    });
+    Effect::new(move |_| {
+        let (active, palette) = (active.get(), palette());
+        marks.with(|m| {
+            if let (Some(m), Some(overlay)) = (m, overlay.get()) {
+                let _ = paint_highlight(
+                    &overlay,
+                    m.size(),
+                    active.and_then(|i| m.highlight(i)),
+                    palette,
+                );
+            }
+        });
+    });
+
+    let with_marks = move |f: &dyn Fn(&dyn Marks) -> Option<usize>| {
+        marks.with_untracked(|m| m.as_ref().and_then(|m| f(m.as_ref())))
+    };
+    let at = move |x: i32, y: i32| with_marks(&|m| m.hit(x as f64, y as f64));
+    let toggle = move |mark: usize| {
+        if let Some(region) = marks.with_untracked(|m| m.as_ref().and_then(|m| m.region(mark))) {
+            nav.go(nav.state.get_untracked().toggled(region));
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(action) = KeyAction::from_key(&ev.key()) else {
+            return;
+        };
+        ev.prevent_default();
+        // Keys go on from the mark last pointed at or tapped.
+        let from = focus.get_untracked().or(hover.get_untracked());
+        match action {
+            KeyAction::Move(to) => {
+                hover.set(None);
+                focus.set(with_marks(&|m| m.step(from, to)));
+            }
+            KeyAction::Toggle => {
+                if let Some(mark) = from {
+                    toggle(mark);
+                }
+            }
+            KeyAction::Clear => {
+                hover.set(None);
+                focus.set(None);
+            }
+        }
+    };
+    let tooltip = move || {
+        let mark = active.get()?;
+        marks.with(|m| {
+            let m = m.as_ref()?;
+            Some((m.describe(mark)?, m.tip(mark)?))
+        })
+    };
+    let readout = move || {
+        let mark = focus.get()?;
+        let (text, region) = marks.with(|m| {
+            let m = m.as_ref()?;
+            Some((m.describe(mark)?, m.region(mark)?))
+        })?;
+        let chosen = nav.regions.with(|f| f.chose(region));
+        let state = lang.text(if chosen {
+            Msg::ChartSelected
+        } else {
+            Msg::ChartSelectHint
+        });
+        Some(format!("{text}。{state}"))
+    };
+    let height = format!("{}px", frame.css_height);
+    let desc_id = frame
+        .description
+        .is_some()
+        .then(|| format!("chart-{id}-desc"));
+
+    view! {
+        <figure class="chart" id=format!("chart-{id}") data-chart=id>
+            <figcaption>
+                <span class="chart-title" id=format!("chart-{id}-title")>{frame.title}</span>
+                <span class="chart-subtitle">{frame.subtitle}</span>
+            </figcaption>
+            <div class="chart-tools">
+                <button type="button" class="tool" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.update(|t| *t = !*t)>
+                    {lang.text(Msg::Table)}
+                </button>
+                {tools}
+            </div>
+            {move || failed.get().map(|e| view! {
+                <p class="chart-error" role="alert">{lang.fill(Msg::ChartFailed, &[&e])}</p>
+            })}
+            <div class="chart-canvas" node_ref=wrap hidden=move || show_table.get() || failed.with(Option::is_some)>
+                <canvas class="chart-base" node_ref=canvas aria-hidden="true" style:height=height.clone()></canvas>
+                <canvas
+                    class="chart-surface"
+                    node_ref=overlay
+                    tabindex="0"
+                    role="img"
+                    aria-label=frame.title
+                    aria-describedby=desc_id.clone()
+                    style:height=height
+                    on:pointermove=move |ev: web_sys::PointerEvent| hover.set(at(ev.offset_x(), ev.offset_y()))
+                    // A finger lifts right after a tap: keep its tooltip; a mouse leaving clears it.
+                    on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() == "mouse" { hover.set(None) }
+                    on:click=move |ev: web_sys::MouseEvent| {
+                        if let Some(mark) = at(ev.offset_x(), ev.offset_y()) {
+                            hover.set(Some(mark));
+                            toggle(mark);
+                        }
+                    }
+                    on:keydown=on_key
+                    on:focus=move |_| {
+                        // Keyboard focus starts on the first mark; a click's focus shows nothing extra.
+                        let keyboard = overlay.get_untracked().is_some_and(|c| c.matches(":focus-visible").unwrap_or(false));
+                        if keyboard && focus.get_untracked().is_none() {
+                            focus.set(with_marks(&|m| m.start()));
+                        }
+                    }
+                    on:blur=move |_| focus.set(None)
+                ></canvas>
+                // Positions go through the CSSOM (style:left), which a strict CSP allows.
+                {move || tooltip().map(|(text, tip)| view! {
+                    <div class="chart-tooltip" class:above=tip.above role="tooltip" style:left=format!("{:.0}px", tip.left) style:top=format!("{:.0}px", tip.top)>{text}</div>
+                })}
+            </div>
+            {frame.description.map(|d| view! { <p class="visually-hidden" id=desc_id>{d}</p> })}
+            <p class="visually-hidden chart-live" aria-live="polite">{readout}</p>
+            {move || show_table.get().then(&table)}
+        </figure>
+    }
+}
