@@ -5,6 +5,7 @@
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::finding::{Finding, Location};
 use crate::import::import;
+use crate::json_path::Step;
 use crate::page::{Anchor, IssuePage, Section};
 use crate::validate::validate_issue_json;
 use serde::{Deserialize, Serialize};
@@ -36,10 +37,18 @@ impl DraftKind {
     }
 
     /// The kind after an edit in the editor: the kind the draft has, which the editor chose or
-    /// a file's name set. Only a draft typed or pasted from empty is detected from its text, so
-    /// a `.txt` that starts with `{` stays text however it is edited.
+    /// a file's name set, so a `.txt` that starts with `{` stays text however it is edited. Only
+    /// a new draft is detected from its text: one typed or pasted into an empty editor, or
+    /// pasted over most of the old one (less than half of it kept).
     pub fn after_edit(self, before: &str, after: &str) -> DraftKind {
-        if before.trim().is_empty() {
+        let prefix = (before.chars().zip(after.chars()))
+            .take_while(|(a, b)| a == b)
+            .count();
+        let suffix = (before.chars().rev().zip(after.chars().rev()))
+            .take_while(|(a, b)| a == b)
+            .count();
+        let kept = (prefix + suffix).min(before.chars().count());
+        if before.trim().is_empty() || kept * 2 < before.chars().count() {
             DraftKind::detect(None, after)
         } else {
             self
@@ -119,13 +128,6 @@ impl Target {
     }
 }
 
-/// `[3]` at the start of `rest` → (3, rest after it)
-fn index_after(rest: &str) -> Option<(usize, &str)> {
-    let rest = rest.strip_prefix('[')?;
-    let end = rest.find(']')?;
-    Some((rest[..end].parse().ok()?, &rest[end + 1..]))
-}
-
 /// The place a finding points at: its source line, or the rendered item or section of its path
 /// (anchors and sections from the page model, as the page draws them).
 pub fn target(finding: &Finding, issue: Option<&Issue>) -> Target {
@@ -140,23 +142,23 @@ pub fn target(finding: &Finding, issue: Option<&Issue>) -> Target {
         },
         Location::Input => Target::Nowhere,
         Location::Path { path } => {
-            let path = path.strip_prefix("$.").unwrap_or("");
-            let field = path.split(['.', '[']).next().unwrap_or("");
+            let Some((Step::Key(field), rest)) = path.steps().split_first() else {
+                return Target::Page;
+            };
             let Some(section) = Section::of_field(field) else {
                 return Target::Page;
             };
-            if section == Section::News {
-                let item = path.strip_prefix("news_flash.groups").and_then(|rest| {
-                    let (g, rest) = index_after(rest)?;
-                    let (a, _) = index_after(rest.strip_prefix(".articles")?)?;
-                    let page = IssuePage::new(issue?, issue?.lang.into());
-                    Some(page.news_item(g, a)?.anchor)
-                });
-                if let Some(anchor) = item {
-                    return Target::Item(anchor);
-                }
-            }
-            Target::Section(section)
+            let item = match (section, rest) {
+                (
+                    Section::News,
+                    [Step::Key(groups), Step::Index(g), Step::Key(articles), Step::Index(a), ..],
+                ) if groups == "groups" && articles == "articles" => issue.and_then(|issue| {
+                    let page = IssuePage::new(issue, issue.lang.into());
+                    Some(page.news_item(*g, *a)?.anchor)
+                }),
+                _ => None,
+            };
+            item.map_or(Target::Section(section), Target::Item)
         }
     }
 }

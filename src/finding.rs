@@ -1,6 +1,7 @@
 //! Findings: what the importer and the validator report, each with its place (a source line, a
 //! JSON line and column, or a JSON path) so an editor, the CLI and the preview can point at it.
 
+pub use crate::json_path::JsonPath;
 use serde::Serialize;
 use std::fmt;
 
@@ -20,7 +21,7 @@ pub enum Location {
     /// A place in a JSON file (1-based), for syntax errors.
     Text { line: usize, column: usize },
     /// A JSON path into a bundle: `$.news_flash.groups[0].articles[2].date`.
-    Path { path: String },
+    Path { path: JsonPath },
     /// The input as a whole.
     Input,
 }
@@ -42,12 +43,8 @@ impl Finding {
         }
     }
 
-    pub fn at_path(
-        severity: Severity,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        let location = Location::Path { path: path.into() };
+    pub fn at_path(severity: Severity, path: JsonPath, message: impl Into<String>) -> Self {
+        let location = Location::Path { path };
         Finding {
             severity,
             location,
@@ -75,7 +72,7 @@ impl fmt::Display for Location {
         match self {
             Location::Line { line } => write!(f, "{line}"),
             Location::Text { line, column } => write!(f, "{line}:{column}"),
-            Location::Path { path } => f.write_str(path),
+            Location::Path { path } => write!(f, "{path}"),
             Location::Input => Ok(()),
         }
     }

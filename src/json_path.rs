@@ -1,8 +1,71 @@
-//! The JSON path of a place in a JSON text: `$.news_flash.groups[1].articles[0].title`.
+//! The JSON path of a place in a bundle: `$.news_flash.groups[1].articles[0].title`, kept as its
+//! steps so that whoever follows it (the preview, to the rendered item) reads fields and indices,
+//! never the printed string.
 //!
 //! serde_json reports where a type error happened as a line and column; walking the text up to
 //! there gives the path, so the validator can say which field is wrong without a second,
 //! path-tracking deserializer (which doubled the deserialization code in the wasm).
+
+use std::fmt;
+
+/// One step down a JSON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A path from the root of a JSON value. Printed (and serialised) as `$.a.b[2]`, with
+/// `["odd key"]` for a key that is not an identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JsonPath(Vec<Step>);
+
+impl JsonPath {
+    /// `$`, the value itself.
+    pub fn root() -> JsonPath {
+        JsonPath::default()
+    }
+
+    /// This path, then a field.
+    pub fn key(&self, key: &str) -> JsonPath {
+        self.then(Step::Key(key.to_string()))
+    }
+
+    /// This path, then an element of an array.
+    pub fn at(&self, index: usize) -> JsonPath {
+        self.then(Step::Index(index))
+    }
+
+    fn then(&self, step: Step) -> JsonPath {
+        let mut steps = self.0.clone();
+        steps.push(step);
+        JsonPath(steps)
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.0
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for step in &self.0 {
+            match step {
+                Step::Key(k) if is_identifier(k) => write!(f, ".{k}")?,
+                Step::Key(k) => write!(f, "[{}]", serde_json::to_string(k).unwrap_or_default())?,
+                Step::Index(i) => write!(f, "[{i}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for JsonPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
 
 enum Frame {
     Object { key: Option<String> },
@@ -33,7 +96,7 @@ fn is_identifier(key: &str) -> bool {
 
 /// The path of the value being read at byte `offset`. With `container`, the path of the object
 /// or array around it instead (a missing field belongs to its object, not to the last key).
-pub fn path_at(text: &str, offset: usize, container: bool) -> String {
+pub fn path_at(text: &str, offset: usize, container: bool) -> JsonPath {
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
@@ -77,22 +140,11 @@ pub fn path_at(text: &str, offset: usize, container: bool) -> String {
             *key = None;
         }
     }
-    let mut path = String::from("$");
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(k) } if is_identifier(k) => {
-                path.push('.');
-                path.push_str(k);
-            }
-            Frame::Object { key: Some(k) } => path.push_str(&format!(
-                "[{}]",
-                serde_json::to_string(k).unwrap_or_default()
-            )),
-            Frame::Object { key: None } => {}
-            Frame::Array { index } => path.push_str(&format!("[{index}]")),
-        }
-    }
-    path
+    let steps = stack.into_iter().filter_map(|frame| match frame {
+        Frame::Object { key } => key.map(Step::Key),
+        Frame::Array { index } => Some(Step::Index(index)),
+    });
+    JsonPath(steps.collect())
 }
 
 /// The byte offset of a 1-based line and byte column, as serde_json counts them.
@@ -112,12 +164,19 @@ mod tests {
     #[test]
     fn paths_inside_objects_and_arrays() {
         let text = r#"{"a": {"b": [1, {"c": "x\"y", "d": 5}]}, "e": true}"#;
-        let at = |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len(), false);
+        let at = |needle: &str| {
+            path_at(text, text.find(needle).unwrap() + needle.len(), false).to_string()
+        };
         assert_eq!(at("\"d\": 5"), "$.a.b[1].d");
         assert_eq!(at("[1"), "$.a.b[0]");
         assert_eq!(at("\"e\": true"), "$.e");
-        assert_eq!(path_at(text, text.find("}]").unwrap(), true), "$.a.b[1]");
-        assert_eq!(path_at(r#"{"odd key": 1}"#, 13, false), r#"$["odd key"]"#);
+        let path = path_at(text, text.find("}]").unwrap(), true);
+        assert_eq!(path.to_string(), "$.a.b[1]");
+        let steps = [Step::Key("a".into()), Step::Key("b".into()), Step::Index(1)];
+        assert_eq!(path.steps(), steps);
+        assert_eq!(path, JsonPath::root().key("a").key("b").at(1));
+        let odd = path_at(r#"{"odd key": 1}"#, 13, false);
+        assert_eq!(odd.to_string(), r#"$["odd key"]"#);
     }
 
     #[test]

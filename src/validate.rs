@@ -5,6 +5,7 @@
 use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, Script, SCHEMA_VERSION};
 use crate::finding::{Finding, Location, Severity};
 use crate::format::{parse_iso_date, parse_iso_month};
+use crate::json_path::JsonPath;
 use crate::region::Region;
 
 /// A parsed bundle (when its shape is right) and everything found wrong with it.
@@ -120,7 +121,10 @@ pub fn validate_series_json(bytes: &[u8]) -> Validation<crate::bundle::GrowthSer
             findings: Vec::new(),
         };
         for (i, point) in series.issues.iter().enumerate() {
-            c.month(&format!("$.issues[{i}].month"), &point.month);
+            c.month(
+                &JsonPath::root().key("issues").at(i).key("month"),
+                &point.month,
+            );
         }
         c.findings
     })
@@ -137,12 +141,15 @@ pub fn validate_search_json(bytes: &[u8]) -> Validation<crate::search::SearchInd
         if !chars.len().is_multiple_of(2)
             || chars.chunks(2).any(|p| p[0].len_utf8() != p[1].len_utf8())
         {
-            c.error("$.fold", "not pairs of characters of the same UTF-8 length");
+            c.error(
+                &JsonPath::root().key("fold"),
+                "not pairs of characters of the same UTF-8 length",
+            );
         }
         for (i, item) in index.items.iter().enumerate() {
             if crate::page::Anchor::parse(&item.anchor).is_none() {
                 let message = format!("anchor `{}` names no item", item.anchor);
-                c.error(&format!("$.items[{i}].anchor"), message);
+                c.error(&JsonPath::root().key("items").at(i).key("anchor"), message);
             }
         }
         c.findings
@@ -155,24 +162,24 @@ struct Checker {
 }
 
 impl Checker {
-    fn error(&mut self, path: &str, message: impl Into<String>) {
+    fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
         self.findings
-            .push(Finding::at_path(Severity::Error, path, message));
+            .push(Finding::at_path(Severity::Error, path.clone(), message));
     }
 
-    fn warn(&mut self, path: &str, message: impl Into<String>) {
+    fn warn(&mut self, path: &JsonPath, message: impl Into<String>) {
         self.findings
-            .push(Finding::at_path(Severity::Warning, path, message));
+            .push(Finding::at_path(Severity::Warning, path.clone(), message));
     }
 
-    fn text(&mut self, path: &str, value: &str) {
+    fn text(&mut self, path: &JsonPath, value: &str) {
         if value.trim().is_empty() {
             self.error(path, "empty text");
         }
     }
 
     /// A file listed in index.json: a plain name in the same folder.
-    fn file_name(&mut self, path: &str, file: &str) {
+    fn file_name(&mut self, path: &JsonPath, file: &str) {
         self.text(path, file);
         if file.contains("..") || file.starts_with('/') || file.contains("://") {
             self.error(
@@ -182,7 +189,7 @@ impl Checker {
         }
     }
 
-    fn url(&mut self, path: &str, url: &str) {
+    fn url(&mut self, path: &JsonPath, url: &str) {
         let lower = url.trim().to_ascii_lowercase();
         let scheme_ok = ["http://", "https://", "mailto:"]
             .iter()
@@ -199,7 +206,7 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, path: &str, date: &str) {
+    fn date(&mut self, path: &JsonPath, date: &str) {
         if parse_iso_date(date).is_none() {
             self.error(
                 path,
@@ -208,7 +215,7 @@ impl Checker {
         }
     }
 
-    fn month(&mut self, path: &str, month: &str) {
+    fn month(&mut self, path: &JsonPath, month: &str) {
         if parse_iso_month(month).is_none() {
             self.error(
                 path,
@@ -217,33 +224,33 @@ impl Checker {
         }
     }
 
-    fn article(&mut self, path: &str, article: &Article) {
-        self.text(&format!("{path}.title"), &article.title);
+    fn article(&mut self, path: &JsonPath, article: &Article) {
+        self.text(&path.key("title"), &article.title);
         if let Some(date) = &article.date {
-            self.date(&format!("{path}.date"), date);
+            self.date(&path.key("date"), date);
         }
         if article.paragraphs.is_empty() {
             self.error(
-                &format!("{path}.paragraphs"),
+                &path.key("paragraphs"),
                 "an item needs at least one paragraph",
             );
         }
         for (i, p) in article.paragraphs.iter().enumerate() {
-            self.text(&format!("{path}.paragraphs[{i}]"), p);
+            self.text(&path.key("paragraphs").at(i), p);
         }
         if article.links.is_empty() {
-            self.warn(&format!("{path}.links"), "no 詳情請參看 link");
+            self.warn(&path.key("links"), "no 詳情請參看 link");
         }
         for (i, link) in article.links.iter().enumerate() {
-            self.url(&format!("{path}.links[{i}]"), link);
+            self.url(&path.key("links").at(i), link);
         }
     }
 
-    fn groups(&mut self, path: &str, groups: &[ArticleGroup], allowed: &[Region]) {
+    fn groups(&mut self, path: &JsonPath, groups: &[ArticleGroup], allowed: &[Region]) {
         // Sets, not scans of what came before: time stays linear however long the bundle.
         let mut seen_regions = std::collections::BTreeSet::new();
         for (g, group) in groups.iter().enumerate() {
-            let gpath = format!("{path}.groups[{g}]");
+            let gpath = path.key("groups").at(g);
             if !allowed.contains(&group.region) {
                 let ids: Vec<_> = allowed.iter().map(|r| r.id()).collect();
                 let msg = format!(
@@ -251,17 +258,17 @@ impl Checker {
                     group.region.id(),
                     ids.join(", ")
                 );
-                self.error(&format!("{gpath}.region"), msg);
+                self.error(&gpath.key("region"), msg);
             }
             if !seen_regions.insert(group.region) {
                 self.warn(
-                    &format!("{gpath}.region"),
+                    &gpath.key("region"),
                     format!("region `{}` has a second group", group.region.id()),
                 );
             }
-            self.text(&format!("{gpath}.heading"), &group.heading);
+            self.text(&gpath.key("heading"), &group.heading);
             for (a, article) in group.articles.iter().enumerate() {
-                self.article(&format!("{gpath}.articles[{a}]"), article);
+                self.article(&gpath.key("articles").at(a), article);
             }
         }
     }
@@ -272,7 +279,13 @@ impl Checker {
         let mut last = 0;
         for (g, group) in issue.news_flash.groups.iter().enumerate() {
             for (a, article) in group.articles.iter().enumerate() {
-                let path = format!("$.news_flash.groups[{g}].articles[{a}].number");
+                let path = JsonPath::root()
+                    .key("news_flash")
+                    .key("groups")
+                    .at(g)
+                    .key("articles")
+                    .at(a)
+                    .key("number");
                 match article.number {
                     None => self.error(&path, "news item has no number"),
                     Some(n) if !seen.insert(n) => {
@@ -296,7 +309,7 @@ impl Checker {
             .collect();
         if !missing.is_empty() {
             self.error(
-                "$.news_flash",
+                &JsonPath::root().key("news_flash"),
                 format!(
                     "missing item numbers: {} (items are numbered 1–{count})",
                     missing.join(", ")
@@ -315,7 +328,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     };
     if issue.schema_version != SCHEMA_VERSION {
         c.error(
-            "$.schema_version",
+            &JsonPath::root().key("schema_version"),
             format!(
                 "schema version {} is not supported (expected {SCHEMA_VERSION})",
                 issue.schema_version
@@ -323,18 +336,27 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         );
     }
     if issue.number == 0 {
-        c.error("$.number", "issue number must be 1 or more");
+        c.error(
+            &JsonPath::root().key("number"),
+            "issue number must be 1 or more",
+        );
     }
-    c.month("$.month", &issue.month);
-    c.text("$.masthead.title", &issue.masthead.title);
-    c.text("$.masthead.dateline", &issue.masthead.dateline);
+    c.month(&JsonPath::root().key("month"), &issue.month);
+    c.text(
+        &JsonPath::root().key("masthead").key("title"),
+        &issue.masthead.title,
+    );
+    c.text(
+        &JsonPath::root().key("masthead").key("dateline"),
+        &issue.masthead.dateline,
+    );
     if !issue
         .masthead
         .dateline
         .contains(&format!("第{}期", issue.number))
     {
         c.warn(
-            "$.masthead.dateline",
+            &JsonPath::root().key("masthead").key("dateline"),
             format!(
                 "dateline 「{}」 does not name issue {}",
                 issue.masthead.dateline, issue.number
@@ -343,42 +365,55 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     }
 
     c.text(
-        "$.key_developments.heading",
+        &JsonPath::root().key("key_developments").key("heading"),
         &issue.key_developments.heading,
     );
     c.groups(
-        "$.key_developments",
+        &JsonPath::root().key("key_developments"),
         &issue.key_developments.groups,
         &[Region::HongKong, Region::Mainland],
     );
-    c.text("$.news_flash.heading", &issue.news_flash.heading);
-    c.groups("$.news_flash", &issue.news_flash.groups, &Region::PROVINCES);
+    c.text(
+        &JsonPath::root().key("news_flash").key("heading"),
+        &issue.news_flash.heading,
+    );
+    c.groups(
+        &JsonPath::root().key("news_flash"),
+        &issue.news_flash.groups,
+        &Region::PROVINCES,
+    );
     c.item_numbers(issue);
 
     let data = &issue.economic_data;
-    c.text("$.economic_data.unit", &data.unit);
-    c.text("$.economic_data.source", &data.source);
+    c.text(
+        &JsonPath::root().key("economic_data").key("unit"),
+        &data.unit,
+    );
+    c.text(
+        &JsonPath::root().key("economic_data").key("source"),
+        &data.source,
+    );
     for (name, measure) in [("gdp", &data.gdp), ("trade", &data.trade)] {
-        let path = format!("$.economic_data.{name}");
-        c.text(&format!("{path}.label"), &measure.label);
-        c.month(&format!("{path}.period.start"), &measure.period.start);
-        c.month(&format!("{path}.period.end"), &measure.period.end);
+        let path = JsonPath::root().key("economic_data").key(name);
+        c.text(&path.key("label"), &measure.label);
+        c.month(&path.key("period").key("start"), &measure.period.start);
+        c.month(&path.key("period").key("end"), &measure.period.end);
         if measure.period.end < measure.period.start {
-            c.error(
-                &format!("{path}.period"),
-                "the period ends before it starts",
-            );
+            c.error(&path.key("period"), "the period ends before it starts");
         }
     }
     if data.rows.is_empty() {
-        c.error("$.economic_data.rows", "the data table has no rows");
+        c.error(
+            &JsonPath::root().key("economic_data").key("rows"),
+            "the data table has no rows",
+        );
     }
     let mut row_regions = std::collections::BTreeSet::new();
     for (r, row) in data.rows.iter().enumerate() {
-        let path = format!("$.economic_data.rows[{r}]");
+        let path = JsonPath::root().key("economic_data").key("rows").at(r);
         if !Region::PROVINCES.contains(&row.region) {
             c.error(
-                &format!("{path}.region"),
+                &path.key("region"),
                 format!(
                     "region `{}` is not one of the five provinces",
                     row.region.id()
@@ -387,7 +422,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         }
         if !row_regions.insert(row.region) {
             c.error(
-                &format!("{path}.region"),
+                &path.key("region"),
                 format!("region `{}` has a second row", row.region.id()),
             );
         }
@@ -396,7 +431,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             let Some(figure) = figure else { continue };
             if figure.value < 0.0 {
                 c.error(
-                    &format!("{path}.{name}.value"),
+                    &path.key(name).key("value"),
                     format!("negative amount {}", figure.value),
                 );
             }
@@ -405,7 +440,7 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             let Some(figure) = figure else { continue };
             if !YOY_RANGE.contains(&figure.value) {
                 c.error(
-                    &format!("{path}.{name}.value"),
+                    &path.key(name).key("value"),
                     format!("y-o-y {}% is outside −100…1000%", figure.value),
                 );
             }
@@ -417,56 +452,64 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             ("trade_yoy", row.trade_yoy),
         ] {
             if figure.is_some_and(|f| f.decimals > 6) {
-                c.error(&format!("{path}.{name}.decimals"), "more than 6 decimals");
+                c.error(&path.key(name).key("decimals"), "more than 6 decimals");
             }
         }
     }
 
     for (k, city) in issue.events.cities.iter().enumerate() {
         for (e, event) in city.events.iter().enumerate() {
-            let path = format!("$.events.cities[{k}].events[{e}]");
+            let path = JsonPath::root()
+                .key("events")
+                .key("cities")
+                .at(k)
+                .key("events")
+                .at(e);
             match (&event.start, &event.end, &event.dates) {
                 (Some(start), Some(end), _) => {
-                    c.date(&format!("{path}.start"), start);
-                    c.date(&format!("{path}.end"), end);
+                    c.date(&path.key("start"), start);
+                    c.date(&path.key("end"), end);
                     let both = parse_iso_date(start).zip(parse_iso_date(end));
                     if both.is_some_and(|(s, e)| e < s) {
                         c.error(
-                            &format!("{path}.end"),
+                            &path.key("end"),
                             format!("the event ends ({end}) before it starts ({start})"),
                         );
                     }
                 }
                 // Dates the importer could not read are kept as printed.
                 (None, None, Some(printed)) => {
-                    c.text(&format!("{path}.dates"), printed);
+                    c.text(&path.key("dates"), printed);
                     c.warn(
-                        &format!("{path}.start"),
+                        &path.key("start"),
                         format!(
                             "the event's dates 「{printed}」 are not days: it has no calendar date"
                         ),
                     );
                 }
                 _ => c.error(
-                    &format!("{path}.start"),
+                    &path.key("start"),
                     "an event needs start and end dates, or its dates as printed",
                 ),
             }
-            c.text(&format!("{path}.name"), &event.name);
+            c.text(&path.key("name"), &event.name);
             // A venue not yet announced is printed empty: kept, and said.
             if event.venue.trim().is_empty() {
-                c.warn(&format!("{path}.venue"), "the event has no venue");
+                c.warn(&path.key("venue"), "the event has no venue");
             }
             // An event the newsletter printed with no website keeps an empty link.
             if event.url.is_empty() {
-                c.warn(&format!("{path}.url"), "the event has no link");
+                c.warn(&path.key("url"), "the event has no link");
             } else {
-                c.url(&format!("{path}.url"), &event.url);
+                c.url(&path.key("url"), &event.url);
             }
         }
     }
     if let Some(more) = &issue.events.more {
-        c.url("$.events.more.url", &more.url);
+        c.url(
+            &JsonPath::root().key("events").key("more").key("url"),
+            &more.url,
+        );
     }
 
     let contact = &issue.contact;
@@ -475,20 +518,37 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         ("phone", &contact.phone),
         ("email", &contact.email),
     ] {
-        c.text(&format!("$.contact.{name}"), value);
+        c.text(&JsonPath::root().key("contact").key(name), value);
     }
     if !contact.email.is_empty() && !contact.email.contains('@') {
         c.error(
-            "$.contact.email",
+            &JsonPath::root().key("contact").key("email"),
             format!("not an email address: {}", contact.email),
         );
     }
-    c.url("$.about.url", &issue.about.url);
+    c.url(&JsonPath::root().key("about").key("url"), &issue.about.url);
     for (i, link) in issue.related_links.links.iter().enumerate() {
-        c.text(&format!("$.related_links.links[{i}].label"), &link.label);
-        c.url(&format!("$.related_links.links[{i}].url"), &link.url);
+        c.text(
+            &JsonPath::root()
+                .key("related_links")
+                .key("links")
+                .at(i)
+                .key("label"),
+            &link.label,
+        );
+        c.url(
+            &JsonPath::root()
+                .key("related_links")
+                .key("links")
+                .at(i)
+                .key("url"),
+            &link.url,
+        );
     }
-    c.text("$.disclaimer.heading", &issue.disclaimer.heading);
+    c.text(
+        &JsonPath::root().key("disclaimer").key("heading"),
+        &issue.disclaimer.heading,
+    );
     c.findings
 }
 
@@ -499,15 +559,15 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
     };
     let mut listed = std::collections::HashSet::new();
     for (i, entry) in index.issues.iter().enumerate() {
-        let path = format!("$.issues[{i}]");
-        c.month(&format!("{path}.month"), &entry.month);
-        c.file_name(&format!("{path}.file"), &entry.file);
+        let path = JsonPath::root().key("issues").at(i);
+        c.month(&path.key("month"), &entry.month);
+        c.file_name(&path.key("file"), &entry.file);
         for (j, edition) in entry.editions.iter().enumerate() {
-            let at = format!("{path}.editions[{j}]");
-            c.file_name(&format!("{at}.file"), &edition.file);
+            let at = path.key("editions").at(j);
+            c.file_name(&at.key("file"), &edition.file);
             if edition.lang != Script::Hans || entry.lang != Script::Hant {
                 c.error(
-                    &format!("{at}.lang"),
+                    &at.key("lang"),
                     format!(
                         "edition `{}` of a `{}` issue: only zh-Hans editions of zh-Hant issues are made",
                         edition.lang, entry.lang
@@ -517,7 +577,7 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
         }
         if !listed.insert((entry.number, entry.lang)) {
             c.error(
-                &format!("{path}.number"),
+                &path.key("number"),
                 format!("issue {} is listed twice", entry.number),
             );
         }
@@ -538,18 +598,21 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
         }
     });
     let Some((entry, lang)) = listed else {
-        c.warn("$", format!("{file_name} is not listed in index.json"));
+        c.warn(
+            &JsonPath::root(),
+            format!("{file_name} is not listed in index.json"),
+        );
         return c.findings;
     };
     if issue.lang != lang {
         c.error(
-            "$.lang",
+            &JsonPath::root().key("lang"),
             format!("language {} disagrees with index.json ({lang})", issue.lang),
         );
     }
     if entry.number != issue.number {
         c.error(
-            "$.number",
+            &JsonPath::root().key("number"),
             format!(
                 "issue number {} disagrees with index.json ({})",
                 issue.number, entry.number
@@ -558,7 +621,7 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
     }
     if entry.month != issue.month {
         c.error(
-            "$.month",
+            &JsonPath::root().key("month"),
             format!(
                 "month {} disagrees with index.json ({})",
                 issue.month, entry.month
@@ -567,7 +630,7 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
     }
     if entry.counts != issue.counts() {
         c.warn(
-            "$",
+            &JsonPath::root(),
             "item counts disagree with index.json: run `sheto index` to refresh it",
         );
     }

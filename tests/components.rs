@@ -151,7 +151,7 @@ async fn a_load_error_lists_findings_and_retries() {
         url: "issues/233.json".into(),
         findings: vec![Finding::at_path(
             Severity::Error,
-            "$.month",
+            sheto::finding::JsonPath::root().key("month"),
             "impossible month 「2026-13」: expected YYYY-MM",
         )],
     };

@@ -43,6 +43,14 @@ fn an_edit_keeps_the_kind_the_draft_has() {
         DraftKind::Json
     );
     assert_eq!(DraftKind::Json.after_edit("", text), DraftKind::Text);
+    // A bundle pasted over the whole of a text draft (select all, paste) is a new draft.
+    assert_eq!(
+        DraftKind::Text.after_edit(text, "{\"number\":234}"),
+        DraftKind::Json
+    );
+    // Editing in the middle keeps most of the draft, and its kind.
+    let edited = text.replace("上海", "{上海");
+    assert_eq!(DraftKind::Text.after_edit(text, &edited), DraftKind::Text);
 }
 
 #[test]

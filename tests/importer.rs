@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use sheto::finding::{Finding, Location, Severity};
+use sheto::finding::{Finding, JsonPath, Location, Severity};
 use sheto::import::{import, to_json, ImportOutcome};
 
 fn reference() -> String {
@@ -88,7 +88,7 @@ fn a_missing_closing_part_is_named_and_stops_the_import() {
     );
     assert!(errors(&outcome).iter().any(|f| f.location
         == Location::Path {
-            path: "$.disclaimer.heading".into()
+            path: JsonPath::root().key("disclaimer").key("heading")
         }));
 }
 

@@ -144,7 +144,7 @@ pub async fn series() -> Result<crate::bundle::GrowthSeries, LoadError> {
         url: URL.to_string(),
         findings: vec![Finding::at_path(
             crate::finding::Severity::Error,
-            "$",
+            crate::finding::JsonPath::root(),
             e.to_string(),
         )],
     })

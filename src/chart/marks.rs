@@ -85,6 +85,8 @@ pub trait Marks {
     fn describe(&self, mark: usize) -> Option<String>;
     fn tip(&self, mark: usize) -> Option<Tip>;
     fn highlight(&self, mark: usize) -> Option<Highlight>;
+    /// The chart itself, for the painter that knows its kind (the interaction does not).
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 /// A bar chart at one size.
@@ -156,6 +158,10 @@ impl Marks for BarMarks {
             from_x: self.layout.plot.x - 4.0 * self.layout.dpr,
             outline: bar.rect,
         })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 
@@ -279,5 +285,9 @@ impl Marks for TrendMarks {
             y,
             radius: 6.0 * self.layout.dpr,
         })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

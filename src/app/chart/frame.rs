@@ -18,9 +18,17 @@ use web_sys::HtmlCanvasElement;
 /// A chart at its current size, as the interaction sees it.
 pub(crate) type SharedMarks = Option<Arc<dyn Marks + Send + Sync>>;
 
-/// Paints the chart itself on its canvas: None until it has a size and data.
+/// Paints the chart itself on its canvas.
 pub(crate) type Painter =
-    Box<dyn Fn(&HtmlCanvasElement, &Filter, &'static Palette) -> Option<Result<(), String>>>;
+    Box<dyn Fn(&HtmlCanvasElement, &dyn Marks, &Filter, &'static Palette) -> Result<(), String>>;
+
+/// The chart's marks, laid out again whenever what `layout` reads changes (the width, the data).
+/// One memo type for every chart: each new type of signal is more code in the reader's wasm.
+pub(crate) fn marks_memo(
+    layout: impl Fn() -> SharedMarks + Send + Sync + 'static,
+) -> Memo<SharedMarks> {
+    Memo::new_with_compare(move |_| layout(), |_, _| true)
+}
 
 /// What a chart tells the frame about itself.
 pub(crate) struct Frame {
@@ -37,7 +45,7 @@ pub(crate) struct Frame {
 pub(crate) struct Parts {
     /// The canvas's CSS width, which the frame keeps current and the chart lays out for.
     pub width: RwSignal<f64>,
-    pub marks: Signal<SharedMarks>,
+    pub marks: Memo<SharedMarks>,
     pub paint: Painter,
     /// The same figures as a table.
     pub table: Box<dyn Fn() -> AnyView + Send + Sync>,
@@ -82,7 +90,13 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
         let (Some(canvas), palette) = (canvas.get(), palette()) else {
             return;
         };
-        let painted = nav.regions.with(|filter| paint(&canvas, filter, palette));
+        let painted = marks.with(|m| {
+            let m = m.as_ref()?;
+            Some(
+                nav.regions
+                    .with(|filter| paint(&canvas, m.as_ref(), filter, palette)),
+            )
+        });
         if let Some(Err(e)) = painted {
             web_sys::console::error_1(&format!("chart {id}: {e}").into());
             failed.set(Some(e));

@@ -11,7 +11,7 @@ use crate::chart::geometry::css_height;
 use crate::chart::marks::{BarMarks, Marks};
 use crate::chart::{layout, ChartKind, ChartModel};
 use crate::i18n::Msg;
-use frame::{chart_frame, Frame, Parts};
+use frame::{chart_frame, marks_memo, Frame, Parts};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use paint::paint;
@@ -120,21 +120,21 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
     let width = RwSignal::new(0.0_f64);
     let canvas = NodeRef::<Canvas>::new();
     let m = model.clone();
-    let bars = Memo::new(move |_| {
+    let marks = marks_memo(move || {
         let w = width.get();
         (w > 0.0).then(|| {
+            let layout = layout(&m, w, device_pixel_ratio());
             Arc::new(BarMarks {
                 model: m.clone(),
-                layout: layout(&m, w, device_pixel_ratio()),
-            })
+                layout,
+            }) as _
         })
     });
-    let marks = Signal::derive(move || bars.get().map(|b| b as Arc<dyn Marks + Send + Sync>));
-    let paint = Box::new(move |canvas: &_, filter: &_, palette| {
-        bars.with(|b| {
-            b.as_ref()
-                .map(|b| paint(canvas, &b.model, &b.layout, filter, palette))
-        })
+    let paint = Box::new(move |canvas: &_, marks: &dyn Marks, filter: &_, palette| {
+        match marks.as_any().downcast_ref::<BarMarks>() {
+            Some(b) => paint(canvas, &b.model, &b.layout, filter, palette),
+            None => Ok(()),
+        }
     });
     let description = (0..model.series().len())
         .flat_map(|s| (0..model.categories().len()).map(move |c| (s, c)))

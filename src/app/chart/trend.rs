@@ -1,7 +1,7 @@
 //! The trend chart across issues (shown when the archive holds more than one issue): each
 //! province's growth per issue, from `issues/series.json`, with the bar charts' interaction.
 
-use super::frame::{chart_frame, Frame, Parts};
+use super::frame::{chart_frame, marks_memo, Frame, Parts};
 use super::paint::paint_trend;
 use super::{device_pixel_ratio, figures_table};
 use crate::app::{fetch, use_lang};
@@ -28,18 +28,17 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
             })
         })
     });
-    let points = Memo::new(move |_| {
+    let marks = marks_memo(move || {
         let w = width.get();
         let m = model.get().filter(|_| w > 0.0)?;
         let layout = trend_layout(&m, w, device_pixel_ratio());
-        Some(Arc::new(TrendMarks::new(m, layout)))
+        Some(Arc::new(TrendMarks::new(m, layout)) as _)
     });
-    let marks = Signal::derive(move || points.get().map(|p| p as Arc<dyn Marks + Send + Sync>));
-    let paint = Box::new(move |canvas: &_, filter: &_, palette| {
-        points.with(|p| {
-            p.as_ref()
-                .map(|p| paint_trend(canvas, &p.layout, filter, palette))
-        })
+    let paint = Box::new(move |canvas: &_, marks: &dyn Marks, filter: &_, palette| {
+        match marks.as_any().downcast_ref::<TrendMarks>() {
+            Some(t) => paint_trend(canvas, &t.layout, filter, palette),
+            None => Ok(()),
+        }
     });
     let title = Signal::derive(move || {
         model.with(|m| {

@@ -2,7 +2,7 @@
 use sheto::bundle::Script;
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
 use sheto::convert::{edition_file, simplified_issue};
-use sheto::finding::{Finding, Location, Severity};
+use sheto::finding::{Finding, JsonPath, Location, Severity};
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
 use std::path::{Path, PathBuf};
@@ -335,9 +335,9 @@ fn validate_file(path: &Path) -> Vec<Finding> {
             let dir = path.parent().unwrap_or(Path::new("."));
             for (i, entry) in index.issues.iter().enumerate() {
                 let editions = entry.editions.iter().enumerate();
-                let files = std::iter::once((format!("$.issues[{i}].file"), &entry.file)).chain(
-                    editions.map(|(j, e)| (format!("$.issues[{i}].editions[{j}].file"), &e.file)),
-                );
+                let at = JsonPath::root().key("issues").at(i);
+                let files = std::iter::once((at.key("file"), &entry.file))
+                    .chain(editions.map(|(j, e)| (at.key("editions").at(j).key("file"), &e.file)));
                 for (at, file) in files {
                     if !dir.join(file).is_file() {
                         let msg = format!("file {file} is missing beside index.json");
