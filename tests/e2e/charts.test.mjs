@@ -195,3 +195,31 @@ test('charts in dark mode', async () => {
   console.log(`screenshot: ${await screenshot(page, 'chart-desktop-dark')}`);
   await page.close();
 });
+
+test('printed: every chart on paper, the screen controls hidden, each URL once', async () => {
+  const page = await newPage(desktop);
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  // Ink on a chart's canvas: pixels that are not transparent.
+  const ink = (id) => page.evaluate((id) => {
+    const c = document.querySelector(`#chart-${id} .chart-base`);
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  }, id);
+  // Never scrolled to, the last chart is not drawn on screen…
+  assert.equal(await ink('growth'), 0);
+  // …printing draws it (and the others) before the page goes to paper.
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 20_000, `a PDF of ${pdf.length} bytes`);
+  for (const id of ['gdp', 'trade', 'growth']) assert.ok(await ink(id) > 10_000, `chart ${id} drawn for print`);
+  await page.emulateMedia({ media: 'print' });
+  for (const control of ['.lang-switch', '.search', '.region-chips', '.chart-tools']) {
+    assert.equal(await page.locator(control).first().isVisible(), false, `${control} is not printed`);
+  }
+  // A link that reads as its URL is printed once.
+  const after = await page.locator('#events a.bare').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  assert.equal(after, 'none');
+  await page.close();
+});

@@ -209,6 +209,36 @@ async function controlled(page) {
     .catch(async () => { await page.reload(); await page.waitForFunction(() => navigator.serviceWorker.controller !== null); });
 }
 
+test('without WebAssembly (a JIT-less browser) the first screen offers the plain pages', async () => {
+  // V8 without a JIT has no WebAssembly: iOS Lockdown Mode, hardened or managed browsers.
+  const jitless = await launch({}, ['--js-flags=--jitless']);
+  try {
+    const page = await newPage(jitless, PHONE);
+    await page.goto(server.url);
+    assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined');
+    const fallback = page.locator('.boot-fallback');
+    await fallback.waitFor();
+    assert.match(await fallback.innerText(), /純文字版/);
+    assert.equal(await page.locator('.skeleton').isVisible(), false, 'no skeleton forever');
+    console.log(`screenshot: ${await screenshot(page, 'no-wasm-phone')}`);
+    await fallback.getByRole('link', { name: '純文字版' }).click();
+    await page.waitForURL(/issues\/index\.html$/);
+    await page.getByRole('link', { name: /第233期|233/ }).first().click();
+    await page.locator('h1').waitFor();
+    assert.match(await page.locator('body').innerText(), /長三角|經貿快訊/);
+  } finally {
+    await jitless.close();
+  }
+});
+
+// A browser that has WebAssembly never sees the offer.
+test('with WebAssembly the offer of the plain pages stays hidden', async () => {
+  const { page } = await openReader();
+  assert.equal(await page.locator('.boot-fallback').count(), 0, 'the app removed the boot screen');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('no-app')), false);
+  await page.close();
+});
+
 test('open no. 233, go offline, reload, read it', async () => {
   const context = await launch({ serviceWorkers: 'allow' });
   const page = await newPage(context);

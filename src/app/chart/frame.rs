@@ -83,6 +83,9 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
         observe_width(&wrap, move |w| width.set(w));
         observe_visibility(&wrap, move |v| visible.set(v));
     });
+    // Printed, every chart is on paper: draw the ones never scrolled to.
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| visible.set(true));
+    on_cleanup(move || printing.remove());
     Effect::new(move |_| {
         if !visible.get() {
             return;

@@ -28,13 +28,15 @@ use leptos::prelude::*;
 #[component]
 pub fn ExternalLink(url: String, #[prop(optional, into)] label: Option<String>) -> impl IntoView {
     // An event printed with no link shows a dash, as a figure not published does.
+    // A link that reads as its own URL is printed once (print adds the URL after other links).
+    let bare = label.is_none();
     let text = label.unwrap_or_else(|| match url.as_str() {
         "" => crate::format::NOT_PUBLISHED.to_string(),
         _ => url.clone(),
     });
     match crate::links::safe_href(&url) {
         Some(href) => view! {
-            <a href=href.to_string() target="_blank" rel="noopener noreferrer">{text}</a>
+            <a href=href.to_string() class:bare=bare target="_blank" rel="noopener noreferrer">{text}</a>
         }
         .into_any(),
         None => view! { <span class="unsafe-link">{text}</span> }.into_any(),
