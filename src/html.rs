@@ -3,6 +3,7 @@
 //! app; every text is escaped and only safe URLs become links.
 
 use crate::bundle::{details_label, website_label, Issue, Script};
+use crate::chart::{svg, ChartKind, ChartModel};
 use crate::format::PrintedFigure;
 use crate::format::{format_zh_date, format_zh_period};
 use crate::i18n::Lang;
@@ -167,11 +168,20 @@ pub fn page(issue: &Issue) -> String {
             cell(r.trade_yoy, r.trade_yoy.format_percent())
         );
     }
-    let _ = writeln!(
-        out,
-        "</tbody>\n</table>\n<p>{}</p>\n</section>",
-        escape(&d.source)
-    );
+    let _ = writeln!(out, "</tbody>\n</table>\n<p>{}</p>", escape(&d.source));
+    // The charts, drawn as the reader's canvas draws them: there with no script, and printed.
+    for kind in ChartKind::ALL {
+        let model = ChartModel::new(kind, d, lang);
+        let _ = writeln!(
+            out,
+            "<figure class=\"chart\" id=\"chart-{}\"><figcaption><b>{}</b> {}</figcaption>\n{}\n</figure>",
+            kind.id(),
+            escape(&model.title()),
+            escape(&model.subtitle()),
+            svg::chart_svg(&model)
+        );
+    }
+    let _ = writeln!(out, "</section>");
 
     let e = &issue.events;
     let c = &e.columns;

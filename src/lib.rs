@@ -14,7 +14,9 @@
 //! - [`search`]: the search index across issues (`sheto index`) and its queries.
 //! - [`feed`]: the Atom feed of the archive (`sheto index`).
 //! - [`i18n`]: the interface's languages (繁, 简, English) and every text of it.
-//! - [`html`]: an issue as a plain HTML page with no script (`sheto html`).
+//! - [`html`]: an issue as a plain HTML page with no script (`sheto html`), its charts as SVG.
+//!
+//! `html` and `feed` are publishing: native only, like the SVG charts.
 //! - [`filter`]: the province filter, derived views of an issue.
 //! - [`view_state`]: the reader's URL ⇄ view state.
 
@@ -22,10 +24,12 @@ pub mod bundle;
 pub mod chart;
 pub mod convert;
 pub mod draft;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod feed;
 pub mod filter;
 pub mod finding;
 pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod i18n;
 pub mod import;

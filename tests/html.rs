@@ -125,3 +125,36 @@ fn the_simplified_page_says_its_language_and_keeps_every_link() {
     assert!(html
         .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\">"));
 }
+
+/// The charts are on the plain page as SVG, drawn from the geometry the canvas uses: every bar
+/// where the layout puts it, every value label, an accessible name with every figure.
+#[test]
+fn the_plain_page_has_the_three_charts_drawn_from_the_canvas_geometry() {
+    use sheto::chart::svg::{chart_svg, SVG_WIDTH};
+    use sheto::chart::{layout, ChartKind, ChartModel};
+    let issue = issue_233();
+    let html = page(&issue);
+    assert_eq!(html.matches("<svg role=\"img\"").count(), 3);
+    for kind in ChartKind::ALL {
+        let model = ChartModel::new(kind, &issue.economic_data, sheto::i18n::Lang::Hant);
+        let svg = chart_svg(&model);
+        assert!(html.contains(&svg), "{} is on the page", kind.id());
+        let l = layout(&model, SVG_WIDTH, 1.0);
+        assert!(svg.contains(&format!("viewBox=\"0 0 {} {}\"", l.width, l.height)));
+        for bar in &l.bars {
+            let r = bar.rect;
+            let rect = format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                r.x.round(),
+                r.y.round(),
+                (r.x + r.w).round() - r.x.round(),
+                (r.y + r.h).round() - r.y.round()
+            );
+            assert!(svg.contains(&rect), "{}: bar {rect}", kind.id());
+            assert!(svg.contains(&escape(&bar.label)), "label {}", bar.label);
+        }
+        let label = svg.split("aria-label=\"").nth(1).unwrap();
+        assert!(label.starts_with(&escape(&model.title())));
+        assert!(label.contains("上海市：地區生產總值 13,526.9") || kind == ChartKind::Trade);
+    }
+}

@@ -3,9 +3,13 @@
 //! the geometry with plotters on a canvas; the hit test maps a pointer back to a bar;
 //! [`marks`] is what the one chart interaction (pointer, keys, tooltip) asks of every chart.
 
+pub mod draw;
 pub mod geometry;
 pub mod marks;
 pub mod model;
+/// Natively only: the wasm never draws SVG.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod svg;
 pub mod trend;
 
 pub use geometry::{hit, layout, Layout};

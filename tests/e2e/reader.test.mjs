@@ -260,5 +260,14 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   assert.equal(await page.locator('article').count(), 22, '5 key developments and 17 news items');
   assert.equal(await page.locator('a[href^="http"]').count(), 35);
   assert.equal(await page.locator('script').count(), 0);
+  // The charts are there too, drawn at publish time, and fit a phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const charts = page.locator('figure.chart svg[role=img]');
+  assert.equal(await charts.count(), 3);
+  for (const box of await charts.evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().toJSON()))) {
+    assert.ok(box.width > 300 && box.right <= 390, `a chart ${box.width} px wide`);
+  }
+  await page.locator('#chart-growth').scrollIntoViewIfNeeded();
+  console.log(`screenshot: ${await screenshot(page, 'plain-charts-phone')}`);
   await context.close();
 });

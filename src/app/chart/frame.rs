@@ -4,9 +4,10 @@
 //! readout. What differs between the bar charts and the trend is only their [`Marks`] and how
 //! they paint.
 
-use super::paint::{paint_highlight, Palette, DARK, LIGHT};
+use super::paint::{paint_highlight, DARK, LIGHT};
 use super::{observe_visibility, observe_width};
 use crate::app::{use_lang, Nav};
+use crate::chart::draw::Palette;
 use crate::chart::marks::{KeyAction, Marks};
 use crate::filter::Filter;
 use crate::i18n::Msg;
