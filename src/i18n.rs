@@ -160,6 +160,7 @@ messages! {
     Toolbar => ["導覽及篩選", "导览及筛选", "Contents and filter"],
     Footer => ["香港特別行政區政府駐上海經濟貿易辦事處 · 網上版", "香港特别行政区政府驻上海经济贸易办事处 · 网上版",
         "Hong Kong SAR Government Economic and Trade Office in Shanghai · online edition"],
+    InteractiveLink => ["互動版（篩選、搜尋、互動圖表）", "互动版（筛选、搜索、互动图表）", "Interactive edition (filter, search, charts)"],
     PreviewLink => ["編輯預覽（辦事處內部使用）", "编辑预览（办事处内部使用）", "Editor preview (office use only)"],
     Contents => ["本期目錄", "本期目录", "In this issue"],
     SectionKey => ["主要動態", "主要动态", "Key developments"],

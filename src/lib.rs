@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! sheto-reader's data layer: plain Rust, no web crates, shared by the reader app (wasm) and the
 //! `sheto` command-line tool (native).
 //!
@@ -39,9 +40,11 @@ pub mod page;
 pub mod plain_text;
 pub mod region;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod structured;
 pub mod validate;
 pub mod view_state;
 
-/// The reader app (browser only): Leptos components on top of the data layer.
-#[cfg(target_arch = "wasm32")]
+/// The reader app: Leptos components on top of the data layer, mounted in the browser and
+/// rendered natively at publish time.
 pub mod app;

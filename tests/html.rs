@@ -1,10 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The plain HTML pages (`sheto html`, `sheto index`): complete, escaped, script-free, and the
-//! published ones up to date.
+//! The published pages (`sheto html`, `sheto index`): an issue rendered with the reader's own
+//! components, complete, escaped, with no script that runs, and the published ones up to date.
 
 mod common;
 use common::*;
-use sheto::html::{archive_page, escape, page};
+use sheto::app::publish::issue_page as page;
+use sheto::html::{archive_page, escape};
 
 /// The text a reader sees: tags dropped, entities decoded, whitespace removed.
 fn visible_text(html: &str) -> String {
@@ -18,7 +19,12 @@ fn visible_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<")
+    // The page prints the newsletter's ASCII brackets full-width, as Chinese text does, and a
+    // label's colon as the layout of a list of terms (地址 | 上海市…).
+    out.replace('：', "")
+        .replace('（', "(")
+        .replace('）', ")")
+        .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
@@ -51,8 +57,8 @@ fn every_word_and_figure_of_the_source_is_on_the_plain_page() {
                 .chars()
                 .filter(|c| !c.is_whitespace() && !matches!(c, '<' | '>'))
                 .collect();
-            // A colon that ends a heading (聯絡方式：, 上海：) is the heading's mark, not a word.
-            let cell = cell.trim_end_matches('：');
+            let cell = cell.replace('（', "(").replace('）', ")").replace('：', "");
+            let cell = cell.as_str();
             // (1)…(6) before the related links are the list's own numbers (an <ol>).
             let cell = match cell.strip_prefix('(').and_then(|r| r.split_once(')')) {
                 Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
@@ -69,11 +75,19 @@ fn every_word_and_figure_of_the_source_is_on_the_plain_page() {
     }
 }
 
+/// The page's only script is its JSON-LD, which no browser runs.
+fn executable_scripts(html: &str) -> usize {
+    html.to_lowercase().matches("<script").count()
+        - html
+            .matches("<script type=\"application/ld+json\">")
+            .count()
+}
+
 #[test]
 fn the_page_has_no_script_and_every_link_is_safe() {
     let html = page(&issue_233());
-    assert!(!html.to_lowercase().contains("<script"));
-    assert_eq!(html.matches("<a href=\"http").count(), 35);
+    assert_eq!(executable_scripts(&html), 0);
+    assert_eq!(html.matches("href=\"http").count(), 35);
     assert!(html.contains("<a href=\"mailto:yukizhang@sheto.gov.hk\">"));
     assert!(html.contains("<html lang=\"zh-Hant-HK\">"));
 }
@@ -87,7 +101,8 @@ fn hostile_text_is_inert() {
         "\"><img src=x onerror=alert(1)>".into(),
     ];
     let html = page(&issue);
-    assert!(html.contains("1. &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_eq!(executable_scripts(&html), 0);
     assert!(!html.contains("href=\"javascript"));
     assert!(!html.contains("<img"));
     assert_eq!(escape("a&b\"'"), "a&amp;b&quot;&#39;");
@@ -110,14 +125,16 @@ fn the_simplified_page_says_its_language_and_keeps_every_link() {
     let html = page(&sheto::convert::simplified_issue(&issue_233()));
     assert!(html.contains("<html lang=\"zh-Hans\">"));
     assert!(html.contains("<h1>香港特区政府驻上海经济贸易办事处通讯</h1>"));
-    assert!(html.contains("<p>详情请参看：</p>") && !html.contains("詳情請參看"));
+    assert!(html.contains("详情请参看") && !html.contains("詳情請參看"));
     assert!(html.contains("江苏省") && !html.contains("江蘇省"));
     assert!(html.contains("网址：") && !html.contains("網址："));
-    assert_eq!(html.matches("<a href=\"http").count(), 35);
+    assert_eq!(html.matches("href=\"http").count(), 35);
     let hrefs = |h: &str| -> Vec<String> {
         h.split("href=\"")
             .skip(1)
             .map(|s| s.split('"').next().unwrap().to_string())
+            // The link to the interactive edition names the edition's language.
+            .filter(|h| !h.starts_with("../?issue="))
             .collect()
     };
     assert_eq!(hrefs(&html), hrefs(&original));
@@ -157,4 +174,51 @@ fn the_plain_page_has_the_three_charts_drawn_from_the_canvas_geometry() {
         assert!(label.starts_with(&escape(&model.title())));
         assert!(label.contains("上海市：地區生產總值 13,526.9") || kind == ChartKind::Trade);
     }
+}
+
+/// What the page says of itself to search engines and link previews: its title, a description
+/// from its headlines, and the issue as schema.org JSON-LD with its articles and dated events.
+#[test]
+fn the_page_describes_the_issue_for_search_and_link_previews() {
+    let issue = issue_233();
+    let html = page(&issue);
+    assert!(
+        html.contains("<title>香港特區政府駐上海經濟貿易辦事處通訊 2026年5月（第233期）</title>")
+    );
+    assert!(html.contains("<meta property=\"og:title\" content=\"香港特區政府駐上海經濟貿易辦事處通訊 2026年5月（第233期）\">"));
+    let description = sheto::structured::description(&issue);
+    let first = &issue.key_developments.groups[0].articles[0].title;
+    assert!(description.starts_with(first.as_str()));
+    assert!(description.chars().count() <= 150 || !description.contains('；'));
+    assert!(html.contains(&format!(
+        "<meta name=\"description\" content=\"{}\">",
+        escape(&description)
+    )));
+    let ld = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap();
+    let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+    assert_eq!(ld["@type"], "PublicationIssue");
+    assert_eq!(ld["issueNumber"], "233");
+    assert_eq!(
+        ld["isPartOf"]["name"],
+        "香港特區政府駐上海經濟貿易辦事處通訊"
+    );
+    assert_eq!(ld["hasPart"].as_array().unwrap().len(), 22);
+    let events = ld["subjectOf"].as_array().unwrap();
+    let dated = issue.events.cities.iter().flat_map(|c| &c.events).count();
+    assert_eq!(events.len(), dated);
+    assert_eq!(events[0]["@type"], "Event");
+    assert_eq!(events[0]["startDate"], "2026-06-03");
+    assert!(events[0]["location"]["name"]
+        .as_str()
+        .unwrap()
+        .contains("上海"));
+    // No text of the issue can end the element early.
+    let mut hostile = issue.clone();
+    hostile.news_flash.groups[0].articles[0].title = "</script><script>alert(1)</script>".into();
+    let text = sheto::structured::json_ld_text(&hostile);
+    assert!(!text.contains("</script") && text.contains("\\u003c/script>"));
 }

@@ -621,7 +621,7 @@ fn every_bundle_a_variant_gives_is_valid_and_publishable() {
         assert!(errs.is_empty(), "{}: {errs:?}", path.display());
         let hans = sheto::convert::simplified_issue(&issue);
         assert_eq!(hans.economic_data.rows, issue.economic_data.rows);
-        assert!(sheto::html::page(&hans).contains(&hans.masthead.title));
+        assert!(sheto::app::publish::issue_page(&hans).contains(&hans.masthead.title));
     }
     assert!(bundles >= 45, "{bundles} variants give a bundle");
 }
@@ -632,7 +632,7 @@ fn a_figure_not_published_reads_as_such_in_the_table_the_chart_and_the_csv() {
     use sheto::i18n::Lang;
     let issue = run("34").issue.unwrap();
     let anhui = 2;
-    let page = sheto::html::page(&issue);
+    let page = sheto::app::publish::issue_page(&issue);
     assert!(page.contains("<abbr title=\"未公佈\" aria-label=\"未公佈\">—</abbr>"));
     let text = sheto::plain_text::lines(&issue).join("\n");
     assert!(text.contains("安徽省 13,014.0 +5.8% 3,929.5 —"), "{text}");

@@ -9,6 +9,8 @@ pub(crate) mod download;
 pub(crate) mod fetch;
 pub mod panic;
 pub mod preview;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::i18n::{Lang, Msg};

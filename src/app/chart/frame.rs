@@ -54,9 +54,35 @@ pub(crate) struct Parts {
     pub tools: AnyView,
     /// The chart's own canvas, for a PNG download.
     pub canvas: NodeRef<Canvas>,
+    /// The chart drawn as SVG, for a page rendered at publish time (no canvas there).
+    pub svg: Option<String>,
 }
 
-pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> impl IntoView {
+/// A chart in a page rendered at publish time: its drawing as SVG, in the place the canvas
+/// takes in a browser, and every figure in words.
+fn published_frame(frame: Frame, svg: Option<String>) -> AnyView {
+    let id = frame.id;
+    let desc_id = frame
+        .description
+        .is_some()
+        .then(|| format!("chart-{id}-desc"));
+    view! {
+        <figure class="chart" id=format!("chart-{id}") data-chart=id>
+            <figcaption>
+                <span class="chart-title" id=format!("chart-{id}-title")>{frame.title}</span>
+                <span class="chart-subtitle">{frame.subtitle}</span>
+            </figcaption>
+            <div class="chart-canvas chart-drawn" inner_html=svg.unwrap_or_default()></div>
+            {frame.description.map(|d| view! { <p class="visually-hidden" id=desc_id>{d}</p> })}
+        </figure>
+    }
+    .into_any()
+}
+
+pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> AnyView {
+    if cfg!(not(target_arch = "wasm32")) {
+        return published_frame(frame, parts.svg);
+    }
     let nav = expect_context::<Nav>();
     let lang = use_lang();
     let Parts {
@@ -66,6 +92,7 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
         table,
         tools,
         canvas,
+        svg: _,
     } = parts;
     let id = frame.id;
     let overlay = NodeRef::<Canvas>::new();
@@ -233,4 +260,5 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
             {move || show_table.get().then(&table)}
         </figure>
     }
+    .into_any()
 }

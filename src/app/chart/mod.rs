@@ -39,6 +39,10 @@ fn owned<T: 'static>(objects: T, release: impl FnOnce(&T) + 'static) {
 /// Whether the page is in dark mode, kept current as the reader's setting changes.
 fn dark_mode() -> ReadSignal<bool> {
     let (dark, set_dark) = signal(false);
+    // Rendered at publish time there is no reader's setting to follow.
+    if cfg!(not(target_arch = "wasm32")) {
+        return dark;
+    }
     let query = web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
     if let Some(query) = query {
@@ -171,6 +175,10 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         table: Box::new(move || chart_table(&table_model).into_any()),
         tools: tools.into_any(),
         canvas,
+        #[cfg(not(target_arch = "wasm32"))]
+        svg: Some(crate::chart::svg::chart_svg(&model)),
+        #[cfg(target_arch = "wasm32")]
+        svg: None,
     };
     chart_frame(frame, parts, dark)
 }

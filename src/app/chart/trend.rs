@@ -91,6 +91,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         table: Box::new(table),
         tools: view! { {toggle(TrendMeasure::Gdp)} {toggle(TrendMeasure::Trade)} }.into_any(),
         canvas: NodeRef::<Canvas>::new(),
+        svg: None,
     };
     chart_frame(frame, parts, dark)
 }

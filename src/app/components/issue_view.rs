@@ -16,7 +16,9 @@ use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// `draft`: shown in the staff preview (no issue picker; the page is not the archive's).
+/// `standalone`: one issue on its own, not the archive's reader — a draft in the staff
+/// preview, or a page published without script: no issue picker, no search, no link to the
+/// preview.
 /// The newsletter's parts in order. Type-erased one by one: a nine-part tuple view made the
 /// wasm 38 KB larger.
 const PARTS: [fn(Arc<Issue>) -> AnyView; 9] = [
@@ -32,14 +34,16 @@ const PARTS: [fn(Arc<Issue>) -> AnyView; 9] = [
 ];
 
 #[component]
-pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoView {
-    crate::app::set_document_title(&issue);
+pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl IntoView {
+    // In the browser only (an effect): a page rendered at publish time has its own <title>.
+    let titled = issue.clone();
+    Effect::new(move |_| crate::app::set_document_title(&titled));
     let nav = expect_context::<Nav>();
-    let searching = move || !draft && nav.q.with(Option::is_some);
+    let searching = move || !standalone && nav.q.with(Option::is_some);
     view! {
         <div class="page">
-            <Masthead issue=issue.clone() picker=!draft />
-            {(!draft).then(|| view! { <SearchResults /> })}
+            <Masthead issue=issue.clone() picker=!standalone />
+            {(!standalone).then(|| view! { <SearchResults /> })}
             // While a search is open its results are the page: the issue steps aside (and
             // each keystroke lays out the results alone, not the whole issue below them).
             <aside class="toolbar" aria-label=t(Msg::Toolbar) hidden=searching>
@@ -52,7 +56,7 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] draft: bool) -> impl IntoV
             </main>
             <footer class="site-footer">
                 <p>{t(Msg::Footer)}</p>
-                <p><a href="preview.html">{t(Msg::PreviewLink)}</a></p>
+                {(!standalone).then(|| view! { <p><a href="preview.html">{t(Msg::PreviewLink)}</a></p> })}
             </footer>
         </div>
     }

@@ -16,6 +16,9 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
     let counted = issue.clone();
     let shown = Memo::new(move |_| nav.regions.with(|f| shown_count(&counted, f)));
     let filtered = move || nav.regions.with(|f| f.is_on());
+    // Named: inline, the view macro read the `>` of `shown.get() > 0` as the tag's end (the
+    // note was always hidden, with a stray "0 >" in it).
+    let any_shown = move || shown.get() > 0;
     let total = issue.counts().news;
     let lang = use_lang();
     // Ids and anchors from the page model, as the search index and the plain page have them.
@@ -26,7 +29,7 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
             <p class="filter-status" aria-live="polite">
                 {move || filtered().then(|| lang.fill(Msg::ShowingNews, &[&shown.get(), &total]))}
             </p>
-            <p class="empty" hidden=move || shown.get() > 0>{t(Msg::NoNews)}</p>
+            <p class="empty" hidden=any_shown>{t(Msg::NoNews)}</p>
             {page
                 .news
                 .into_iter()

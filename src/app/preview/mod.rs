@@ -68,7 +68,7 @@ fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
     view! {
         // Not a landmark itself: the draft's own <main>, header and footer are the page's.
         <div class="draft-render">
-            {move || shown().map(|i| view! { <IssueView issue=Arc::new(i) draft=true /> })}
+            {move || shown().map(|i| view! { <IssueView issue=Arc::new(i) standalone=true /> })}
         </div>
     }
 }

@@ -302,7 +302,7 @@ fn cmd_html(a: Args) -> Result<(), ExitCode> {
     let input = one_input(&a, "html", "a bundle file")?;
     let output = a.output;
     let issue = read_bundle(&input)?;
-    write_output(output.as_deref(), &sheto::html::page(&issue))
+    write_output(output.as_deref(), &sheto::app::publish::issue_page(&issue))
 }
 
 fn input_error(severity: Severity, message: String) -> Finding {
@@ -452,7 +452,10 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
                     entry.file = name.to_string_lossy().into_owned();
                 }
                 index.upsert(entry);
-                outputs.push((path.with_extension("html"), sheto::html::page(&issue)));
+                outputs.push((
+                    path.with_extension("html"),
+                    sheto::app::publish::issue_page(&issue),
+                ));
                 issues.push(issue);
             }
             None => {}
@@ -468,7 +471,10 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
     let editions: Vec<_> = issues.iter().map(simplified_issue).collect();
     for edition in &editions {
         let file = dir.join(edition_file(edition.number, Script::Hans));
-        outputs.push((file.with_extension("html"), sheto::html::page(edition)));
+        outputs.push((
+            file.with_extension("html"),
+            sheto::app::publish::issue_page(edition),
+        ));
         outputs.push((file, to_json(edition)));
     }
     outputs.push((dir.join("index.json"), index.to_json()));
