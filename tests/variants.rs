@@ -633,7 +633,8 @@ fn a_figure_not_published_reads_as_such_in_the_table_the_chart_and_the_csv() {
     let issue = run("34").issue.unwrap();
     let anhui = 2;
     let page = sheto::app::publish::issue_page(&issue);
-    assert!(page.contains("<abbr title=\"未公佈\" aria-label=\"未公佈\">—</abbr>"));
+    // The published page's table, as the reader's: the dash, and the words that say why.
+    assert!(page.contains("title=\"未公佈\" class=\"num\">— 未公佈</td>"));
     let text = sheto::plain_text::lines(&issue).join("\n");
     assert!(text.contains("安徽省 13,014.0 +5.8% 3,929.5 —"), "{text}");
     for (lang, words) in [
