@@ -1,10 +1,16 @@
 //! The archive as an Atom feed (RFC 4287), `public/feed.xml`, written by `sheto index`: one
-//! entry per issue per language, each listing the issue's headlines and linking to it in the
-//! reader. Links are relative to the feed, so the site works under any sub-path.
+//! entry per issue per language for the newest [`FEED_ISSUES`] issues, each listing the issue's
+//! headlines and linking to it in the reader. Links are relative to the feed, so the site works
+//! under any sub-path.
 
 use crate::bundle::Issue;
 use crate::html::escape;
 use std::fmt::Write;
+
+/// How many issues the feed carries in each language: two years of a monthly. A feed reader
+/// polls the whole file, so it stays the same size at issue 500 as at issue 24; the archive
+/// page links every issue.
+pub const FEED_ISSUES: usize = 24;
 
 /// Who publishes the newsletter (the feed's author).
 pub const OFFICE: &str = "香港特別行政區政府駐上海經濟貿易辦事處";
@@ -73,12 +79,19 @@ fn entry(out: &mut String, issue: &Issue) {
     );
 }
 
-/// The feed of every edition given (originals and their zh-Hans editions): newest issue first,
-/// zh-Hant before zh-Hans. None when there is no issue (an empty archive has no feed).
+/// The feed of the editions given (originals and their zh-Hans editions): the newest
+/// [`FEED_ISSUES`] of each language, newest issue first, zh-Hant before zh-Hans. None when there
+/// is no issue (an empty archive has no feed).
 pub fn atom(editions: &[&Issue]) -> Option<String> {
     let mut editions = editions.to_vec();
     // Descending: newest first, and zh-Hant sorts after zh-Hans, so it comes first.
     editions.sort_by(|a, b| (b.number, b.lang.tag()).cmp(&(a.number, a.lang.tag())));
+    let mut kept = std::collections::HashMap::new();
+    editions.retain(|e| {
+        let n = kept.entry(e.lang).or_insert(0);
+        *n += 1;
+        *n <= FEED_ISSUES
+    });
     let newest = editions.first()?;
     let last_updated = editions.iter().map(|i| updated(i)).max()?;
     let address = &newest.contact.email;

@@ -95,3 +95,34 @@ fn hostile_text_stays_text_and_an_empty_archive_has_no_feed() {
     assert_valid_atom(&xml, "hostile");
     assert_eq!(atom(&[]), None);
 }
+
+/// At issue 500 the feed is as long as at issue 24: the newest 24 issues in each language.
+#[test]
+fn the_feed_keeps_the_newest_issues_only() {
+    use sheto::feed::FEED_ISSUES;
+    // 30 fixture issues (no. 233 renumbered, not real issues), with their zh-Hans editions.
+    let issues: Vec<_> = (0..30)
+        .map(|k| fixture(204 + k, &format!("{}-{:02}", 2024 + k / 12, k % 12 + 1)))
+        .collect();
+    let editions: Vec<_> = issues.iter().map(simplified_issue).collect();
+    let all: Vec<_> = issues.iter().chain(&editions).collect();
+    let xml = atom(&all).unwrap();
+    assert_valid_atom(&xml, "thirty");
+    assert_eq!(xml.matches("<entry ").count(), 2 * FEED_ISSUES);
+    assert_eq!(FEED_ISSUES, 24);
+    // The newest (233) is in, in both languages; the six oldest (204–209) are not.
+    assert!(
+        xml.contains("newsletter/233/zh-Hant</id>") && xml.contains("newsletter/233/zh-Hans</id>")
+    );
+    assert!(xml.contains("newsletter/210/zh-Hans</id>"));
+    for old in 204..210 {
+        assert!(
+            !xml.contains(&format!("newsletter/{old}/")),
+            "{old} dropped"
+        );
+    }
+    // An issue without a zh-Hans edition does not let an older Simplified one in twice over.
+    let only_hant: Vec<_> = issues.iter().collect();
+    let xml = atom(&only_hant).unwrap();
+    assert_eq!(xml.matches("<entry ").count(), FEED_ISSUES);
+}
