@@ -363,12 +363,32 @@ pub struct GrowthRow {
     pub trade_yoy: Option<Figure>,
 }
 
-/// `public/issues/index.json`: the published issues, newest first.
+/// How many issues `index.json` lists: two years of a monthly. The reader's first view fetches
+/// only this file, so it stays the same size at issue 500 as at issue 24; older issues are listed
+/// by year, each year in a file of its own, fetched when one of them is asked for.
+pub const INDEX_ISSUES: usize = 24;
+
+/// `public/issues/index.json`: the newest issues, newest first, and where the older ones are
+/// listed. A year's file (`index-2025.json`) has the same shape, listing that year's issues.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArchiveIndex {
     pub schema_version: u32,
     pub issues: Vec<IndexEntry>,
+    /// The years of the issues not listed above, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub older: Vec<YearFile>,
+}
+
+/// A year of older issues: the numbers it runs from and to, and the file listing them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearFile {
+    pub year: u32,
+    pub first: u32,
+    pub last: u32,
+    /// Relative to index.json: `index-2025.json`.
+    pub file: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -529,6 +549,54 @@ impl ArchiveIndex {
         self.issues.retain(|e| e.number != entry.number);
         self.issues.push(entry);
         self.issues.sort_by_key(|e| std::cmp::Reverse(e.number));
+    }
+
+    /// The index as published: the newest [`INDEX_ISSUES`] issues, and the older ones by year,
+    /// with each year's file (name, contents), newest year first.
+    pub fn split(mut self) -> (ArchiveIndex, Vec<(String, ArchiveIndex)>) {
+        self.issues.sort_by_key(|e| std::cmp::Reverse(e.number));
+        let older = self.issues.split_off(self.issues.len().min(INDEX_ISSUES));
+        let mut years: Vec<(String, ArchiveIndex)> = Vec::new();
+        for entry in older {
+            let year: u32 = entry
+                .month
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(0);
+            let file = format!("index-{year}.json");
+            match years.last_mut() {
+                Some((name, listed)) if *name == file => listed.issues.push(entry),
+                _ => years.push((
+                    file,
+                    ArchiveIndex {
+                        schema_version: self.schema_version,
+                        issues: vec![entry],
+                        older: vec![],
+                    },
+                )),
+            }
+        }
+        self.older = years
+            .iter()
+            .map(|(file, listed)| YearFile {
+                year: listed.issues[0]
+                    .month
+                    .get(..4)
+                    .and_then(|y| y.parse().ok())
+                    .unwrap_or(0),
+                first: listed.issues.last().map_or(0, |e| e.number),
+                last: listed.issues[0].number,
+                file: file.clone(),
+            })
+            .collect();
+        (self, years)
+    }
+
+    /// The year file that lists an issue older than those listed here.
+    pub fn year_of(&self, number: u32) -> Option<&YearFile> {
+        self.older
+            .iter()
+            .find(|y| (y.first..=y.last).contains(&number))
     }
 }
 

@@ -199,6 +199,7 @@ pub fn decide_save(stored: Option<&StoredDraft>, tab: &str, seen: u64) -> SaveDe
 /// The index to publish with a draft: the current one with the draft's entry added or replaced.
 pub fn index_with(current: Option<&ArchiveIndex>, issue: &Issue) -> ArchiveIndex {
     let mut index = current.cloned().unwrap_or(ArchiveIndex {
+        older: vec![],
         schema_version: crate::bundle::SCHEMA_VERSION,
         issues: vec![],
     });

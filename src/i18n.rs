@@ -189,6 +189,8 @@ messages! {
     DataCaption => ["單位：{0}。{1}為{2}，{3}為{4}。", "单位：{0}。{1}为{2}，{3}为{4}。", "Unit: {0}. {1}: {2}; {3}: {4}."],
     IssuePicker => ["期數", "期数", "Issue"],
     IssueNumber => ["第{0}期", "第{0}期", "No. {0}"],
+    OlderIssues => ["更早的期數（按年）", "更早的期数（按年）", "Earlier issues, by year"],
+    YearLabel => ["{0}年", "{0}年", "{0}"],
     ErrorNotFound => ["找不到檔案（{0}：HTTP {1} {2}）", "找不到档案（{0}：HTTP {1} {2}）", "File not found ({0}: HTTP {1} {2})"],
     ErrorServer => ["伺服器出錯（{0}：HTTP {1} {2}）", "伺服器出错（{0}：HTTP {1} {2}）", "Server error ({0}: HTTP {1} {2})"],
     ErrorNetwork => ["無法連線，請檢查網絡（{0}：{1}）", "无法连线，请检查网络（{0}：{1}）", "Cannot connect; check the network ({0}: {1})"],

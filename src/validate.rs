@@ -582,6 +582,14 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
             );
         }
     }
+    for (i, year) in index.older.iter().enumerate() {
+        let path = JsonPath::root().key("older").at(i);
+        c.file_name(&path.key("file"), &year.file);
+        if year.first > year.last {
+            let message = format!("a year from issue {} to {}", year.first, year.last);
+            c.error(&path.key("first"), message);
+        }
+    }
     c.findings
 }
 

@@ -171,8 +171,15 @@ fn the_plain_page_has_the_three_charts_drawn_from_the_canvas_geometry() {
             assert!(svg.contains(&escape(&bar.label)), "label {}", bar.label);
         }
         let label = svg.split("aria-label=\"").nth(1).unwrap();
-        assert!(label.starts_with(&escape(&model.title())));
-        assert!(label.contains("上海市：地區生產總值 13,526.9") || kind == ChartKind::Trade);
+        assert!(label.starts_with(&format!("{}\"", escape(&model.title()))));
+        // Every figure in words, once, as the figure's description.
+        let words = escape(&model.describe_all());
+        let described = format!(
+            "<p id=\"chart-{}-desc\" class=\"visually-hidden\">{words}</p>",
+            kind.id()
+        );
+        assert!(html.contains(&described));
+        assert!(words.contains("上海市：") && !svg.contains(&words));
     }
 }
 

@@ -429,3 +429,50 @@ fn filtering_233_by_province() {
         ]
     );
 }
+
+/// index.json lists the newest 24 issues; the older ones are listed by year, each in a file.
+#[test]
+fn the_index_keeps_the_newest_issues_and_lists_the_older_by_year() {
+    use sheto::bundle::{ArchiveIndex, INDEX_ISSUES};
+    let real = issue_233();
+    let mut index = ArchiveIndex {
+        schema_version: 1,
+        issues: vec![],
+        older: vec![],
+    };
+    // 40 FIXTURE entries (no. 233's entry renumbered monthly from 2023-01; not real issues).
+    for k in 0..40u32 {
+        let mut entry = real.index_entry();
+        entry.number = 194 + k;
+        entry.month = format!("{}-{:02}", 2023 + k / 12, k % 12 + 1);
+        entry.file = format!("{}.json", entry.number);
+        index.upsert(entry);
+    }
+    let (published, years) = index.split();
+    assert_eq!(published.issues.len(), INDEX_ISSUES);
+    assert_eq!(published.issues[0].number, 233);
+    assert_eq!(published.issues.last().unwrap().number, 210);
+    let names: Vec<&str> = years.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(names, ["index-2024.json", "index-2023.json"]);
+    assert_eq!(years[0].1.issues.len(), 4, "2024: 206–209");
+    assert_eq!(years[1].1.issues.len(), 12);
+    assert_eq!(published.older.len(), 2);
+    assert_eq!(
+        (published.older[0].first, published.older[0].last),
+        (206, 209)
+    );
+    assert_eq!(published.year_of(200).unwrap().file, "index-2023.json");
+    assert_eq!(published.year_of(233), None, "listed in index.json itself");
+    assert_eq!(published.year_of(150), None);
+    // What is written validates and reads back the same.
+    for listed in std::iter::once(&published).chain(years.iter().map(|(_, l)| l)) {
+        let v = sheto::validate::validate_index_json(listed.to_json().as_bytes());
+        assert!(v.findings.is_empty(), "{:?}", v.findings);
+        assert_eq!(v.value.as_ref(), Some(listed));
+    }
+    // A year that runs backwards is refused, at its place.
+    let mut wrong = published.clone();
+    wrong.older[0].first = 300;
+    let findings = sheto::validate::check_index(&wrong);
+    assert_eq!(findings[0].location.to_string(), "$.older[0].first");
+}

@@ -162,16 +162,26 @@ pub async fn issue(
     wanted: Option<u32>,
     script: crate::bundle::Script,
 ) -> Result<Issue, LoadError> {
+    let listed =
+        |index: &ArchiveIndex, n: u32| index.issues.iter().find(|e| e.number == n).cloned();
     let entry = match wanted {
-        Some(n) => index
-            .issues
-            .iter()
-            .find(|e| e.number == n)
-            .ok_or(LoadError::NotInIndex { number: n })?,
+        Some(n) => match listed(index, n) {
+            Some(entry) => entry,
+            // An earlier issue: its year's list, fetched only now.
+            None => {
+                let missing = LoadError::NotInIndex { number: n };
+                let year = index.year_of(n).ok_or(missing.clone())?;
+                let url = format!("issues/{}", year.file);
+                let bytes = get_bytes(&url).await?;
+                let year = accept(&url, validate_index_json(&bytes))?;
+                listed(&year, n).ok_or(missing)?
+            }
+        },
         None => index
             .issues
             .iter()
             .max_by_key(|e| e.number)
+            .cloned()
             .ok_or(LoadError::EmptyArchive)?,
     };
     let (file, _) = entry.file_for(script);

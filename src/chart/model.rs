@@ -204,6 +204,15 @@ impl ChartModel {
         )
     }
 
+    /// Every figure of the chart in words, for screen readers: its description.
+    pub fn describe_all(&self) -> String {
+        (0..self.series().len())
+            .flat_map(|s| (0..self.categories().len()).map(move |c| (s, c)))
+            .map(|(s, c)| self.describe(s, c))
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
     /// The chart's numbers as CSV, UTF-8 with a BOM so spreadsheets show the Chinese.
     pub fn csv(&self) -> String {
         let d = &self.data;

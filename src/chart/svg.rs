@@ -10,7 +10,8 @@ use plotters::prelude::*;
 /// the page's width (its viewBox), so a phone sees the same chart, smaller.
 pub const SVG_WIDTH: f64 = 480.0;
 
-/// A bar chart as an `<svg>` element, labelled with its title and every figure in words.
+/// A bar chart as an `<svg>` element, named by its title (its figures in words are the
+/// figure's description, beside it).
 pub fn chart_svg(model: &ChartModel) -> String {
     let layout = layout(model, SVG_WIDTH, 1.0);
     let mut svg = String::new();
@@ -21,20 +22,14 @@ pub fn chart_svg(model: &ChartModel) -> String {
         let _ = draw_chart(&root, model, &layout, &Filter::default(), &LIGHT);
         let _ = root.present();
     }
-    let words = (0..model.series().len())
-        .flat_map(|s| (0..model.categories().len()).map(move |c| (s, c)))
-        .map(|(s, c)| model.describe(s, c))
-        .collect::<Vec<_>>()
-        .join("；");
-    labelled(svg, &model.title(), &words)
+    labelled(svg, &model.title())
 }
 
-/// An image for screen readers (its title, then its figures), sized by the page, not by pixels.
-fn labelled(svg: String, title: &str, words: &str) -> String {
-    let escape = crate::html::escape;
+/// An image for screen readers, named by its title, sized by the page, not by pixels.
+fn labelled(svg: String, title: &str) -> String {
     let open = format!(
         "<svg role=\"img\" aria-label=\"{}\" class=\"chart-svg\" ",
-        escape(&format!("{title}：{words}"))
+        crate::html::escape(title)
     );
     svg.replacen("<svg ", &open, 1)
 }

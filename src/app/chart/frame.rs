@@ -108,7 +108,12 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
     let palette = move || if dark.get() { &DARK } else { &LIGHT };
 
     wrap.on_load(move |wrap| {
-        observe_width(&wrap, move |w| width.set(w));
+        // Only a real change lays the chart out again (and so clears its active mark).
+        observe_width(&wrap, move |w| {
+            if width.get_untracked() != w {
+                width.set(w)
+            }
+        });
         observe_visibility(&wrap, move |v| visible.set(v));
     });
     // Printed, every chart is on paper: draw the ones never scrolled to.
@@ -132,6 +137,12 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
             web_sys::console::error_1(&format!("chart {id}: {e}").into());
             failed.set(Some(e));
         }
+    });
+    // Marks of another layout (a new size, the other measure) are other marks: start afresh.
+    Effect::new(move |_| {
+        marks.track();
+        hover.set(None);
+        focus.set(None);
     });
     Effect::new(move |_| {
         let (active, palette) = (active.get(), palette());

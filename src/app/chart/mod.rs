@@ -140,11 +140,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
             None => Ok(()),
         }
     });
-    let description = (0..model.series().len())
-        .flat_map(|s| (0..model.categories().len()).map(move |c| (s, c)))
-        .map(|(s, c)| model.describe(s, c))
-        .collect::<Vec<_>>()
-        .join("；");
+    let description = model.describe_all();
     let id = model.kind.id();
     let (png_name, csv_model) = (format!("sheto-{issue_number}-{id}.png"), model.clone());
     let download_png = move |_| download::png(canvas.get_untracked(), &png_name);

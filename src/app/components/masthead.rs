@@ -1,7 +1,7 @@
 //! The masthead: the newsletter's title, month and issue number, and the issue picker.
 
 use super::search::SearchBox;
-use crate::app::{t, IndexResource, Nav};
+use crate::app::{t, use_lang, IndexResource, Nav};
 use crate::bundle::Issue;
 use crate::i18n::{Lang, Msg};
 use crate::view_state::ViewState;
@@ -18,7 +18,7 @@ pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
             </div>
             <div class="masthead-tools">
                 <LangSwitch />
-                {picker.then(|| view! { <IssuePicker current=issue.number /> })}
+                {picker.then(|| view! { <IssuePicker current=issue.number title=issue.masthead.dateline.clone() /> })}
             </div>
             {picker.then(|| view! { <SearchBox /> })}
         </header>
@@ -54,9 +54,10 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// Every issue in the archive, newest first; choosing one keeps the province filter.
+/// The newest issues, then the earlier years (each opens that year's newest issue); an earlier
+/// issue on screen is listed too. Choosing one keeps the province filter.
 #[component]
-fn IssuePicker(current: u32) -> impl IntoView {
+fn IssuePicker(current: u32, title: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let index = expect_context::<IndexResource>();
     let on_change = move |ev: leptos::ev::Event| {
@@ -74,17 +75,24 @@ fn IssuePicker(current: u32) -> impl IntoView {
             <span>{t(Msg::IssuePicker)}</span>
             <select on:change=on_change>
                 {move || {
-                    let issues = index.get().and_then(Result::ok).map(|i| i.issues.clone()).unwrap_or_default();
-                    issues
-                        .into_iter()
-                        .map(|e| {
-                            view! {
-                                <option value=e.number.to_string() selected=e.number == current>
-                                    {e.title}
-                                </option>
-                            }
-                        })
-                        .collect_view()
+                    let index = index.get().and_then(Result::ok)?;
+                    let mut issues: Vec<(u32, String)> = index.issues.iter().map(|e| (e.number, e.title.clone())).collect();
+                    if !issues.iter().any(|(n, _)| *n == current) {
+                        issues.push((current, title.clone()));
+                    }
+                    let lang = use_lang();
+                    let years = index.older.iter().map(|y| (y.last, lang.fill(Msg::YearLabel, &[&y.year]))).collect::<Vec<_>>();
+                    Some(view! {
+                        {issues
+                            .into_iter()
+                            .map(|(n, title)| view! { <option value=n.to_string() selected=n == current>{title}</option> })
+                            .collect_view()}
+                        {(!years.is_empty()).then(|| view! {
+                            <optgroup label=lang.text(Msg::OlderIssues)>
+                                {years.into_iter().map(|(n, label)| view! { <option value=n.to_string()>{label}</option> }).collect_view()}
+                            </optgroup>
+                        })}
+                    })
                 }}
             </select>
         </label>

@@ -81,10 +81,11 @@ fn HostedDraft(src: String) -> impl IntoView {
         let url = url.clone();
         async move { fetch::text(&url).await }
     });
-    let processed = Signal::derive(move || match loaded.get() {
+    let processed = Memo::new(move |_| match loaded.get() {
         Some(Ok(text)) => Some(process(DraftKind::Json, &text)),
         _ => None,
     });
+    let processed = Signal::from(processed);
     let error = move || match loaded.get() {
         Some(Err(e)) => Some(
             view! { <p class="error-message" role="alert">{e.message(crate::app::use_lang())}</p> },
@@ -159,7 +160,10 @@ fn DraftEditor() -> impl IntoView {
             Some(_) => DraftKind::detect(file_name, &text),
             None => content.with_untracked(|before| kind.get_untracked().after_edit(before, &text)),
         };
-        kind.set(next);
+        // Set only when it changes: a keystroke must not wake what reads the kind.
+        if kind.get_untracked() != next {
+            kind.set(next);
+        }
         content.set(text);
         save.with_value(|s| s());
         commit_soon();
@@ -180,10 +184,13 @@ fn DraftEditor() -> impl IntoView {
         }
     });
 
-    let processed = Signal::derive(move || {
+    // A memo: the findings, the publish panel and the render read it, and the import runs once
+    // per committed text, not once per reader.
+    let processed = Memo::new(move |_| {
         let text = committed.get();
         (!text.trim().is_empty()).then(|| process(kind.get(), &text))
     });
+    let processed = Signal::from(processed);
 
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
@@ -262,9 +269,9 @@ fn DraftEditor() -> impl IntoView {
                 </label>
                 <label class="tool draft-kind">
                     "草稿是"
-                    <select on:change=choose_kind prop:value=move || match kind.get() { DraftKind::Text => "text", DraftKind::Json => "json" }>
-                        <option value="text">"通訊文字"</option>
-                        <option value="json">"資料包（JSON）"</option>
+                    <select on:change=choose_kind>
+                        <option value="text" selected=move || kind.get() == DraftKind::Text>"通訊文字"</option>
+                        <option value="json" selected=move || kind.get() == DraftKind::Json>"資料包（JSON）"</option>
                     </select>
                 </label>
                 <button type="button" class="tool" on:click=discard disabled=move || content.with(String::is_empty)>"捨棄草稿"</button>

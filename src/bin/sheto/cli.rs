@@ -428,6 +428,7 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
     let mut index = ArchiveIndex {
         schema_version: SCHEMA_VERSION,
         issues: vec![],
+        older: vec![],
     };
     let mut outputs = Vec::new();
     let mut issues = Vec::new();
@@ -477,8 +478,14 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
         ));
         outputs.push((file, to_json(edition)));
     }
+    // The archive page lists every issue; index.json the newest, the rest in a file per year.
+    let archive_page = sheto::html::archive_page(&index);
+    let (index, years) = index.split();
     outputs.push((dir.join("index.json"), index.to_json()));
-    outputs.push((dir.join("index.html"), sheto::html::archive_page(&index)));
+    for (file, listed) in &years {
+        outputs.push((dir.join(file), listed.to_json()));
+    }
+    outputs.push((dir.join("index.html"), archive_page));
     let series = sheto::bundle::GrowthSeries::of(&issues);
     outputs.push((dir.join("series.json"), series.to_json()));
     let search = sheto::search::SearchIndex::build(&issues, sheto::convert::simplified_char);
@@ -490,7 +497,7 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
     for (path, text) in &outputs {
         write_output(Some(path), text)?;
     }
-    let n = index.issues.len();
+    let n = issues.len();
     eprintln!(
         "wrote {}: {n} issue(s) with their zh-Hans editions and pages, index.json, index.html, \
          series.json, search.json; and {}",

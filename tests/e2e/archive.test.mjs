@@ -1,0 +1,63 @@
+// End-to-end: an archive longer than index.json lists, on a FIXTURE archive of thirty renumbered
+// copies of no. 233 (tests/fixtures/archive.mjs; never published): the newest 24 in index.json,
+// the earlier ones by year, fetched only when one of them is asked for.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { writeFixtureArchive } from '../fixtures/archive.mjs';
+
+const DIST = path.resolve(process.env.DIST ?? 'dist');
+let site, server, browser;
+
+before(async () => {
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-archive-'));
+  fs.cpSync(DIST, site, { recursive: true });
+  // Issues 1–30, monthly from February 2007: 7–30 in index.json, 1–6 (2007) in index-2007.json.
+  writeFixtureArchive(path.join(site, 'issues'), 30);
+  server = await serve(site, '/fixture/thirty/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the first view fetches the newest 24 issues only; an earlier year opens on demand', async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(site, 'issues/index.json'), 'utf8'));
+  assert.equal(index.issues.length, 24);
+  assert.deepEqual(index.older, [{ year: 2007, first: 1, last: 6, file: 'index-2007.json' }]);
+  const page = await newPage(browser);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url().split('/').pop()));
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  assert.match(await page.locator('.dateline').textContent(), /第30期/);
+  assert.ok(!fetched.includes('index-2007.json'), 'no year list before it is asked for');
+  const options = page.locator('.issue-picker option');
+  assert.equal(await options.count(), 24 + 1, 'the newest 24, and 2007');
+  assert.equal(await page.locator('.issue-picker optgroup option').textContent(), '2007年');
+  await page.locator('.issue-picker select').selectOption('6');
+  await page.waitForURL(/\?issue=6$/);
+  await page.locator('.dateline', { hasText: '第6期' }).waitFor();
+  assert.ok(fetched.includes('index-2007.json'));
+  // The picker names the issue on screen, though index.json does not list it.
+  assert.equal(await page.locator('.issue-picker select').inputValue(), '6');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('an old link to an earlier issue still opens it', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '?issue=3&lang=zh-Hans');
+  await page.locator('.dateline', { hasText: '第3期' }).waitFor();
+  assert.equal(await page.locator('#news article').count(), 17);
+  // A number no year lists is said plainly, as before.
+  await page.goto(server.url + '?issue=31');
+  await page.locator('.error-card').waitFor();
+  assert.match(await page.locator('.error-message').textContent(), /第31期/);
+  await page.close();
+});
