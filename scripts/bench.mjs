@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { writeFixtureArchive } from '../tests/fixtures/archive.mjs';
+import { spawnSync } from 'node:child_process';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = path.resolve('dist');
@@ -154,6 +155,19 @@ fs.cpSync(DIST, ARCHIVE, { recursive: true });
 writeFixtureArchive(path.join(ARCHIVE, 'issues'), 500);
 const archiveServer = await serve(ARCHIVE, PREFIX);
 const archive = { picker: [], switch: [], indexBrotli: sizes(path.join(ARCHIVE, 'issues/index.json')).brotli };
+// `sheto index` on the 500 issues again, timed: the publishing step (bundles, editions, 1000
+// published pages, index, search, feed). Peak memory from GNU time where it is installed.
+archive.index = (() => {
+  const args = ['index', path.join(ARCHIVE, 'issues')];
+  const timed = fs.existsSync('/usr/bin/time');
+  const t0 = performance.now();
+  const run = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'peak %M', 'target/release/sheto', ...args], { encoding: 'utf8' })
+    : spawnSync('target/release/sheto', args, { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  const peak = /peak (\d+)/.exec(run.stderr ?? '')?.[1];
+  return { ms, peakKB: peak ? Number(peak) : null };
+})();
 // The reader's first view fetches index.json only: the newest issues, and the years before.
 archive.yearFiles = fs.readdirSync(path.join(ARCHIVE, 'issues')).filter((f) => /^index-\d{4}\.json$/.test(f)).length;
 for (let run = 0; run < RUNS; run++) {
@@ -275,6 +289,7 @@ row('JS heap after load', memory?.jsHeapBytes ? `${kb(memory.jsHeapBytes)} KB` :
 row('JS heap after 1 / 50 language switches (gc first)', `${kb(switches.after1)} / ${kb(switches.after50)} KB`);
 row('wasm memory after load', memory?.wasmMemoryBytes ? `${kb(memory.wasmMemoryBytes)} KB` : 'n/a');
 row('500-issue archive: index.json brotli (the newest 24, and the years)', `${kb(archive.indexBrotli)} KB (${archive.yearFiles} year files beside it)`);
+row('500-issue archive: sheto index (time / peak memory)', `${ms(archive.index.ms)} ms / ${archive.index.peakKB ? `${(archive.index.peakKB / 1024).toFixed(0)} MB` : 'n/a'}`);
 row('500-issue archive: picker ready after load', spread(s.picker));
 row('500-issue archive: switch to the earliest year\'s issue', spread(s.switch));
 row('search index, no. 233 alone (raw / gzip / brotli KB)', `${kb(realSearch.raw)} / ${kb(realSearch.gzip)} / ${kb(realSearch.brotli)}`);
@@ -288,6 +303,6 @@ const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`\nsheto-reader benchmark: phone 390×844 @3x, CPU ×4 slower, ${RUNS} cold runs each\n`);
 for (const r of rows) console.log(`${r.what.padEnd(width)}  ${String(r.value).padEnd(34)} ${String(r.budget).padEnd(12)} ${r.ok}`);
 fs.mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, searchBytes: archive.searchBytes }, realSearch, switches };
+const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, yearFiles: archive.yearFiles, shetoIndex: archive.index, searchBytes: archive.searchBytes }, realSearch, switches };
 fs.writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
 console.log('\nfigures written to bench-results/bench.json');
