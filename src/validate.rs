@@ -198,6 +198,11 @@ impl Checker {
             self.error(path, "empty URL");
         } else if !scheme_ok {
             self.error(path, format!("not an http(s) or mailto URL: {url}"));
+        } else if lower
+            .split_once(':')
+            .is_some_and(|(_, rest)| rest.trim_start_matches('/').is_empty())
+        {
+            self.error(path, format!("a URL with nothing after its scheme: {url}"));
         } else if url.contains(char::is_whitespace) {
             self.warn(
                 path,

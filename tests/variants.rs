@@ -1199,3 +1199,57 @@ fn v128_a_subheading_in_three_items_is_kept_in_each() {
         assert_eq!(item.paragraphs[1], "主要內容");
     }
 }
+
+#[test]
+fn v129_to_v135_links_cut_after_their_scheme_simplified_labels_and_columns_in_another_order() {
+    // Columns read by their headings, links joined whole, Simplified labels known: 233 unchanged.
+    for prefix in ["129", "131", "132", "133", "134"] {
+        unchanged(prefix);
+    }
+    let out = run("135");
+    assert_findings(&out, &[]);
+    assert_233_except(&out, |i| {
+        i.key_developments.groups[1].heading = "内地资讯".into();
+    });
+}
+
+#[test]
+fn v130_a_lost_city_heading_is_said_at_the_repeated_table_header() {
+    let out = run("130");
+    let text = variant("130").text;
+    let header = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("時間"))
+        .nth(1)
+        .map(|(n, _)| n + 1)
+        .unwrap();
+    assert_findings(&out, &[(header, "filed under 「上海」")]);
+}
+
+#[test]
+fn v136_v137_a_date_not_read_is_said() {
+    for (prefix, number) in [("136", 2), ("137", 7)] {
+        let out = run(prefix);
+        let got = new_findings(&out);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].1.contains(&format!("item {number} "))
+                && got[0].1.contains("date is left empty")
+        );
+        let issue = out.issue.unwrap();
+        let item = issue
+            .news()
+            .find(|(_, a)| a.number == Some(number))
+            .unwrap()
+            .1;
+        assert_eq!(item.date, None);
+    }
+}
+
+#[test]
+fn v138_the_postcode_under_its_full_label() {
+    let out = run("138");
+    assert_findings(&out, &[]);
+    assert_233_except(&out, |i| i.contact.phone = "(86) 21-6351 2233".into());
+}

@@ -26,8 +26,9 @@ pub const KEY_DEVELOPMENTS: Style = Style {
     part: "主要動態",
     numbered: false,
     group: |t| match t {
-        "香港資訊" => Some(Region::HongKong),
-        "內地資訊" => Some(Region::Mainland),
+        // Also as typed in Simplified.
+        "香港資訊" | "香港资讯" => Some(Region::HongKong),
+        "內地資訊" | "内地资讯" | "內地资讯" => Some(Region::Mainland),
         _ => None,
     },
     looks_like_group: |t| t.ends_with("資訊") && t.chars().count() <= 8,
@@ -130,8 +131,12 @@ fn is_prose(text: &str, style: &Style) -> bool {
 }
 
 /// The labels the newsletter prints before an item's links: 詳情請參看 and its kin.
-const LINK_LABELS: [&str; 10] = [
+/// The Simplified forms are typed by editors working from a Simplified source.
+const LINK_LABELS: [&str; 13] = [
     "詳情請參看",
+    "详情请参看",
+    "详情请参阅",
+    "详见",
     "詳情請參閱",
     "詳情請瀏覽",
     "詳情可參看",
@@ -488,7 +493,24 @@ fn finish(
             );
             None
         }
-        _ => None,
+        // No date at the start: one further into the first sentence (據新華社2026年5月10日報道),
+        // or in words (二〇二六年五月十三日), is not taken for the item's date; say so.
+        Some(LeadingDate::None) => {
+            let first = d.paragraphs[0].split(['。', '，']).next().unwrap_or("");
+            let dated = first.contains('年') && first.contains('月') && first.contains('日');
+            if dated {
+                report.warn(
+                    d.text_line,
+                    format!(
+                        "{name}: a date in its first sentence is not at its start or not in \
+                         figures (「{}」): the item's date is left empty",
+                        excerpt(first)
+                    ),
+                );
+            }
+            None
+        }
+        None => None,
     };
     group.articles.push(Article {
         number: d.number,

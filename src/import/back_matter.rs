@@ -56,7 +56,10 @@ fn address_and_postcode(text: &str) -> (String, String) {
             let inner = text[i..]
                 .trim_start_matches(open)
                 .trim_end_matches(['）', ')']);
-            if let Some(code) = strip_label(inner, "郵編") {
+            let code = ["郵編", "郵政編碼", "邮编"]
+                .iter()
+                .find_map(|label| strip_label(inner, label));
+            if let Some(code) = code {
                 return (text[..i].trim().to_string(), code.to_string());
             }
         }

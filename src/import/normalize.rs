@@ -357,9 +357,16 @@ fn join_wrapped_urls(lines: &mut Vec<Line>, report: &mut Report) {
                 && url.rsplit_once('.').is_some_and(|(_, ext)| {
                     EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
                 });
-            let wraps = !whole
-                && !l.text.to_ascii_lowercase().starts_with("www.")
-                && continues_url(url, &l.text, open);
+            // A link cut right after its scheme (`https://` + `www.…`) goes on whatever follows.
+            let scheme_only = url
+                .to_ascii_lowercase()
+                .trim_end_matches('/')
+                .ends_with(':');
+            let rest_of_link = !l.text.is_empty() && !l.text.contains(char::is_whitespace);
+            let wraps = (scheme_only && rest_of_link)
+                || (!whole
+                    && !l.text.to_ascii_lowercase().starts_with("www.")
+                    && continues_url(url, &l.text, open));
             // Only a line that was cut: a bare URL that already ends in a file name stays.
             (wraps && (open || !l.text.contains("://"))).then_some(prev)
         });

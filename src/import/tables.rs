@@ -591,37 +591,63 @@ pub fn economic_data(
     })
 }
 
-/// The events table's header: 時間 活動 地點 主辦機構 網址 (tab-separated or spaced).
-fn columns(block: &Block) -> Option<EventColumns> {
+/// What each events column holds, by its heading: date, name, venue, organisers, link.
+const COLUMN_NAMES: [&[&str]; 5] = [
+    &["時間", "日期", "展期", "舉辦日期", "时间"],
+    &["活動", "活動名稱", "名稱", "展覽", "展覽名稱", "活动"],
+    &["地點", "場地", "舉辦地點", "地点"],
+    &["主辦機構", "主辦單位", "主辦", "主办机构"],
+    &["網址", "網站", "連結", "网址"],
+];
+
+/// The events table's header: 時間 活動 地點 主辦機構 網址 (tab-separated or spaced), and for
+/// each of those the cell holding it in the rows: a table printed with its columns in another
+/// order is read by its headings, not by position.
+fn columns(block: &Block) -> Option<(EventColumns, [usize; 5])> {
     let cells: Vec<String> = cells_of(block)
         .into_iter()
         .filter(|c| !c.is_empty())
         .collect();
-    match cells.as_slice() {
-        [date, name, venue, organisers, url] if ["時間", "日期"].contains(&date.as_str()) => {
-            Some(EventColumns {
-                date: date.clone(),
-                name: name.clone(),
-                venue: venue.clone(),
-                organisers: organisers.clone(),
-                url: url.clone(),
-            })
-        }
-        _ => None,
+    if cells.len() != 5 {
+        return None;
     }
+    let role = |cell: &str| COLUMN_NAMES.iter().position(|names| names.contains(&cell));
+    let mut order = [0, 1, 2, 3, 4];
+    let roles: Vec<Option<usize>> = cells.iter().map(|c| role(c)).collect();
+    let all_known = (0..5).all(|r| roles.iter().filter(|x| **x == Some(r)).count() == 1);
+    if all_known {
+        for (cell, r) in roles.iter().enumerate() {
+            order[r.unwrap_or(cell)] = cell;
+        }
+    } else if roles[0] != Some(0) {
+        // Not an events header (the date column is always named).
+        return None;
+    }
+    let [date, name, venue, organisers, url] = order.map(|i| cells[i].clone());
+    Some((
+        EventColumns {
+            date,
+            name,
+            venue,
+            organisers,
+            url,
+        },
+        order,
+    ))
 }
 
-fn event(cells: &[&str], block: &Block, report: &mut Report) -> Option<Event> {
+fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) -> Option<Event> {
     // Empty cells a PDF leaves after the last column are not columns.
     let mut cells = cells.to_vec();
     while cells.len() > 5 && cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
     }
-    // Four cells and no link among them: the 網址 column was left empty.
-    if cells.len() == 4 && as_url(cells[3]).is_none() {
+    // Four cells and no link among them: the 網址 column (the last) was left empty.
+    if cells.len() == 4 && order[4] == 4 && as_url(cells[3]).is_none() {
         cells.push("");
     }
-    let [date, name, venue, organisers, url] = cells[..] else {
+    let in_order = (cells.len() == 5).then(|| order.map(|i| cells[i]));
+    let Some([date, name, venue, organisers, url]) = in_order else {
         let row = excerpt(&block.text.replace('\t', " | "));
         report.warn(
             block.line,
@@ -779,6 +805,7 @@ fn city_heading(block: &Block, next: Option<&Block>, report: &mut Report) -> Opt
 /// Parses 經貿活動: city headings (上海：), a header row, event rows, and a closing link note.
 pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events {
     let mut cols: Option<EventColumns> = None;
+    let mut order = [0, 1, 2, 3, 4];
     let mut cities: Vec<CityEvents> = Vec::new();
     let mut more_text: Option<&Block> = None;
     let mut more: Option<LinkNote> = None;
@@ -802,7 +829,30 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
                 ),
                 _ => cities.push(city),
             }
-        } else if let Some(c) = columns(block) {
+        } else if let Some((c, o)) = columns(block) {
+            if o != [0, 1, 2, 3, 4] {
+                report.note(
+                    block.line,
+                    "columns in another order",
+                    format!(
+                        "events table: columns in the order {}: each read by its heading",
+                        block.text.trim().replace('\t', " ")
+                    ),
+                );
+            }
+            // A header again after a city's events: a page break, or a table whose city
+            // heading was lost. Either way its rows stay under that city: say so.
+            if let Some(city) = cities.last().filter(|c| !c.events.is_empty()) {
+                report.warn(
+                    block.line,
+                    format!(
+                        "the events table's header again, with no city heading before it: the rows \
+                         below are filed under 「{}」 (a page break?); if they are another city's, \
+                         put its heading (香港：) above this line",
+                        city.heading
+                    ),
+                );
+            }
             match &cols {
                 Some(seen) if *seen != c => report.warn(
                     block.line,
@@ -811,9 +861,10 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
                 Some(_) => {}
                 None => cols = Some(c),
             }
+            order = o;
         } else if block.is_table_row() {
             match cities.last_mut() {
-                Some(city) => city.events.extend(event(&cells, block, report)),
+                Some(city) => city.events.extend(event(&cells, order, block, report)),
                 None => report.unplaced(block, "經貿活動 (an event before any city heading)"),
             }
         } else if let (Some(note), Some(url)) = (more_text, as_url(text)) {

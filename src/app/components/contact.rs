@@ -19,7 +19,13 @@ fn hours(h: Hours) -> impl IntoView {
 #[component]
 pub fn ContactSection(issue: Arc<Issue>) -> impl IntoView {
     let c = issue.contact.clone();
-    let tel = |n: &str| format!("tel:+{}", n.replace('-', ""));
+    // Digits only: 86-21-63512233 and (86) 21-6351 2233 both dial +862163512233.
+    let tel = |n: &str| {
+        format!(
+            "tel:+{}",
+            n.chars().filter(char::is_ascii_digit).collect::<String>()
+        )
+    };
     let postcode = (!c.postcode.is_empty())
         .then(|| crate::app::use_lang().fill(Msg::Postcode, &[&c.postcode]));
     view! {
