@@ -1253,3 +1253,19 @@ fn v138_the_postcode_under_its_full_label() {
     assert_findings(&out, &[]);
     assert_233_except(&out, |i| i.contact.phone = "(86) 21-6351 2233".into());
 }
+
+#[test]
+fn v139_v140_a_lost_region_heading_is_said_by_the_items_links() {
+    for (prefix, under, items) in [("139", "上海市", 3), ("140", "香港資訊", 2)] {
+        let out = run(prefix);
+        let got = new_findings(&out);
+        let said: Vec<_> = got
+            .iter()
+            .filter(|(_, m)| m.contains(&format!("is under 「{under}」 but links only to")))
+            .collect();
+        assert_eq!(said.len(), items, "{got:#?}");
+        assert!(said
+            .iter()
+            .all(|(_, m)| m.contains("region heading missing")));
+    }
+}

@@ -130,6 +130,30 @@ fn is_prose(text: &str, style: &Style) -> bool {
         && !(style.looks_like_group)(text)
 }
 
+/// The province whose government site a link is on (`www.ah.gov.cn` → 安徽), else the Mainland's
+/// (`.gov.cn`) or Hong Kong's (`.gov.hk`), if any.
+fn government_site(url: &str) -> Option<Region> {
+    let host = url.split("://").nth(1)?.split(['/', '?', '#']).next()?;
+    let host = host.to_ascii_lowercase();
+    let on = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    [
+        ("shanghai.gov.cn", Region::Shanghai),
+        ("sh.gov.cn", Region::Shanghai),
+        ("jiangsu.gov.cn", Region::Jiangsu),
+        ("js.gov.cn", Region::Jiangsu),
+        ("zj.gov.cn", Region::Zhejiang),
+        ("zhejiang.gov.cn", Region::Zhejiang),
+        ("ah.gov.cn", Region::Anhui),
+        ("anhui.gov.cn", Region::Anhui),
+        ("shandong.gov.cn", Region::Shandong),
+        ("sd.gov.cn", Region::Shandong),
+    ]
+    .into_iter()
+    .find_map(|(domain, region)| on(domain).then_some(region))
+    .or_else(|| on("gov.cn").then_some(Region::Mainland))
+    .or_else(|| on("gov.hk").then_some(Region::HongKong))
+}
+
 /// The labels the newsletter prints before an item's links: 詳情請參看 and its kin.
 /// The Simplified forms are typed by editors working from a Simplified source.
 const LINK_LABELS: [&str; 13] = [
@@ -477,6 +501,30 @@ fn finish(
     }
     if d.links.is_empty() {
         report.warn(d.line, format!("{name} has no 詳情請參看 link"));
+    }
+    // Under one province yet linking only to another's government site: its own region heading
+    // was probably lost (a PDF drops a line at a page top), and the item filed under the one above.
+    // In 主要動態 the sites are Hong Kong's (.gov.hk) or the Mainland's (.gov.cn).
+    let kd = matches!(group.region, Region::HongKong | Region::Mainland);
+    let site = |l: &String| match government_site(l) {
+        Some(Region::HongKong) => Some(Region::HongKong),
+        Some(_) if kd => Some(Region::Mainland),
+        other => other,
+    };
+    let sites: Vec<Option<Region>> = d.links.iter().map(site).collect();
+    if let Some(Some(elsewhere)) = sites.first().copied() {
+        let known = kd || Region::PROVINCES.contains(&group.region);
+        if known && elsewhere != group.region && sites.iter().all(|s| *s == Some(elsewhere)) {
+            report.warn(
+                d.line,
+                format!(
+                    "{name} is under 「{}」 but links only to {}'s government site: is its \
+                     region heading missing above it?",
+                    group.heading,
+                    elsewhere.name(crate::i18n::Lang::Hant)
+                ),
+            );
+        }
     }
     for link in d.links.iter().filter(|l| l.contains(char::is_whitespace)) {
         report.warn(

@@ -13,7 +13,8 @@ const USAGE: &str = "sheto: the editors' tool for the newsletter's web edition
 usage:
   sheto import FILE.txt [-o OUT.json] [--strict] [--format text|json]
                                            newsletter text -> issue bundle (stdout without -o);
-                                           with -o, also OUT.zh-Hans.json, its Simplified edition
+                                           with -o, also NNN.zh-Hans.json beside it, its
+                                           Simplified edition (NNN: the issue's number)
   sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
                                            the Simplified edition of a bundle (stdout without -o)
   sheto validate [--format text|json] FILE...
@@ -30,12 +31,13 @@ const IMPORT_HELP: &str =
     "usage: sheto import FILE.txt [-o OUT.json] [--strict] [--format text|json]
 
 Reads the newsletter's text as a PDF extractor gives it (FILE or - for standard input) and writes
-its bundle: to standard output, or to OUT.json and its Simplified edition OUT.zh-Hans.json.
+its bundle: to standard output, or to OUT.json and, beside it, its Simplified edition named as
+`sheto index` expects it, NNN.zh-Hans.json (NNN: the issue's number).
 Before reading the structure it mends what the PDF did to the text (page numbers, running
 headers, links and titles wrapped onto the next line, full-width digits, stray tabs); every
 change, and everything joined, left out, guessed or left empty, is a finding with its line.
 
-  -o, --output OUT.json   write the bundle (and OUT.zh-Hans.json) there
+  -o, --output OUT.json   write the bundle there (and NNN.zh-Hans.json beside it)
   --strict                exit 1 on any warning as well, and write nothing (publishing scripts)
   --format text|json      findings as FILE:LINE: severity: message lines (default), or as the
                           JSON array `sheto validate --format json` prints; JSON findings go to
