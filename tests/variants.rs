@@ -1269,3 +1269,18 @@ fn v139_v140_a_lost_region_heading_is_said_by_the_items_links() {
             .all(|(_, m)| m.contains("region heading missing")));
     }
 }
+
+#[test]
+fn v141_a_header_with_a_column_missing_is_no_event() {
+    let out = run("141");
+    let got = new_findings(&out);
+    assert!(
+        got.iter()
+            .any(|(_, m)| m.contains("an events table header with 4 columns")),
+        "{got:#?}"
+    );
+    let issue = out.issue.expect("a bundle");
+    let events: Vec<_> = issue.events.cities.iter().flat_map(|c| &c.events).collect();
+    assert!(events.iter().all(|e| e.name != "活動" && e.name != "活动"));
+    assert_eq!(events.len(), 4);
+}

@@ -636,6 +636,15 @@ fn columns(block: &Block) -> Option<(EventColumns, [usize; 5])> {
     ))
 }
 
+/// A row made only of column headings (時間 活動 地點…), whatever their number.
+fn is_header_like(cells: &[&str]) -> bool {
+    let words: Vec<&&str> = cells.iter().filter(|c| !c.is_empty()).collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|c| COLUMN_NAMES.iter().any(|names| names.contains(c)))
+}
+
 fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) -> Option<Event> {
     // Empty cells a PDF leaves after the last column are not columns.
     let mut cells = cells.to_vec();
@@ -862,6 +871,17 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
                 None => cols = Some(c),
             }
             order = o;
+        } else if block.is_table_row() && is_header_like(&cells) {
+            // A header with a column missing or added: its words are no event.
+            report.warn(
+                block.line,
+                format!(
+                    "an events table header with {} columns ({}): expected 5 (時間, 活動, 地點, \
+                     主辦機構, 網址); the rows below are read by position",
+                    cells.iter().filter(|c| !c.is_empty()).count(),
+                    block.text.trim().replace('\t', " ")
+                ),
+            );
         } else if block.is_table_row() {
             match cities.last_mut() {
                 Some(city) => city.events.extend(event(&cells, order, block, report)),
