@@ -1201,9 +1201,11 @@ fn v128_a_subheading_in_three_items_is_kept_in_each() {
 }
 
 #[test]
-fn v129_to_v135_links_cut_after_their_scheme_simplified_labels_and_columns_in_another_order() {
+fn v129_to_v145_links_cut_or_paired_simplified_labels_and_columns_in_another_order() {
     // Columns read by their headings, links joined whole, Simplified labels known: 233 unchanged.
-    for prefix in ["129", "131", "132", "133", "134"] {
+    for prefix in [
+        "129", "131", "132", "133", "134", "142", "143", "144", "145",
+    ] {
         unchanged(prefix);
     }
     let out = run("135");

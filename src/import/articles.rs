@@ -436,8 +436,22 @@ fn warn_unnumbered(block: &Block, report: &mut Report) {
 }
 
 impl Draft {
-    /// Adds a link; text printed after it on its line is reported, not glued into the link.
-    fn add_link(&mut self, link: Link, line: usize, report: &mut Report) {
+    /// Adds a link; text printed after it on its line is reported, not glued into the link,
+    /// unless it is another link (two links printed on one line: both kept).
+    fn add_link(&mut self, mut link: Link, line: usize, report: &mut Report) {
+        let separators: &[char] = &[' ', '　', '、', '，', ',', '；', ';'];
+        let after = link.rest.trim_start_matches(separators);
+        let another = if after.is_empty() {
+            None
+        } else {
+            link_of(after)
+        };
+        if let Some(second) = another {
+            report.info(line, "two links on one line: both kept, in order");
+            link.rest = "";
+            self.add_link(link, line, report);
+            return self.add_link(second, line, report);
+        }
         if !link.rest.is_empty() {
             report.warn(
                 line,

@@ -135,9 +135,17 @@ const NOT_IN_URL: [char; 14] = [
 /// that opens a note in Chinese (`…htm(只有簡體版)`). Chinese letters may be in a path
 /// (`…/展覽事務.htm`).
 fn bare_url_end(t: &str) -> usize {
+    // A space before another link ends this one (a space inside one is kept, as printed).
+    let another = |rest: &str| {
+        let r = rest.trim_start().to_ascii_lowercase();
+        ["http://", "https://", "www.", "<"]
+            .iter()
+            .any(|s| r.starts_with(s))
+    };
     let cut = t.char_indices().find(|&(at, c)| {
         NOT_IN_URL.contains(&c)
             || (c == '(' && t[at + 1..].chars().next().is_some_and(|n| !n.is_ascii()))
+            || (c == ' ' && another(&t[at..]))
     });
     cut.map_or(t.len(), |(at, _)| at)
 }
