@@ -42,6 +42,33 @@ pub(crate) struct Frame {
     pub description: Option<String>,
 }
 
+impl Frame {
+    /// The id of the paragraph with every figure in words, when the chart has one.
+    fn desc_id(&self) -> Option<String> {
+        let id = self.id;
+        self.description
+            .is_some()
+            .then(|| format!("chart-{id}-desc"))
+    }
+
+    /// Title and subtitle, as the browser's chart and the published one both print them.
+    fn caption(&self) -> impl IntoView {
+        let (id, title, subtitle) = (self.id, self.title, self.subtitle.clone());
+        view! {
+            <figcaption>
+                <span class="chart-title" id=format!("chart-{id}-title")>{title}</span>
+                <span class="chart-subtitle">{subtitle}</span>
+            </figcaption>
+        }
+    }
+
+    /// Every figure in words, for screen readers.
+    fn described(&self) -> impl IntoView {
+        let id = self.desc_id();
+        (self.description.clone()).map(|d| view! { <p class="visually-hidden" id=id>{d}</p> })
+    }
+}
+
 /// The parts a chart plugs into the frame.
 pub(crate) struct Parts {
     /// The canvas's CSS width, which the frame keeps current and the chart lays out for.
@@ -62,18 +89,11 @@ pub(crate) struct Parts {
 /// takes in a browser, and every figure in words.
 fn published_frame(frame: Frame, svg: Option<String>) -> AnyView {
     let id = frame.id;
-    let desc_id = frame
-        .description
-        .is_some()
-        .then(|| format!("chart-{id}-desc"));
     view! {
         <figure class="chart" id=format!("chart-{id}") data-chart=id>
-            <figcaption>
-                <span class="chart-title" id=format!("chart-{id}-title")>{frame.title}</span>
-                <span class="chart-subtitle">{frame.subtitle}</span>
-            </figcaption>
+            {frame.caption()}
             <div class="chart-canvas chart-drawn" inner_html=svg.unwrap_or_default()></div>
-            {frame.description.map(|d| view! { <p class="visually-hidden" id=desc_id>{d}</p> })}
+            {frame.described()}
         </figure>
     }
     .into_any()
@@ -212,17 +232,11 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
         Some(format!("{text}。{state}"))
     };
     let height = format!("{}px", frame.css_height);
-    let desc_id = frame
-        .description
-        .is_some()
-        .then(|| format!("chart-{id}-desc"));
+    let desc_id = frame.desc_id();
 
     view! {
         <figure class="chart" id=format!("chart-{id}") data-chart=id>
-            <figcaption>
-                <span class="chart-title" id=format!("chart-{id}-title")>{frame.title}</span>
-                <span class="chart-subtitle">{frame.subtitle}</span>
-            </figcaption>
+            {frame.caption()}
             <div class="chart-tools">
                 <button type="button" class="tool" aria-pressed=move || show_table.get().to_string() on:click=move |_| show_table.update(|t| *t = !*t)>
                     {lang.text(Msg::Table)}
@@ -266,7 +280,7 @@ pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) ->
                     <div class="chart-tooltip" class:above=tip.above role="tooltip" style:left=format!("{:.0}px", tip.left) style:top=format!("{:.0}px", tip.top)>{text}</div>
                 })}
             </div>
-            {frame.description.map(|d| view! { <p class="visually-hidden" id=desc_id>{d}</p> })}
+            {frame.described()}
             <p class="visually-hidden chart-live" aria-live="polite">{readout}</p>
             {move || show_table.get().then(&table)}
         </figure>
