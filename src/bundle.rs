@@ -116,6 +116,13 @@ pub struct Masthead {
     pub dateline: String,
 }
 
+impl Masthead {
+    /// The full name, as a page title: 香港特區政府駐上海經濟貿易辦事處通訊 2026年5月（第233期）
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.title, self.dateline)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyDevelopments {

@@ -68,7 +68,7 @@ pub fn json_ld(issue: &Issue) -> Value {
         "@type": "PublicationIssue",
         "issueNumber": issue.number.to_string(),
         "datePublished": issue.month,
-        "name": format!("{} {}", issue.masthead.title, issue.masthead.dateline),
+        "name": issue.masthead.full_name(),
         "inLanguage": crate::i18n::Lang::from(issue.lang).html_tag(),
         "isPartOf": { "@type": "Periodical", "name": issue.masthead.title },
         "hasPart": articles,

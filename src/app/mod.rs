@@ -236,8 +236,5 @@ pub fn t(msg: Msg) -> &'static str {
 
 /// Keeps the document's title in step with the issue on screen.
 pub fn set_document_title(issue: &Issue) {
-    browser::set_title(&format!(
-        "{} {}",
-        issue.masthead.title, issue.masthead.dateline
-    ));
+    browser::set_title(&issue.masthead.full_name());
 }

@@ -34,10 +34,7 @@ pub fn issue_html(issue: &Issue, lang: Lang) -> String {
 pub fn issue_page(issue: &Issue) -> String {
     use crate::html::escape;
     let lang = Lang::from(issue.lang);
-    let title = escape(&format!(
-        "{} {}",
-        issue.masthead.title, issue.masthead.dateline
-    ));
+    let title = escape(&issue.masthead.full_name());
     let description = escape(&crate::structured::description(issue));
     let ld = crate::structured::json_ld_text(issue);
     let body = issue_html(issue, lang);

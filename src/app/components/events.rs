@@ -3,6 +3,7 @@
 use super::ExternalLink;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
+use crate::filter::event_cities;
 use crate::i18n::Msg;
 use crate::page::{IssuePage, PageEvent, Section};
 use leptos::prelude::*;
@@ -14,11 +15,8 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
     let e = issue.events.clone();
     // Ids and anchors from the page model, as the search index and the plain page have them.
     let page = IssuePage::new(&issue, crate::app::use_lang());
-    let cities: Vec<_> = e.cities.iter().map(|c| c.city).collect();
-    let none_shown = move || {
-        nav.regions
-            .with(|f| !cities.iter().any(|c| f.shows_city(*c)))
-    };
+    let shown = issue.clone();
+    let none_shown = move || nav.regions.with(|f| event_cities(&shown, f).is_empty());
     let cols = e.columns.clone();
     view! {
         <section id=Section::Events.id() class="part" aria-labelledby=Section::Events.heading_id()>
