@@ -56,7 +56,7 @@ test('pasting the text of no. 233 renders the same content as the published issu
   // The filter works in the draft too.
   await page.locator('.draft-render').getByRole('button', { name: /^浙江省/ }).click();
   assert.equal(await page.locator('.draft-render #news article:visible').count(), 5);
-  assert.match(page.url(), /preview\.html\?region=zhejiang$/);
+  await page.waitForURL(/preview\.html\?region=zhejiang$/);
   console.log(`screenshots: ${await screenshot(page, 'preview-desktop')}`);
   assert.deepEqual(page.errors, []);
   await page.close();
