@@ -1,7 +1,9 @@
 // sheto-reader's service worker (dist/sw.js, written by scripts/postbuild.mjs from this file).
 // Offline reading: the app shell and every issue a reader opened stay readable without a network.
 // - pages, index.json and issue bundles: network first, the cached copy when offline;
-// - hashed assets (name-0123456789abcdef.js/.wasm/.css): cache first, they never change;
+// - hashed assets (name-0123456789abcdef.js/.wasm/.css) and the search index's files (in a
+//   directory named after their hash, issues/search/0123456789abcdef/): cache first, they never
+//   change; the shards and texts a reader's searches fetched answer the same searches offline;
 // - the cache is named after a hash of the build, so a new build gets a new cache and the old
 //   one is deleted once the new worker is active.
 const CACHE = '__CACHE__';
@@ -28,7 +30,7 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$|\/issues\/search\/[0-9a-f]{16}\//;
 
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);

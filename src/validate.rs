@@ -130,14 +130,14 @@ pub fn validate_series_json(bytes: &[u8]) -> Validation<crate::bundle::GrowthSer
     })
 }
 
-/// Validates a `search.json` file's bytes (the search index): pairs of characters that keep
-/// their length, and items that name an element of their issue's page.
-pub fn validate_search_json(bytes: &[u8]) -> Validation<crate::search::SearchIndex> {
-    validate_with(bytes, |index: &crate::search::SearchIndex| {
+/// Validates the search index's manifest (`search/index.json`): pairs of characters that
+/// keep their length, a version that names a directory, and the issues newest first.
+pub fn validate_search_manifest(bytes: &[u8]) -> Validation<crate::search::Manifest> {
+    validate_with(bytes, |m: &crate::search::Manifest| {
         let mut c = Checker {
             findings: Vec::new(),
         };
-        let chars: Vec<char> = index.fold.chars().collect();
+        let chars: Vec<char> = m.fold.chars().collect();
         if !chars.len().is_multiple_of(2)
             || chars.chunks(2).any(|p| p[0].len_utf8() != p[1].len_utf8())
         {
@@ -146,10 +146,22 @@ pub fn validate_search_json(bytes: &[u8]) -> Validation<crate::search::SearchInd
                 "not pairs of characters of the same UTF-8 length",
             );
         }
-        for (i, item) in index.items.iter().enumerate() {
-            if crate::page::Anchor::parse(&item.anchor).is_none() {
-                let message = format!("anchor `{}` names no item", item.anchor);
-                c.error(&JsonPath::root().key("items").at(i).key("anchor"), message);
+        if m.version.is_empty() || !m.version.chars().all(|ch| ch.is_ascii_hexdigit()) {
+            c.error(&JsonPath::root().key("version"), "not a hexadecimal hash");
+        }
+        if m.buckets == 0 {
+            c.error(&JsonPath::root().key("buckets"), "no bucket");
+        }
+        if m.chunk == 0 {
+            c.error(&JsonPath::root().key("chunk"), "no item per text file");
+        }
+        for (i, pair) in m.issues.windows(2).enumerate() {
+            if pair[0].0 <= pair[1].0 {
+                let message = format!(
+                    "issue {} listed after {}: not newest first",
+                    pair[1].0, pair[0].0
+                );
+                c.error(&JsonPath::root().key("issues").at(i + 1), message);
             }
         }
         c.findings

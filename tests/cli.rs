@@ -215,7 +215,10 @@ fn index_writes_everything_derived_and_can_run_again() {
     for (made, published) in [
         ("issues/233.zh-Hans.json", "public/issues/233.zh-Hans.json"),
         ("issues/index.json", "public/issues/index.json"),
-        ("issues/search.json", "public/issues/search.json"),
+        (
+            "issues/search/index.json",
+            "public/issues/search/index.json",
+        ),
         ("issues/series.json", "public/issues/series.json"),
         ("feed.xml", "public/feed.xml"),
         ("issues/233.zh-Hans.html", "public/issues/233.zh-Hans.html"),
@@ -230,6 +233,30 @@ fn index_writes_everything_derived_and_can_run_again() {
     }
     let o = sheto(&["validate", &format!("{}/issues/index.json", dir.display())]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The search index: its manifest and every file it names. An older build's directory and
+    // the single-file index before it are removed.
+    std::fs::create_dir_all(issues.join("search/0123456789abcdef")).unwrap();
+    std::fs::write(issues.join("search.json"), "{}").unwrap();
+    let o = sheto(&["index", issues.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !issues.join("search/0123456789abcdef").exists() && !issues.join("search.json").exists()
+    );
+    let search = issues.join("search/index.json");
+    let o = sheto(&["validate", search.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let manifest: sheto::search::Manifest =
+        serde_json::from_str(&std::fs::read_to_string(&search).unwrap()).unwrap();
+    let text = issues.join(format!("search/{}/t233-1.json", manifest.version));
+    std::fs::write(&text, "[]").unwrap();
+    let o = sheto(&["validate", search.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("t233-1.json: expected 4 items of issue 233, found 0"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     // An edition listed in index.json must be there.
     std::fs::remove_file(issues.join("233.zh-Hans.json")).unwrap();
     let o = sheto(&["validate", &format!("{}/issues/index.json", dir.display())]);
@@ -359,4 +386,25 @@ fn a_utf16_text_as_word_saves_it_imports_the_same() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("info: read as UTF-16 (little-endian)"));
     assert_eq!(String::from_utf8(o.stdout).unwrap(), published_233());
+}
+
+#[test]
+fn search_answers_from_the_published_index_with_the_files_a_reader_fetches() {
+    let o = sheto(&["search", "public/issues", "独角兽"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "233 item-17 浙江獨角獸企業達58家\n"
+    );
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("1 item(s)\nfetched search/index.json ("),
+        "{err}"
+    );
+    assert!(err.contains(".bin (") && err.contains("/t233-"), "{err}");
+    let o = sheto(&["search", "public/issues"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = sheto(&["search", "tests", "上海"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("tests/search/index.json: error: cannot read"));
 }

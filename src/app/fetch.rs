@@ -129,11 +129,32 @@ pub async fn text(url: &str) -> Result<String, LoadError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The search index of every issue (`issues/search.json`), fetched when a reader first searches.
-pub async fn search_index() -> Result<crate::search::SearchIndex, LoadError> {
-    const URL: &str = "issues/search.json";
+/// The search index's manifest (`issues/search/index.json`), fetched when a reader first searches.
+pub async fn search_manifest() -> Result<crate::search::Manifest, LoadError> {
+    const URL: &str = "issues/search/index.json";
     let bytes = get_bytes(URL).await?;
-    accept(URL, crate::validate::validate_search_json(&bytes))
+    accept(URL, crate::validate::validate_search_manifest(&bytes))
+}
+
+/// One of the search index's files (a shard or a text), as a query step asked for it; taken
+/// into the reader's loaded files, or refused with what is wrong with it.
+pub async fn search_file(
+    archive: &crate::search::Archive,
+    loaded: &std::cell::RefCell<crate::search::Loaded>,
+    file: crate::search::SearchFile,
+) -> Result<(), LoadError> {
+    let url = format!("issues/{}", archive.path(&file));
+    let bytes = get_bytes(&url).await?;
+    archive
+        .accept(&mut loaded.borrow_mut(), file, bytes)
+        .map_err(|message| LoadError::Invalid {
+            url,
+            findings: vec![Finding::at_path(
+                crate::finding::Severity::Error,
+                crate::finding::JsonPath::root(),
+                message,
+            )],
+        })
 }
 
 /// The growth of every issue, for the trend chart.

@@ -256,6 +256,21 @@ test('open no. 233, go offline, reload, read it', async () => {
   await context.close();
 });
 
+test('a search seen once online is answered offline (its shards and texts are kept)', async () => {
+  const context = await launch({ serviceWorkers: 'allow' });
+  const page = await newPage(context);
+  await page.goto(server.url);
+  await page.locator('#news').waitFor();
+  await controlled(page);
+  await page.goto(server.url + '?q=' + encodeURIComponent('獨角獸'));
+  await page.locator('.hits .hit').first().waitFor();
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('.search-status', { hasText: '找到 1 項' }).waitFor();
+  assert.equal(await page.locator('.hits .hit .hit-title').textContent(), '浙江獨角獸企業達58家');
+  await context.close();
+});
+
 test('publish a new build: the reader gets it on the next visit', async () => {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-site-'));
   fs.cpSync(DIST, site, { recursive: true });

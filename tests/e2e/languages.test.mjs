@@ -133,12 +133,19 @@ test('search: 独角兽 (简) finds no. 233’s item in 繁, highlighted, and a 
   const browser = await browserIn('zh-HK', { hasTouch: true });
   const page = await open(browser, '', PHONE);
   // The index is not downloaded until a reader goes to search.
-  assert.ok(!page.bundles.some((p) => p.endsWith('search.json')));
+  assert.ok(!page.bundles.some((p) => p.includes('/search/')));
   const box = page.getByRole('searchbox', { name: '搜尋各期通訊' });
   await box.tap();
   await box.pressSequentially('独角兽');
   await page.locator('.hits .hit').first().waitFor();
-  assert.ok(page.bundles.some((p) => p.endsWith('/issues/search.json')));
+  // Its manifest, the shards of each keystroke's characters and pairs, and the texts of the
+  // hits: each once, and not the whole index.
+  const search = page.bundles.filter((p) => p.includes('/issues/search/'));
+  assert.ok(search.some((p) => p.endsWith('/issues/search/index.json')), search.join());
+  assert.ok(search.some((p) => /\/b\d+\.bin$/.test(p)) && search.some((p) => /\/t233-\d+\.json$/.test(p)), search.join());
+  assert.equal(new Set(search).size, search.length, search.join());
+  const { version } = JSON.parse(fs.readFileSync('public/issues/search/index.json', 'utf8'));
+  assert.ok(search.length - 1 < fs.readdirSync(`public/issues/search/${version}`).length, search.join());
   assert.equal(await page.locator('.search-status').textContent(), '找到 1 項');
   const hit = page.locator('.hits .hit').first();
   assert.equal(await hit.locator('.hit-title').textContent(), '浙江獨角獸企業達58家');
@@ -196,10 +203,12 @@ test('search: 上海 finds no. 233’s Shanghai items in 简, with snippets in S
 });
 
 test('every item the search index names is an element of its issue’s page', async () => {
-  const index = JSON.parse(fs.readFileSync('public/issues/search.json', 'utf8'));
+  const { version } = JSON.parse(fs.readFileSync('public/issues/search/index.json', 'utf8'));
+  const dir = `public/issues/search/${version}`;
+  const items = fs.readdirSync(dir).filter((f) => /^t233-\d+\.json$/.test(f)).flatMap((f) => JSON.parse(fs.readFileSync(`${dir}/${f}`, 'utf8')));
   const page = await open(await browserIn('zh-HK'));
   const ids = new Set(await page.locator('main [id]').evaluateAll((els) => els.map((e) => e.id)));
-  const anchors = index.items.filter((i) => i.issue === 233).map((i) => i.anchor);
+  const anchors = items.map((i) => i.anchor);
   assert.equal(anchors.length, 26);
   for (const a of anchors) assert.ok(ids.has(a), `#${a} is not on the page`);
   await page.close();
@@ -208,10 +217,10 @@ test('every item the search index names is an element of its issue’s page', as
 test('a search index that fails to load is said plainly; closing the search brings the issue back', async () => {
   const browser = await browserIn('zh-HK');
   const page = await newPage(browser, PHONE);
-  await page.route('**/issues/search.json', (r) => r.fulfill({ status: 500, body: 'oops' }));
+  await page.route('**/issues/search/index.json', (r) => r.fulfill({ status: 500, body: 'oops' }));
   await page.goto(server.url + '?q=上海');
   await page.locator('.search-status[role=alert]').waitFor();
-  assert.match(await page.locator('.search-status').textContent(), /^未能載入搜尋索引：伺服器出錯（issues\/search\.json：HTTP 500/);
+  assert.match(await page.locator('.search-status').textContent(), /^未能載入搜尋索引：伺服器出錯（issues\/search\/index\.json：HTTP 500/);
   // Closing the search brings the issue back, whole.
   await page.getByRole('button', { name: '關閉搜尋' }).click();
   await page.locator('#news').waitFor({ state: 'visible' });

@@ -1,45 +1,112 @@
 //! Search across every issue: a box in the masthead and the results above the issue. The query
-//! lives in the URL (`?q=`); the index (`issues/search.json`) is fetched once, when a reader
-//! first focuses the box or opens a search link, and every keystroke is answered locally.
+//! lives in the URL (`?q=`). The index's manifest (`issues/search/index.json`) is fetched when a
+//! reader first focuses the box or opens a search link; each query then fetches only the shards
+//! and texts it needs that this visit has not fetched yet (see [`crate::search`]).
 
 use crate::app::{fetch, t, use_lang, LoadError, Nav};
 use crate::i18n::{Lang, Msg};
-use crate::search::{Hit, Marked, Results, Searcher};
+use crate::search::{Archive, Hit, Loaded, Marked, Results, SearchFile, Step};
 use crate::view_state::ViewState;
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::either::Either;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Hits drawn at first, and added by each "show more"; all are counted.
 const PAGE: usize = 20;
 
-type SearchResource = LocalResource<Option<Result<Arc<Searcher>, LoadError>>>;
+type ArchiveResource = LocalResource<Option<Result<Arc<Archive>, LoadError>>>;
 
 /// The search index, shared by the box and the results; provided once by the app.
 #[derive(Clone, Copy)]
 pub struct SearchData {
     wanted: RwSignal<bool>,
-    index: SearchResource,
+    archive: ArchiveResource,
+    /// What this visit has fetched, and is fetching (the browser's only: not `Send`).
+    files: StoredValue<Rc<Files>, LocalStorage>,
+}
+
+type Fetching = Shared<LocalBoxFuture<'static, Result<(), LoadError>>>;
+
+/// The index's files fetched in this visit, and those on the way: a keystroke that needs a
+/// file the one before asked for waits for the same request.
+#[derive(Default)]
+struct Files {
+    loaded: RefCell<Loaded>,
+    fetching: RefCell<HashMap<SearchFile, Fetching>>,
+}
+
+impl Files {
+    fn fetch(self: &Rc<Self>, archive: &Arc<Archive>, file: SearchFile) -> Fetching {
+        if let Some(on_the_way) = self.fetching.borrow().get(&file) {
+            return on_the_way.clone();
+        }
+        let (files, archive) = (self.clone(), archive.clone());
+        let request = async move {
+            let result = fetch::search_file(&archive, &files.loaded, file).await;
+            // Done: a failed file may be asked for again by the next query.
+            files.fetching.borrow_mut().remove(&file);
+            result
+        };
+        let request = request.boxed_local().shared();
+        self.fetching.borrow_mut().insert(file, request.clone());
+        request
+    }
 }
 
 pub fn provide_search(nav: Nav) {
     let wanted = RwSignal::new(false);
     // Needed from the first focus or search link (`?q=…`) on, and kept: closing a search does
-    // not throw the folded index away.
+    // not throw what was fetched away.
     let needed = Memo::new(move |before: Option<&bool>| {
         before.copied().unwrap_or(false) || wanted.get() || nav.q.with(Option::is_some)
     });
-    let index = LocalResource::new(move || {
+    let archive = LocalResource::new(move || {
         let needed = needed.get();
         async move {
             if !needed {
                 return None;
             }
-            let index = fetch::search_index().await;
-            Some(index.map(|i| Arc::new(Searcher::new(i))))
+            Some(
+                fetch::search_manifest()
+                    .await
+                    .map(|m| Arc::new(Archive::new(m))),
+            )
         }
     });
-    provide_context(SearchData { wanted, index });
+    let files = StoredValue::new_local(Rc::new(Files::default()));
+    provide_context(SearchData {
+        wanted,
+        archive,
+        files,
+    });
+}
+
+/// A query's results: step by step, fetching (all at once) what each step asks for. Two steps
+/// at most fetch: the shards of its grams, then the texts of the hits it shows.
+async fn run_query(
+    archive: Arc<Archive>,
+    files: Rc<Files>,
+    q: String,
+    limit: usize,
+) -> Result<Results, LoadError> {
+    loop {
+        let step = timed("sheto:search", || {
+            archive.search(&q, limit, &files.loaded.borrow())
+        });
+        match step {
+            Step::Done(results) => return Ok(results),
+            Step::Fetch(wanted) => {
+                let fetches = wanted.into_iter().map(|f| files.fetch(&archive, f));
+                for result in futures::future::join_all(fetches).await {
+                    result?;
+                }
+            }
+        }
+    }
 }
 
 #[component]
@@ -78,9 +145,9 @@ pub fn SearchBox() -> impl IntoView {
 }
 
 /// Marked text as the reader sees it: in 简, Simplified; matches in <mark>.
-fn marked_view(marked: &Marked, searcher: &Searcher, lang: Lang) -> impl IntoView {
+fn marked_view(marked: &Marked, archive: &Archive, lang: Lang) -> impl IntoView {
     let show = |text: &str| match lang {
-        Lang::Hans => searcher.folder.simplified(text),
+        Lang::Hans => archive.folder.simplified(text),
         Lang::Hant | Lang::En => text.to_string(),
     };
     // Either, not AnyView: a search draws hundreds of these per keystroke.
@@ -98,14 +165,13 @@ fn marked_view(marked: &Marked, searcher: &Searcher, lang: Lang) -> impl IntoVie
     }
 }
 
-fn hit_view(hit: &Hit, searcher: &Searcher, lang: Lang, nav: Nav) -> impl IntoView {
-    let item = &searcher.items[hit.item];
+fn hit_view(hit: &Hit, archive: &Archive, lang: Lang, nav: Nav) -> impl IntoView {
     let state = nav.state.get_untracked();
     let target = ViewState {
-        issue: Some(item.issue),
-        regions: item.region.into_iter().collect(),
+        issue: Some(hit.issue),
+        regions: hit.region.into_iter().collect(),
         section: None,
-        item: Some(item.anchor.clone()),
+        item: Some(hit.anchor.clone()),
         q: None,
         src: None,
         lang: state.lang,
@@ -119,21 +185,21 @@ fn hit_view(hit: &Hit, searcher: &Searcher, lang: Lang, nav: Nav) -> impl IntoVi
         ev.prevent_default();
         nav.go(target.clone());
     };
-    let issue = lang.fill(Msg::IssueNumber, &[&item.issue]);
-    let region = item.region.map(|r| r.name(lang));
+    let issue = lang.fill(Msg::IssueNumber, &[&hit.issue]);
+    let region = hit.region.map(|r| r.name(lang));
     view! {
         <li class="hit">
             <a href=href on:click=go>
                 <span class="hit-meta">{issue} {region.map(|r| format!(" · {r}"))}</span>
-                <span class="hit-title" lang=lang.script().tag()>{marked_view(&hit.title, searcher, lang)}</span>
-                <span class="hit-snippet" lang=lang.script().tag()>{marked_view(&hit.snippet, searcher, lang)}</span>
+                <span class="hit-title" lang=lang.script().tag()>{marked_view(&hit.title, archive, lang)}</span>
+                <span class="hit-snippet" lang=lang.script().tag()>{marked_view(&hit.snippet, archive, lang)}</span>
             </a>
         </li>
     }
 }
 
 fn results_view(
-    searcher: &Searcher,
+    archive: &Archive,
     results: &Results,
     q: &str,
     lang: Lang,
@@ -147,7 +213,7 @@ fn results_view(
     view! {
         <p class="search-status" role="status">{status}</p>
         <ol class="hits">
-            {results.hits.iter().map(|h| hit_view(h, searcher, lang, nav)).collect_view()}
+            {results.hits.iter().map(|h| hit_view(h, archive, lang, nav)).collect_view()}
         </ol>
     }
 }
@@ -202,31 +268,51 @@ pub fn SearchResults() -> impl IntoView {
         let state = nav.state.get_untracked();
         nav.go(ViewState { q: None, ..state });
     };
+    // The query's results, fetched as it needs; a new keystroke starts a new run.
+    let results = LocalResource::new(move || {
+        let q = q.get();
+        let limit = q
+            .as_deref()
+            .map_or(PAGE, |q| shown.with(|s| s.for_query(q)));
+        let archive = data.archive.get();
+        let files = data.files.get_value();
+        async move {
+            let q = q?;
+            let archive = match archive?? {
+                Ok(archive) => archive,
+                Err(e) => return Some(Err(e)),
+            };
+            let results = run_query(archive.clone(), files, q.clone(), limit).await;
+            Some(results.map(|r| (q, archive, Arc::new(r))))
+        }
+    });
     move || {
         let q = q.get()?;
-        let body = match data.index.get() {
-            None | Some(None) => {
-                view! { <p class="search-status" role="status">{lang.text(Msg::SearchLoading)}</p> }
-                    .into_any()
-            }
-            Some(Some(Err(e))) => view! {
+        let failed = |e: LoadError| {
+            view! {
                 <p class="search-status error-message" role="alert">
                     {lang.fill(Msg::SearchFailed, &[&e.message(lang)])}
                 </p>
             }
-            .into_any(),
-            Some(Some(Ok(searcher))) => {
-                let results = timed("sheto:search", || {
-                    searcher.search(&q, shown.with(|s| s.for_query(&q)))
-                });
+            .into_any()
+        };
+        let body = match (data.archive.get(), results.get().flatten()) {
+            (Some(Some(Err(e))), _) => failed(e),
+            (_, Some(Err(e))) => failed(e),
+            // The last results drawn stay until the new query's arrive (no flash of "loading").
+            (_, Some(Ok((answered, archive, results)))) => {
                 let more_left = results.total > results.hits.len();
                 view! {
-                    {results_view(&searcher, &results, &q, lang, nav)}
+                    {results_view(&archive, &results, &answered, lang, nav)}
                     {more_left.then(|| view! {
                         <button type="button" class="tool more" on:click=more>{lang.text(Msg::SearchMore)}</button>
                     })}
                 }
                 .into_any()
+            }
+            _ => {
+                view! { <p class="search-status" role="status">{lang.text(Msg::SearchLoading)}</p> }
+                    .into_any()
             }
         };
         Some(view! {

@@ -21,8 +21,11 @@ usage:
                                            check bundles and index.json; exit 1 on any error
   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
   sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, their .html,
-                                           index.json, index.html, series.json, search.json and
-                                           the Atom feed (FILE, default DIR/../feed.xml)
+                                           index.json, index.html, series.json, the search index
+                                           (search/) and the Atom feed (FILE, default
+                                           DIR/../feed.xml)
+  sheto search DIR QUERY                   what a reader's search finds in DIR's index, and the
+                                           files it fetches
   sheto help [COMMAND]                     this text, or a command's own (also COMMAND --help)
 
 exit status: 0 done; 1 the input has errors (or warnings, with --strict); 2 a wrong command line";
@@ -52,8 +55,9 @@ links, dates and figures unchanged.";
 
 const VALIDATE_HELP: &str = "usage: sheto validate [--format text|json] FILE...
 
-Checks issue bundles, index.json, series.json and search.json against the format; a bundle is
-also compared with the index.json beside it. Exit 1 on any error.";
+Checks issue bundles, index.json, series.json and the search index (search/index.json and every
+file it names) against the format; a bundle is also compared with the index.json beside it.
+Exit 1 on any error.";
 
 const HTML_HELP: &str = "usage: sheto html BUNDLE.json [-o OUT.html]
 
@@ -62,7 +66,15 @@ Writes the issue as a plain HTML page with no script.";
 const INDEX_HELP: &str = "usage: sheto index DIR [--feed FILE]
 
 From DIR/NNN.json writes every derived file: NNN.zh-Hans.json, the plain pages, index.json,
-index.html, series.json, search.json, and the Atom feed (FILE, default DIR/../feed.xml).";
+index.html, series.json, the search index (DIR/search/: index.json and a directory of shards
+and texts named after their hash; an older one is removed), and the Atom feed (FILE, default
+DIR/../feed.xml).";
+
+const SEARCH_HELP: &str = "usage: sheto search DIR QUERY
+
+Answers QUERY from DIR's search index (DIR/search/, as `sheto index` writes it) with the reader's
+own code: every matching item, title matches first and newest first, as `NNN anchor title`
+lines, then the total and the files a reader's browser would fetch (and their bytes).";
 
 fn help_of(command: &str) -> Option<&'static str> {
     Some(match command {
@@ -71,6 +83,7 @@ fn help_of(command: &str) -> Option<&'static str> {
         "validate" => VALIDATE_HELP,
         "html" => HTML_HELP,
         "index" => INDEX_HELP,
+        "search" => SEARCH_HELP,
         _ => return None,
     })
 }
@@ -152,23 +165,76 @@ pub fn main() -> ExitCode {
                 None => Err(usage(&format!("no help for `{c}`: not a command"), None)),
             },
         },
-        "import" | "convert" | "validate" | "html" | "index" => match parse_args(&command, args) {
-            Ok(a) if a.help => {
-                println!("{}", help_of(&command).unwrap_or(USAGE));
-                Ok(())
+        "import" | "convert" | "validate" | "html" | "index" | "search" => {
+            match parse_args(&command, args) {
+                Ok(a) if a.help => {
+                    println!("{}", help_of(&command).unwrap_or(USAGE));
+                    Ok(())
+                }
+                Ok(a) => match command.as_str() {
+                    "import" => cmd_import(a),
+                    "convert" => cmd_convert(a),
+                    "validate" => cmd_validate(a),
+                    "html" => cmd_html(a),
+                    "search" => cmd_search(a),
+                    _ => cmd_index(a),
+                },
+                Err(code) => Err(code),
             }
-            Ok(a) => match command.as_str() {
-                "import" => cmd_import(a),
-                "convert" => cmd_convert(a),
-                "validate" => cmd_validate(a),
-                "html" => cmd_html(a),
-                _ => cmd_index(a),
-            },
-            Err(code) => Err(code),
-        },
+        }
         other => Err(usage(&format!("unknown command `{other}`"), None)),
     };
     result.err().unwrap_or(ExitCode::SUCCESS)
+}
+
+fn cmd_search(a: Args) -> Result<(), ExitCode> {
+    use sheto::search::{Archive, Loaded, Step};
+    let [dir, query] = a.positional.as_slice() else {
+        return Err(usage("search needs DIR and QUERY", Some("search")));
+    };
+    let root = Path::new(dir).join("search");
+    let manifest_path = root.join("index.json");
+    let bytes = std::fs::read(&manifest_path).map_err(|e| {
+        failure(format!(
+            "{}: error: cannot read: {e}",
+            manifest_path.display()
+        ))
+    })?;
+    let v = sheto::validate::validate_search_manifest(&bytes);
+    let Some(manifest) = v.value.filter(|_| v.findings.is_empty()) else {
+        return Err(failure(format!(
+            "{}: error: not a search index",
+            manifest_path.display()
+        )));
+    };
+    let archive = Archive::new(manifest);
+    let mut loaded = Loaded::default();
+    let mut fetched = vec![("search/index.json".to_string(), bytes.len())];
+    let results = loop {
+        match archive.search(query, usize::MAX, &loaded) {
+            Step::Done(results) => break results,
+            Step::Fetch(files) => {
+                for file in files {
+                    let path = Path::new(dir).join(archive.path(&file));
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        failure(format!("{}: error: cannot read: {e}", path.display()))
+                    })?;
+                    fetched.push((archive.path(&file), bytes.len()));
+                    archive
+                        .accept(&mut loaded, file, bytes)
+                        .map_err(|e| failure(format!("{}: error: {e}", path.display())))?;
+                }
+            }
+        }
+    };
+    for hit in &results.hits {
+        println!("{} {} {}", hit.issue, hit.anchor, hit.title.text);
+    }
+    eprintln!("{} item(s)", results.total);
+    for (file, size) in fetched {
+        eprintln!("fetched {file} ({size} bytes)");
+    }
+    Ok(())
 }
 
 /// The one input file (`-` for stdin) a command takes.
@@ -315,6 +381,75 @@ fn input_error(severity: Severity, message: String) -> Finding {
     }
 }
 
+/// Writes the search index afresh: its manifest, and its files in a directory named after
+/// their hash; any other directory there (an older build's) and a `search.json` of the
+/// single-file format before it are removed.
+fn write_search(dir: &Path, search: &sheto::search::SearchFiles) -> Result<(), ExitCode> {
+    let cannot = |path: &Path, e: std::io::Error| {
+        failure(format!("{}: error: cannot write: {e}", path.display()))
+    };
+    let root = dir.join("search");
+    let files = root.join(&search.manifest.version);
+    let _ = std::fs::remove_file(dir.join("search.json"));
+    if let Ok(entries) = std::fs::read_dir(&root) {
+        for entry in entries.flatten() {
+            if entry.path().is_dir() && entry.path() != files {
+                std::fs::remove_dir_all(entry.path()).map_err(|e| cannot(&entry.path(), e))?;
+            }
+        }
+    }
+    std::fs::create_dir_all(&files).map_err(|e| cannot(&files, e))?;
+    for (name, bytes) in &search.files {
+        let path = files.join(name);
+        std::fs::write(&path, bytes).map_err(|e| cannot(&path, e))?;
+    }
+    write_output(Some(&root.join("index.json")), &search.manifest_json())
+}
+
+/// The search index's manifest, and every file it names: each text file an issue needs, and
+/// each shard in its directory.
+fn validate_search(path: &Path, bytes: &[u8]) -> Vec<Finding> {
+    use sheto::search::{postings::ShardId, Archive, ChunkId, Loaded, SearchFile};
+    let mut v = sheto::validate::validate_search_manifest(bytes);
+    let Some(manifest) = v.value.filter(|_| v.findings.is_empty()) else {
+        return v.findings;
+    };
+    let dir = path.with_file_name(&manifest.version);
+    let archive = Archive::new(manifest);
+    let mut files: Vec<SearchFile> = Vec::new();
+    for &(issue, items) in &archive.manifest.issues {
+        let chunks = items.div_ceil(archive.manifest.chunk);
+        files.extend((0..chunks).map(|n| SearchFile::Text(ChunkId { issue, n })));
+    }
+    for gram in [
+        sheto::search::postings::Gram::One,
+        sheto::search::postings::Gram::Two,
+    ] {
+        for bucket in 0..archive.manifest.buckets {
+            let file = SearchFile::Shard(ShardId { gram, bucket });
+            if dir.join(file.file()).is_file() {
+                files.push(file);
+            }
+        }
+    }
+    let mut loaded = Loaded::default();
+    for file in files {
+        let name = archive.path(&file);
+        let result = std::fs::read(dir.join(file.file()))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| archive.accept(&mut loaded, file, bytes));
+        if let Err(e) = result {
+            let at = JsonPath::root().key("version");
+            v.findings.push(Finding::at_path(
+                Severity::Error,
+                at,
+                format!("{name}: {e}"),
+            ));
+        }
+    }
+    v.findings
+}
+
 /// The findings for one file: its own, then its agreement with the index.json beside it.
 fn validate_file(path: &Path) -> Vec<Finding> {
     let bytes = match std::fs::read(path) {
@@ -328,8 +463,8 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     if name == "series.json" {
         return sheto::validate::validate_series_json(&bytes).findings;
     }
-    if name == "search.json" {
-        return sheto::validate::validate_search_json(&bytes).findings;
+    if name == "index.json" && path.parent().and_then(Path::file_name) == Some("search".as_ref()) {
+        return validate_search(path, &bytes);
     }
     if name == "index.json" {
         let mut v = validate_index_json(&bytes);
@@ -490,8 +625,7 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
     outputs.push((dir.join("index.html"), archive_page));
     let series = sheto::bundle::GrowthSeries::of(&issues);
     outputs.push((dir.join("series.json"), series.to_json()));
-    let search = sheto::search::SearchIndex::build(&issues, sheto::convert::simplified_char);
-    outputs.push((dir.join("search.json"), search.to_json()));
+    let search = sheto::search::build(&issues, sheto::convert::simplified_char);
     let all: Vec<_> = issues.iter().chain(&editions).collect();
     if let Some(atom) = sheto::feed::atom(&all) {
         outputs.push((feed.clone(), atom));
@@ -499,10 +633,11 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
     for (path, text) in &outputs {
         write_output(Some(path), text)?;
     }
+    write_search(dir, &search)?;
     let n = issues.len();
     eprintln!(
         "wrote {}: {n} issue(s) with their zh-Hans editions and pages, index.json, index.html, \
-         series.json, search.json; and {}",
+         series.json, search/; and {}",
         dir.display(),
         feed.display()
     );
