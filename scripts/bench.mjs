@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { writeFixtureArchive } from '../tests/fixtures/archive.mjs';
-import { spawnSync } from 'node:child_process';
+import { benchSearch, searchRows } from './bench-search.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = path.resolve('dist');
@@ -17,7 +17,7 @@ const DIST = path.resolve('dist');
 const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : null;
 const PREFIX = '/bench/sub/path/';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
-const BUDGET = { firstViewBrotliKB: 250, renderRatio: 3, filterMs: 16, hoverP95Ms: 8, queryMs: 30 };
+const BUDGET = { firstViewBrotliKB: 250, renderRatio: 3, filterMs: 16, hoverP95Ms: 8 };
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
@@ -155,19 +155,6 @@ fs.cpSync(DIST, ARCHIVE, { recursive: true });
 writeFixtureArchive(path.join(ARCHIVE, 'issues'), 500);
 const archiveServer = await serve(ARCHIVE, PREFIX);
 const archive = { picker: [], switch: [], indexBrotli: sizes(path.join(ARCHIVE, 'issues/index.json')).brotli };
-// `sheto index` on the 500 issues again, timed: the publishing step (bundles, editions, 1000
-// published pages, index, search, feed). Peak memory from GNU time where it is installed.
-archive.index = (() => {
-  const args = ['index', path.join(ARCHIVE, 'issues')];
-  const timed = fs.existsSync('/usr/bin/time');
-  const t0 = performance.now();
-  const run = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'peak %M', 'target/release/sheto', ...args], { encoding: 'utf8' })
-    : spawnSync('target/release/sheto', args, { encoding: 'utf8' });
-  const ms = performance.now() - t0;
-  const peak = /peak (\d+)/.exec(run.stderr ?? '')?.[1];
-  return { ms, peakKB: peak ? Number(peak) : null };
-})();
 // The reader's first view fetches index.json only: the newest issues, and the years before.
 archive.yearFiles = fs.readdirSync(path.join(ARCHIVE, 'issues')).filter((f) => /^index-\d{4}\.json$/.test(f)).length;
 for (let run = 0; run < RUNS; run++) {
@@ -194,52 +181,8 @@ for (let run = 0; run < RUNS; run++) {
   await page.close();
 }
 
-// Search over the 500-issue archive: the index is fetched and folded once (from focusing the
-// box until the first query can be answered), then each query is timed from the input event
-// until the results are in the DOM and laid out (as the filter is timed).
-const QUERIES = ['上海', '独角兽', '獨角獸', 'CargoX', '上海 经济', '浙江 企业', '沒有這個詞'];
-archive.searchReady = [];
-archive.query = [];
-archive.shown = [];
-archive.searchBytes = sizes(path.join(ARCHIVE, 'issues/search.json'));
-for (let run = 0; run < RUNS; run++) {
-  const page = await browser.newPage();
-  const cdp = await browser.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(archiveServer.url);
-  await page.locator('#news').waitFor();
-  const t0 = await page.evaluate(() => { document.querySelector('#search-input').focus(); return performance.now(); });
-  // Typing one character opens the results; they show once the index is ready.
-  await page.evaluate(() => {
-    const input = document.querySelector('#search-input');
-    input.value = '港';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await page.waitForFunction(() => document.querySelector('.search-status')?.textContent.startsWith('找到'), null, { timeout: 120_000 });
-  archive.searchReady.push(await page.evaluate(() => performance.now()) - t0);
-  const timings = await page.evaluate(async (queries) => {
-    const settle = async () => { for (let i = 0; i < 10; i++) await new Promise((r) => queueMicrotask(r)); };
-    const input = document.querySelector('#search-input');
-    const times = [];
-    for (const q of queries) {
-      const t0 = performance.now();
-      input.value = q;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await settle();
-      void document.body.offsetHeight;
-      // The search itself, measured by the app (performance.measure 'sheto:search'), and the
-      // whole keystroke: search, results drawn and laid out.
-      times.push([performance.getEntriesByName('sheto:search').pop().duration, performance.now() - t0]);
-      const status = document.querySelector('.search-status').textContent;
-      const found = q === '沒有這個詞' ? status.startsWith('各期通訊中找不到') : /^找到 [0-9]+ 項/.test(status);
-      if (!found) throw new Error(`query ${q}: ${status}`);
-    }
-    return times;
-  }, QUERIES);
-  archive.query.push(...timings.map((t) => t[0]));
-  archive.shown.push(...timings.map((t) => t[1]));
-  await page.close();
-}
+// ---- search at 233 and 500 issues of distinct text, against Pagefind (scripts/bench-search.mjs) --
+const search = await benchSearch({ browser, dist: DIST, runs: RUNS });
 // ---- language switches: what a rebuilt page leaves behind --------------------------------------
 // Each switch rebuilds the issue and its charts; their observers and listeners must go with them.
 const switches = {};
@@ -266,11 +209,7 @@ await archiveServer.close();
 const s = {
   appFcp: stats(load.app.fcp), appAll: stats(load.app.all), plainFcp: stats(load.plain.fcp), plainAll: stats(load.plain.all),
   filter: stats(filter), baselineFilter: baselineFilter.length ? stats(baselineFilter) : null, hover: stats(hover), picker: stats(archive.picker), switch: stats(archive.switch),
-  searchReady: stats(archive.searchReady), query: stats(archive.query), shown: stats(archive.shown),
 };
-// The real archive's index grows by what one real issue adds; 500 copies of it compress far
-// better than 500 different issues would, so both figures are printed.
-const realSearch = sizes(path.join(DIST, 'issues/search.json'));
 const ratio = s.appAll.median / s.plainAll.median;
 const rows = [];
 const row = (what, value, budget, ok) => rows.push({ what, value, budget: budget ?? '', ok: ok === undefined ? '' : ok ? 'met' : 'NOT MET' });
@@ -289,20 +228,14 @@ row('JS heap after load', memory?.jsHeapBytes ? `${kb(memory.jsHeapBytes)} KB` :
 row('JS heap after 1 / 50 language switches (gc first)', `${kb(switches.after1)} / ${kb(switches.after50)} KB`);
 row('wasm memory after load', memory?.wasmMemoryBytes ? `${kb(memory.wasmMemoryBytes)} KB` : 'n/a');
 row('500-issue archive: index.json brotli (the newest 24, and the years)', `${kb(archive.indexBrotli)} KB (${archive.yearFiles} year files beside it)`);
-row('500-issue archive: sheto index (time / peak memory)', `${ms(archive.index.ms)} ms / ${archive.index.peakKB ? `${(archive.index.peakKB / 1024).toFixed(0)} MB` : 'n/a'}`);
 row('500-issue archive: picker ready after load', spread(s.picker));
 row('500-issue archive: switch to the earliest year\'s issue', spread(s.switch));
-row('search index, no. 233 alone (raw / gzip / brotli KB)', `${kb(realSearch.raw)} / ${kb(realSearch.gzip)} / ${kb(realSearch.brotli)}`);
-row('search index, 500 real-sized issues (estimate: 500 × no. 233), brotli', `${kb(500 * realSearch.brotli)} KB`);
-row('search index, 500-issue fixture (raw / brotli KB)', `${kb(archive.searchBytes.raw)} / ${kb(archive.searchBytes.brotli)}`);
-row('500-issue archive: search ready after focus', spread(s.searchReady));
-row('500-issue archive: query answered (search), median / p95', `${ms(s.query.median)} / ${ms(s.query.p95)} ms (n=${s.query.n})`, `≤ ${BUDGET.queryMs} ms`, s.query.p95 <= BUDGET.queryMs);
-row('500-issue archive: keystroke to results laid out, median / p95', `${ms(s.shown.median)} / ${ms(s.shown.p95)} ms (n=${s.shown.n})`);
+for (const r of searchRows(search)) row(...r);
 
 const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`\nsheto-reader benchmark: phone 390×844 @3x, CPU ×4 slower, ${RUNS} cold runs each\n`);
 for (const r of rows) console.log(`${r.what.padEnd(width)}  ${String(r.value).padEnd(34)} ${String(r.budget).padEnd(12)} ${r.ok}`);
 fs.mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, yearFiles: archive.yearFiles, shetoIndex: archive.index, searchBytes: archive.searchBytes }, realSearch, switches };
+const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, yearFiles: archive.yearFiles }, search, switches };
 fs.writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
 console.log('\nfigures written to bench-results/bench.json');

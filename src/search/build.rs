@@ -1,7 +1,7 @@
 //! Writing the sharded index (`sheto index`): the manifest, a shard per bucket and kind of
 //! gram, and the items' texts in files of a few each.
 
-use super::postings::{encode_posting, put_varint, write_shard, Posting, ShardId};
+use super::postings::{encode_posting, write_shard, Posting, ShardId};
 use super::query::{ChunkId, Manifest, SearchFile};
 use super::{issue_items, Folder, SearchItem};
 use crate::bundle::{Issue, SCHEMA_VERSION};
@@ -48,8 +48,10 @@ pub fn build<'a>(
     let fold = fold_table(per_issue.iter().flatten(), simplify);
     let folder = Folder::new(&fold);
 
-    let mut grams: HashMap<String, Encoded> = HashMap::new();
-    let mut here: HashMap<(char, Option<char>), Posting> = HashMap::new();
+    // Keys packed in a u64 (a character, and the one after it or none): a String per gram
+    // would double the memory this takes at 500 issues.
+    let mut grams: HashMap<u64, Encoded> = HashMap::new();
+    let mut here: HashMap<u64, Posting> = HashMap::new();
     for (id, item) in per_issue.iter().flatten().enumerate() {
         let id = id as u32;
         here.clear();
@@ -65,14 +67,13 @@ pub fn build<'a>(
                     let positions = if in_title { &mut p.title } else { &mut p.text };
                     positions.push(at as u32);
                 };
-                note((c, None));
+                note(pack(c, None));
                 if next.is_some() {
-                    note((c, next));
+                    note(pack(c, next));
                 }
             }
         }
-        for (&(c, next), posting) in here.iter_mut() {
-            let key: String = std::iter::once(c).chain(next).collect();
+        for (&key, posting) in here.iter_mut() {
             let g = grams.entry(key).or_default();
             posting.item = id;
             encode_posting(&mut g.body, g.last, posting);
@@ -83,20 +84,20 @@ pub fn build<'a>(
 
     let total: usize = grams.values().map(|g| g.body.len()).sum();
     let buckets = (total / SHARD_BYTES / 2).max(1).next_power_of_two() as u32;
-    let mut shards: BTreeMap<ShardId, Vec<(&str, Vec<u8>)>> = BTreeMap::new();
-    for (key, g) in &grams {
-        let mut body = Vec::with_capacity(g.body.len() + 5);
-        put_varint(&mut body, g.count);
-        body.extend_from_slice(&g.body);
-        shards
-            .entry(ShardId::of(key, buckets))
-            .or_default()
-            .push((key, body));
+    let mut shards: BTreeMap<ShardId, Vec<u64>> = BTreeMap::new();
+    for &key in grams.keys() {
+        let id = ShardId::of(&unpack(key), buckets);
+        shards.entry(id).or_default().push(key);
     }
     let mut files: Vec<(String, Vec<u8>)> = shards
         .into_iter()
-        .map(|(id, entries)| {
-            let entries = entries.iter().map(|(k, b)| (*k, b.as_slice())).collect();
+        .map(|(id, keys)| {
+            let keys: Vec<(String, &Encoded)> =
+                keys.iter().map(|k| (unpack(*k), &grams[k])).collect();
+            let entries = keys
+                .iter()
+                .map(|(k, g)| (k.as_str(), g.count, g.body.as_slice()))
+                .collect();
             (id.file(), write_shard(id.gram, entries))
         })
         .collect();
@@ -125,6 +126,20 @@ pub fn build<'a>(
             .collect(),
     };
     SearchFiles { manifest, files }
+}
+
+const NO_CHAR: u64 = u32::MAX as u64;
+
+fn pack(c: char, next: Option<char>) -> u64 {
+    (u64::from(c) << 32) | next.map_or(NO_CHAR, u64::from)
+}
+
+fn unpack(key: u64) -> String {
+    let char_at = |bits: u64| char::from_u32(bits as u32);
+    char_at(key >> 32)
+        .into_iter()
+        .chain(char_at(key & NO_CHAR))
+        .collect()
 }
 
 /// Pairs for the characters the items hold that have a Simplified form of the same length.

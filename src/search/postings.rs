@@ -15,7 +15,6 @@
 //! a position (in characters of the folded field) its gap from the one before, likewise. Items
 //! are numbered across the archive newest first, as the manifest lists them.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// One character, or two side by side.
@@ -176,13 +175,50 @@ impl Reader<'_> {
         }
         Ok(out)
     }
+
+    /// Checks postings as [`Reader::postings`] reads them, keeping nothing: a shard is checked
+    /// whole when it arrives, and a frequent pair's postings are thousands of positions.
+    fn check_postings(&mut self) -> Result<(), String> {
+        let count = self.varint()?;
+        let mut item = None;
+        for _ in 0..count {
+            item = Some(self.check_ascending(1, item, "items")?);
+            for _ in 0..2 {
+                let n = self.varint()?;
+                self.check_ascending(n, None, "positions")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_ascending(
+        &mut self,
+        count: u32,
+        after: Option<u32>,
+        what: &str,
+    ) -> Result<u32, String> {
+        let mut last = after;
+        for _ in 0..count {
+            let gap = self.varint()?;
+            last = Some(
+                match last {
+                    None => Some(gap),
+                    Some(l) if gap > 0 => l.checked_add(gap),
+                    Some(_) => None,
+                }
+                .ok_or_else(|| format!("byte {}: {what} out of order", self.at))?,
+            );
+        }
+        Ok(last.unwrap_or(0))
+    }
 }
 
 /// A shard as fetched: checked once, whole, then read a gram at a time.
 #[derive(Debug, Clone)]
 pub struct Shard {
     bytes: Vec<u8>,
-    entries: HashMap<String, Range<usize>>,
+    /// Each key's body, in key order (as written): found by binary search.
+    entries: Vec<(String, Range<usize>)>,
 }
 
 impl Shard {
@@ -191,7 +227,7 @@ impl Shard {
         if bytes.get(..4) != Some(&gram.magic()[..]) {
             return Err("not a shard of the search index (its first bytes)".to_string());
         }
-        let mut entries = HashMap::new();
+        let mut entries: Vec<(String, Range<usize>)> = Vec::new();
         let mut r = Reader {
             bytes: &bytes,
             at: 4,
@@ -208,23 +244,27 @@ impl Shard {
                 bytes: &bytes[..body.end],
                 at: body.start,
             };
-            check.postings()?;
+            check.check_postings()?;
             if check.at != body.end {
                 return Err(format!(
                     "byte {}: an entry longer than its postings",
                     check.at
                 ));
             }
-            entries.insert(key, body);
+            if entries.last().is_some_and(|(last, _)| *last >= key) {
+                return Err(format!("byte {}: keys out of order", body.start));
+            }
+            entries.push((key, body));
         }
         Ok(Shard { bytes, entries })
     }
 
     /// A gram's postings in item order (none if it occurs nowhere).
     pub fn postings(&self, key: &str) -> Vec<Posting> {
-        let Some(body) = self.entries.get(key) else {
+        let Ok(i) = self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)) else {
             return Vec::new();
         };
+        let body = &self.entries[i].1;
         let mut r = Reader {
             bytes: &self.bytes[..body.end],
             at: body.start,
@@ -242,16 +282,21 @@ impl Shard {
     }
 }
 
-/// Writes a shard: its grams' postings, already encoded (see [`encode_posting`]), by key.
+/// Writes a shard: each gram's key, its count of postings and its postings as
+/// [`encode_posting`] wrote them; ordered by key.
 #[cfg(not(target_arch = "wasm32"))]
-pub(super) fn write_shard(gram: Gram, mut entries: Vec<(&str, &[u8])>) -> Vec<u8> {
+pub(super) fn write_shard(gram: Gram, mut entries: Vec<(&str, u32, &[u8])>) -> Vec<u8> {
     entries.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = gram.magic().to_vec();
-    for (key, body) in entries {
+    let mut count = Vec::new();
+    for (key, n, postings) in entries {
+        count.clear();
+        put_varint(&mut count, n);
         put_varint(&mut out, key.len() as u32);
         out.extend_from_slice(key.as_bytes());
-        put_varint(&mut out, body.len() as u32);
-        out.extend_from_slice(body);
+        put_varint(&mut out, (count.len() + postings.len()) as u32);
+        out.extend_from_slice(&count);
+        out.extend_from_slice(postings);
     }
     out
 }
@@ -276,7 +321,6 @@ mod tests {
 
     fn body(postings: &[Posting]) -> Vec<u8> {
         let mut out = Vec::new();
-        put_varint(&mut out, postings.len() as u32);
         let mut last = None;
         for p in postings {
             encode_posting(&mut out, last, p);
@@ -305,7 +349,7 @@ mod tests {
             text: vec![9],
         }];
         let (ba, bb) = (body(&a), body(&b));
-        let bytes = write_shard(Gram::Two, vec![("上海", &ba), ("ab", &bb)]);
+        let bytes = write_shard(Gram::Two, vec![("上海", 2, &ba), ("ab", 1, &bb)]);
         let shard = Shard::parse(Gram::Two, bytes.clone()).unwrap();
         assert_eq!(shard.postings("上海"), a);
         assert_eq!(shard.postings("ab"), b);

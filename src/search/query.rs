@@ -7,7 +7,6 @@ use super::postings::{Posting, Shard, ShardId};
 use super::{Folder, SearchItem};
 use crate::region::Region;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// `issues/search/index.json`, what a search fetches first: a few kilobytes at 5 issues or 500
 /// (the fold table is bounded by the script; the list of issues is two numbers each).
@@ -55,18 +54,31 @@ impl SearchFile {
 }
 
 /// The files a reader has fetched in this visit: a later query fetches only what is not here.
+/// (Lists, not maps: a visit fetches tens of files, and each map type costs the reader's wasm
+/// kilobytes.)
 #[derive(Debug, Default)]
 pub struct Loaded {
-    shards: HashMap<ShardId, Shard>,
-    texts: HashMap<ChunkId, Vec<SearchItem>>,
+    shards: Vec<(ShardId, Shard)>,
+    texts: Vec<(ChunkId, Vec<SearchItem>)>,
 }
 
 impl Loaded {
     pub fn has(&self, file: &SearchFile) -> bool {
         match file {
-            SearchFile::Shard(id) => self.shards.contains_key(id),
-            SearchFile::Text(c) => self.texts.contains_key(c),
+            SearchFile::Shard(id) => self.shard(id).is_some(),
+            SearchFile::Text(c) => self.text(c).is_some(),
         }
+    }
+
+    fn shard(&self, id: &ShardId) -> Option<&Shard> {
+        self.shards.iter().find(|s| s.0 == *id).map(|s| &s.1)
+    }
+
+    fn text(&self, id: &ChunkId) -> Option<&[SearchItem]> {
+        self.texts
+            .iter()
+            .find(|t| t.0 == *id)
+            .map(|t| t.1.as_slice())
     }
 }
 
@@ -139,7 +151,10 @@ impl Archive {
     ) -> Result<(), String> {
         match file {
             SearchFile::Shard(id) => {
-                loaded.shards.insert(id, Shard::parse(id.gram, bytes)?);
+                let shard = Shard::parse(id.gram, bytes)?;
+                if !loaded.has(&file) {
+                    loaded.shards.push((id, shard));
+                }
             }
             SearchFile::Text(c) => {
                 let items: Vec<SearchItem> =
@@ -152,7 +167,9 @@ impl Archive {
                         items.len()
                     ));
                 }
-                loaded.texts.insert(c, items);
+                if !loaded.has(&file) {
+                    loaded.texts.push((c, items));
+                }
             }
         }
         Ok(())
@@ -214,7 +231,7 @@ impl Archive {
         let hits = shown
             .into_iter()
             .filter_map(|(issue, index)| {
-                let chunk = loaded.texts.get(&self.chunk_of(issue, index))?;
+                let chunk = loaded.text(&self.chunk_of(issue, index))?;
                 let item = chunk.get((index % self.manifest.chunk.max(1)) as usize)?;
                 Some(self.hit(item, &terms))
             })
@@ -261,7 +278,7 @@ impl Archive {
                 .iter()
                 .map(|(g, at)| {
                     let id = ShardId::of(g, self.manifest.buckets);
-                    let postings = loaded.shards.get(&id).map(|s| s.postings(g));
+                    let postings = loaded.shard(&id).map(|s| s.postings(g));
                     (postings.unwrap_or_default(), *at)
                 })
                 .collect();

@@ -7,16 +7,16 @@ use crate::app::{fetch, t, use_lang, LoadError, Nav};
 use crate::i18n::{Lang, Msg};
 use crate::search::{Archive, Hit, Loaded, Marked, Results, SearchFile, Step};
 use crate::view_state::ViewState;
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
 /// Hits drawn at first, and added by each "show more"; all are counted.
 const PAGE: usize = 20;
+/// A new query's first hits are drawn as soon as their texts are in, before the page's.
+const FIRST: usize = 10;
 
 type ArchiveResource = LocalResource<Option<Result<Arc<Archive>, LoadError>>>;
 
@@ -29,31 +29,51 @@ pub struct SearchData {
     files: StoredValue<Rc<Files>, LocalStorage>,
 }
 
-type Fetching = Shared<LocalBoxFuture<'static, Result<(), LoadError>>>;
-
-/// The index's files fetched in this visit, and those on the way: a keystroke that needs a
-/// file the one before asked for waits for the same request.
+/// The index's files fetched in this visit, those on the way, and the last failure of each.
+/// A request is a JS promise, started at once and shared: a keystroke that needs a file the one
+/// before asked for waits for the same request.
 #[derive(Default)]
 struct Files {
     loaded: RefCell<Loaded>,
-    fetching: RefCell<HashMap<SearchFile, Fetching>>,
+    fetching: RefCell<Vec<(SearchFile, js_sys::Promise)>>,
+    failed: RefCell<Vec<(SearchFile, LoadError)>>,
 }
 
 impl Files {
-    fn fetch(self: &Rc<Self>, archive: &Arc<Archive>, file: SearchFile) -> Fetching {
-        if let Some(on_the_way) = self.fetching.borrow().get(&file) {
-            return on_the_way.clone();
+    /// Fetches every file wanted (all at once), into `loaded`; the first failure among them.
+    async fn fetch_all(
+        self: &Rc<Self>,
+        archive: &Arc<Archive>,
+        wanted: &[SearchFile],
+    ) -> Result<(), LoadError> {
+        let requests = js_sys::Array::new();
+        for &file in wanted {
+            let on_the_way = self
+                .fetching
+                .borrow()
+                .iter()
+                .find(|f| f.0 == file)
+                .map(|f| f.1.clone());
+            let request = on_the_way.unwrap_or_else(|| {
+                let (files, archive) = (self.clone(), archive.clone());
+                let request = wasm_bindgen_futures::future_to_promise(async move {
+                    let result = fetch::search_file(&archive, &files.loaded, file).await;
+                    files.fetching.borrow_mut().retain(|f| f.0 != file);
+                    if let Err(e) = result {
+                        files.failed.borrow_mut().push((file, e));
+                    }
+                    Ok(wasm_bindgen::JsValue::UNDEFINED)
+                });
+                self.fetching.borrow_mut().push((file, request.clone()));
+                request
+            });
+            requests.push(&request);
         }
-        let (files, archive) = (self.clone(), archive.clone());
-        let request = async move {
-            let result = fetch::search_file(&archive, &files.loaded, file).await;
-            // Done: a failed file may be asked for again by the next query.
-            files.fetching.borrow_mut().remove(&file);
-            result
-        };
-        let request = request.boxed_local().shared();
-        self.fetching.borrow_mut().insert(file, request.clone());
-        request
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&requests)).await;
+        // Taken: the next query asks for a failed file again.
+        let mut failed = self.failed.borrow_mut();
+        let first = failed.iter().position(|f| wanted.contains(&f.0));
+        first.map_or(Ok(()), |i| Err(failed.swap_remove(i).1))
     }
 }
 
@@ -99,12 +119,7 @@ async fn run_query(
         });
         match step {
             Step::Done(results) => return Ok(results),
-            Step::Fetch(wanted) => {
-                let fetches = wanted.into_iter().map(|f| files.fetch(&archive, f));
-                for result in futures::future::join_all(fetches).await {
-                    result?;
-                }
-            }
+            Step::Fetch(wanted) => files.fetch_all(&archive, &wanted).await?,
         }
     }
 }
@@ -212,7 +227,8 @@ fn results_view(
     };
     view! {
         <p class="search-status" role="status">{status}</p>
-        <ol class="hits">
+        // The query these results answer (the box may already hold the next one).
+        <ol class="hits" data-query=q.to_string()>
             {results.hits.iter().map(|h| hit_view(h, archive, lang, nav)).collect_view()}
         </ol>
     }
@@ -233,6 +249,17 @@ impl Shown {
             PAGE
         }
     }
+}
+
+/// Resolves after the next frame is painted (a frame, then a task).
+async fn after_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let next_task = move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        };
+        request_animation_frame(move || set_timeout(next_task, std::time::Duration::ZERO));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
 
 /// Runs `f` between two performance marks and records their measure under `name`, so the
@@ -268,23 +295,50 @@ pub fn SearchResults() -> impl IntoView {
         let state = nav.state.get_untracked();
         nav.go(ViewState { q: None, ..state });
     };
-    // The query's results, fetched as it needs; a new keystroke starts a new run.
-    let results = LocalResource::new(move || {
+    // The query's answer: its results once the files they need are in; the first hits as soon
+    // as theirs are. A new keystroke starts a new run; an older run's answer is dropped.
+    type Answer = Result<(String, Arc<Archive>, Arc<Results>), LoadError>;
+    let answer = RwSignal::new(None::<Answer>);
+    let runs = StoredValue::new(0_u64);
+    Effect::new(move |_| {
         let q = q.get();
         let limit = q
             .as_deref()
             .map_or(PAGE, |q| shown.with(|s| s.for_query(q)));
         let archive = data.archive.get();
         let files = data.files.get_value();
-        async move {
-            let q = q?;
-            let archive = match archive?? {
-                Ok(archive) => archive,
-                Err(e) => return Some(Err(e)),
-            };
-            let results = run_query(archive.clone(), files, q.clone(), limit).await;
-            Some(results.map(|r| (q, archive, Arc::new(r))))
-        }
+        let run = runs.get_value() + 1;
+        runs.set_value(run);
+        let (Some(q), Some(Some(archive))) = (q, archive) else {
+            return;
+        };
+        let archive = match archive {
+            Ok(archive) => archive,
+            Err(e) => return answer.set(Some(Err(e))),
+        };
+        let limits = if limit == PAGE {
+            vec![FIRST, PAGE]
+        } else {
+            vec![limit]
+        };
+        leptos::task::spawn_local(async move {
+            for limit in limits {
+                let results = run_query(archive.clone(), files.clone(), q.clone(), limit).await;
+                if runs.get_value() != run {
+                    return;
+                }
+                let failed = results.is_err();
+                answer.set(Some(
+                    results.map(|r| (q.clone(), archive.clone(), Arc::new(r))),
+                ));
+                if failed {
+                    return;
+                }
+                // The first hits painted before the rest are asked for: starting ten requests
+                // takes a phone tens of milliseconds.
+                after_paint().await;
+            }
+        });
     });
     move || {
         let q = q.get()?;
@@ -296,7 +350,7 @@ pub fn SearchResults() -> impl IntoView {
             }
             .into_any()
         };
-        let body = match (data.archive.get(), results.get().flatten()) {
+        let body = match (data.archive.get(), answer.get()) {
             (Some(Some(Err(e))), _) => failed(e),
             (_, Some(Err(e))) => failed(e),
             // The last results drawn stay until the new query's arrive (no flash of "loading").
