@@ -61,3 +61,30 @@ test('an old link to an earlier issue still opens it', async () => {
   assert.match(await page.locator('.error-message').textContent(), /第31期/);
   await page.close();
 });
+
+test('a search across thirty issues: newest first, 20 at a time, the next 20 fetching only their texts', async () => {
+  const page = await newPage(browser);
+  const fetched = [];
+  page.on('request', (r) => r.url().includes('/issues/search/') && fetched.push(r.url().split('/').pop()));
+  await page.goto(server.url + '?q=' + encodeURIComponent('獨角獸'));
+  // Each copy's item 17: thirty hits, all titles, newest first.
+  await page.locator('.search-status', { hasText: '找到 30 項' }).waitFor();
+  await page.locator('.hits .hit:nth-child(20)').waitFor();
+  const metas = await page.locator('.hit-meta').allTextContents();
+  assert.equal(metas.length, 20);
+  assert.deepEqual(metas.slice(0, 3).map((m) => m.trim()), ['第30期 · 浙江省', '第29期 · 浙江省', '第28期 · 浙江省']);
+  const shards = fetched.filter((f) => f.endsWith('.bin'));
+  assert.ok(shards.length >= 1 && shards.length <= 2, fetched.join());
+  const before = fetched.length;
+  await page.getByRole('button', { name: '顯示更多' }).click();
+  await page.locator('.hits .hit:nth-child(30)').waitFor();
+  assert.equal(await page.locator('.hit-meta').last().textContent(), '第1期 · 浙江省');
+  const more = fetched.slice(before);
+  assert.ok(more.length > 0 && more.every((f) => /^t\d+-\d+\.json$/.test(f)), more.join());
+  // The last hit opens its issue at the item.
+  await page.locator('.hits .hit a').last().click();
+  await page.locator('.dateline', { hasText: '第1期' }).waitFor();
+  await page.waitForURL(/#item-17$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
