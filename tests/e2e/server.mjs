@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,10 +37,17 @@ const matches = (pattern, p) => (pattern.endsWith('*') ? p.startsWith(pattern.sl
 
 /**
  * Starts a server for `root` under `prefix` (e.g. "/any/sub/path/"); resolves to { url, close }.
- * With `{ headers: true }` it sends the headers `root/_headers` asks for, as hosts that read one do.
+ * With `{ headers: true }` it sends the headers `root/_headers` asks for, as hosts that read one do;
+ * with `{ brotli: true }` it compresses text and wasm with brotli when the browser accepts it, as
+ * a CDN does (for the benchmark's Lighthouse runs).
  */
 export function serve(root, prefix = '/', port = 0, options = {}) {
   const rules = options.headers ? readHeadersFile(path.join(root, '_headers')) : [];
+  const compressed = new Map();
+  const brotli = (file, body) => {
+    if (!compressed.has(file)) compressed.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    return compressed.get(file);
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -61,7 +69,13 @@ export function serve(root, prefix = '/', port = 0, options = {}) {
       }
       const site = '/' + pathname.slice(prefix.length);
       const extra = Object.assign({}, ...rules.filter((r) => matches(r.pattern, site)).map((r) => r.headers));
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (options.brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && type !== 'image/png') {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding', ...extra });
+        res.end(brotli(file, body));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, ...extra });
       res.end(body);
     });
   });
