@@ -2,25 +2,37 @@
 // page of the same issue (issues/233.html: the limit), served with brotli from 127.0.0.1 with the
 // site's own headers, in the same run: part of the benchmark (scripts/bench), also run alone after
 // a build: `node scripts/bench-lighthouse.mjs`. Lighthouse is not a dependency (185 MB of npm
-// packages for a benchmark): `npx --yes lighthouse@12` fetches it from npm the first time.
+// packages for a benchmark): it is installed from npm into target/lighthouse the first time.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { serve } from '../tests/e2e/server.mjs';
 
 const PREFIX = '/bench/sub/path/';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-function lighthouse(url) {
+const LIGHTHOUSE = path.resolve('target/lighthouse/node_modules/.bin/lighthouse');
+
+function install() {
+  if (fs.existsSync(LIGHTHOUSE)) return;
+  const run = spawnSync('npm', ['install', '--prefix', 'target/lighthouse', '--no-audit', '--no-fund', '--loglevel=error', 'lighthouse@12'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('could not install lighthouse from npm');
+}
+
+async function lighthouse(url) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-lighthouse-'));
   const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`].join(' ');
-  const run = spawnSync('npx', ['--yes', 'lighthouse@12', url, '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${flags}`],
-    { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' } });
+  const output = path.join(profile, 'report.json');
+  // Not spawnSync: the page is served by this process, which must go on answering. Output to a
+  // file, no pipes: Chrome's helpers may outlive Lighthouse holding inherited pipes open.
+  const child = spawn(LIGHTHOUSE, [url, '--only-categories=performance', '--output=json', `--output-path=${output}`, '--quiet', `--chrome-flags=${flags}`],
+    { stdio: 'ignore', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' } });
+  const status = await new Promise((resolve) => child.on('exit', resolve));
+  if (status !== 0 || !fs.existsSync(output)) throw new Error(`lighthouse ${url}: exit ${status}`);
+  const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   fs.rmSync(profile, { recursive: true, force: true });
-  if (run.status !== 0) throw new Error(`lighthouse ${url}: ${run.stderr.slice(-2000)}`);
-  const report = JSON.parse(run.stdout);
   const audit = (id) => report.audits[id].numericValue;
   return {
     score: Math.round(report.categories.performance.score * 100),
@@ -30,11 +42,13 @@ function lighthouse(url) {
 }
 
 export async function benchLighthouse({ dist, runs }) {
+  install();
   const server = await serve(dist, PREFIX, 0, { brotli: true, headers: true });
   const out = {};
   try {
     for (const [name, url] of [['app', server.url], ['plain', server.url + 'issues/233.html']]) {
-      const all = Array.from({ length: runs }, () => lighthouse(url));
+      const all = [];
+      for (let i = 0; i < runs; i++) all.push(await lighthouse(url));
       out[name] = Object.fromEntries(Object.keys(all[0]).map((k) => [k, median(all.map((r) => r[k]))]));
       out[name].runs = all;
     }

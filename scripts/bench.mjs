@@ -9,6 +9,7 @@ import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { writeFixtureArchive } from '../tests/fixtures/archive.mjs';
 import { benchSearch, searchRows } from './bench-search.mjs';
+import { benchLighthouse, lighthouseRows } from './bench-lighthouse.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const DIST = path.resolve('dist');
@@ -205,6 +206,9 @@ await server.close();
 await baselineServer?.close();
 await archiveServer.close();
 
+// ---- Lighthouse (mobile preset) on the app and the published page, brotli host (bench-lighthouse.mjs)
+const lighthouse = await benchLighthouse({ dist: DIST, runs: Math.min(RUNS, 3) });
+
 // ---- report -----------------------------------------------------------------------------------
 const s = {
   appFcp: stats(load.app.fcp), appAll: stats(load.app.all), plainFcp: stats(load.plain.fcp), plainAll: stats(load.plain.all),
@@ -230,12 +234,13 @@ row('wasm memory after load', memory?.wasmMemoryBytes ? `${kb(memory.wasmMemoryB
 row('500-issue archive: index.json brotli (the newest 24, and the years)', `${kb(archive.indexBrotli)} KB (${archive.yearFiles} year files beside it)`);
 row('500-issue archive: picker ready after load', spread(s.picker));
 row('500-issue archive: switch to the earliest year\'s issue', spread(s.switch));
+for (const r of lighthouseRows(lighthouse)) row(...r);
 for (const r of searchRows(search)) row(...r);
 
 const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`\nsheto-reader benchmark: phone 390×844 @3x, CPU ×4 slower, ${RUNS} cold runs each\n`);
 for (const r of rows) console.log(`${r.what.padEnd(width)}  ${String(r.value).padEnd(34)} ${String(r.budget).padEnd(12)} ${r.ok}`);
 fs.mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, yearFiles: archive.yearFiles }, search, switches };
+const out = { date: new Date().toISOString(), runs: RUNS, profile: { ...PHONE, cpuThrottling: 4 }, budget: BUDGET, bytes, timings: s, ratio, memory, archive: { issues: 500, indexBrotli: archive.indexBrotli, yearFiles: archive.yearFiles }, search, lighthouse, switches };
 fs.writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
 console.log('\nfigures written to bench-results/bench.json');
