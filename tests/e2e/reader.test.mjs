@@ -110,6 +110,39 @@ test('choosing 浙江省 leaves its 5 items, records it in the URL, and survives
   await page.close();
 });
 
+test('nothing on the page moves as it loads: no layout shift, on a phone or a desktop', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const page = await newPage(browser, viewport);
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value)))
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.url);
+    await page.locator('#news').waitFor();
+    // The charts draw once on screen: scroll through the page, then let it settle.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+      }
+    });
+    await page.waitForTimeout(300);
+    const shifts = await page.evaluate(() => window.__shifts);
+    const total = shifts.reduce((a, v) => a + v, 0);
+    assert.ok(total < 0.01, `cumulative layout shift ${total} (${shifts.join(', ')}) at ${viewport.width} px`);
+    // The observer does see a shift: push the page down and it reports one.
+    await page.evaluate(async () => {
+      scrollTo(0, 0);
+      await new Promise((r) => setTimeout(r, 600));
+      document.querySelector('main').before(Object.assign(document.createElement('div'), { style: 'height: 300px' }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    });
+    assert.ok((await page.evaluate(() => window.__shifts.length)) > shifts.length, 'a shift made on purpose is seen');
+    await page.close();
+  }
+});
+
 test('a shared link opens the same view in a fresh tab', async () => {
   const page = await open('?issue=233&region=anhui,shandong#data');
   assert.equal(await visibleItems(page).count(), 6);
