@@ -228,6 +228,24 @@ test('a search index that fails to load is said plainly; closing the search brin
   await page.close();
 });
 
+test('a damaged shard of the search index is named, and the next search that needs it asks again', async () => {
+  const browser = await browserIn('zh-HK');
+  const page = await newPage(browser, PHONE);
+  let damaged = true;
+  await page.route(/\/issues\/search\/[0-9a-f]{16}\/[ub]\d+\.bin$/, async (r) => {
+    if (!damaged) return r.continue();
+    const body = (await (await r.fetch()).body()).subarray(0, 9);
+    await r.fulfill({ status: 200, contentType: 'application/octet-stream', body });
+  });
+  await page.goto(server.url + '?q=' + encodeURIComponent('上海'));
+  await page.locator('.search-status[role=alert]').waitFor();
+  assert.match(await page.locator('.search-status').textContent(), /^未能載入搜尋索引：issues\/search\/[0-9a-f]{16}\/b\d+\.bin 的資料有誤/);
+  damaged = false;
+  await page.getByRole('searchbox').fill('上海 ');
+  await page.locator('.search-status', { hasText: /^找到 \d+ 項/ }).waitFor();
+  await page.close();
+});
+
 test('the Atom feed is served beside the app and its entries open the issue in their language', async () => {
   const page = await newPage(await browserIn('zh-HK'));
   const response = await page.goto(server.url + 'feed.xml');
