@@ -55,6 +55,8 @@ impl Files {
                 .find(|f| f.0 == file)
                 .map(|f| f.1.clone());
             let request = on_the_way.unwrap_or_else(|| {
+                // A failure of an earlier request for it is old news.
+                self.failed.borrow_mut().retain(|f| f.0 != file);
                 let (files, archive) = (self.clone(), archive.clone());
                 let request = wasm_bindgen_futures::future_to_promise(async move {
                     let result = fetch::search_file(&archive, &files.loaded, file).await;
