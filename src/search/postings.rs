@@ -272,14 +272,6 @@ impl Shard {
         // Checked in `parse`.
         r.postings().unwrap_or_default()
     }
-
-    pub fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 /// Writes a shard: each gram's key, its count of postings and its postings as
