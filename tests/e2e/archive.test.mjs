@@ -24,6 +24,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (site) fs.rmSync(site, { recursive: true, force: true });
 });
 
 test('the first view fetches the newest 24 issues only; an earlier year opens on demand', async () => {

@@ -26,6 +26,12 @@ export async function launch(options = {}, extraArgs = []) {
     locale: 'zh-HK',
     ...options,
   });
+  // Its profile goes with it: a test run launches dozens, and /tmp fills up over many runs.
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
   return context;
 }
 

@@ -293,6 +293,7 @@ test('publish a new build: the reader gets it on the next visit', async () => {
   await page.waitForFunction((next) => caches.keys().then((k) => k.includes(`sheto-${next}`) && !k.some((n) => n !== `sheto-${next}`)), next, { timeout: 15_000 });
   await context.close();
   await local.close();
+  fs.rmSync(site, { recursive: true, force: true });
 });
 
 // ---- Accessibility ----------------------------------------------------------------------------

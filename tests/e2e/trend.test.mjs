@@ -24,6 +24,7 @@ after(async () => {
   await browser?.close();
   await archive?.close();
   await real?.close();
+  if (site) fs.rmSync(site, { recursive: true, force: true });
 });
 
 test('with one issue there is no trend chart', async () => {

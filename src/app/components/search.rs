@@ -326,14 +326,14 @@ pub fn SearchResults() -> impl IntoView {
         leptos::task::spawn_local(async move {
             for limit in limits {
                 let results = run_query(archive.clone(), files.clone(), q.clone(), limit).await;
-                if runs.get_value() != run {
+                // A newer keystroke took over, or the results are gone (a hit was opened, the
+                // search closed): this run's answer is nobody's.
+                if runs.try_get_value() != Some(run) {
                     return;
                 }
                 let failed = results.is_err();
-                answer.set(Some(
-                    results.map(|r| (q.clone(), archive.clone(), Arc::new(r))),
-                ));
-                if failed {
+                let answered = Some(results.map(|r| (q.clone(), archive.clone(), Arc::new(r))));
+                if answer.try_set(answered).is_some() || failed {
                     return;
                 }
                 // The first hits painted before the rest are asked for: starting ten requests
