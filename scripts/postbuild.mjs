@@ -24,7 +24,10 @@ const policy = (hashes) =>
     .map(([k, v]) => `${k} ${[...v, ...(k === 'script-src' ? hashes : [])].join(' ')}`)
     .join('; ');
 
-const inlineScripts = (html) => [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+// Only scripts that run need the policy's leave: not the issue's data or its JSON-LD.
+const inlineScripts = (html) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+  .filter((m) => !/type=["']?application\/(ld\+)?json/.test(m[1]))
+  .map((m) => m[2]).filter((s) => s.trim());
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const allHashes = [];

@@ -50,7 +50,11 @@ fn published_pages_are_up_to_date() {
 
 #[test]
 fn every_word_and_figure_of_the_source_is_on_the_plain_page() {
-    let text = visible_text(&page(&issue_233()));
+    assert_source_is_in(&visible_text(&page(&issue_233())));
+}
+
+/// Every cell of every line of no. 233's source text is in `text` (a page's visible text).
+fn assert_source_is_in(text: &str) {
     for (n, line) in source_233().lines().enumerate() {
         for cell in line.split('\t') {
             let cell: String = cell
@@ -228,4 +232,93 @@ fn the_page_describes_the_issue_for_search_and_link_previews() {
     hostile.news_flash.groups[0].articles[0].title = "</script><script>alert(1)</script>".into();
     let text = sheto::structured::json_ld_text(&hostile);
     assert!(!text.contains("</script") && text.contains("\\u003c/script>"));
+}
+
+/// The reader's page as `sheto publish` writes it: trunk's shell with issue 233 drawn into its
+/// `<div id="app">` by the app's own root component, complete before any script runs.
+mod reader_page {
+    use super::*;
+    use sheto::app::publish::app_page;
+
+    /// A shell as trunk writes it (minified, its loader inline in the head).
+    const SHELL: &str = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8>\
+<meta content=網站說明 name=description><title>香港特區政府駐上海經濟貿易辦事處通訊</title>\
+<script type=module>import init from\"./sheto-reader-1.js\";await init();</script></head>\
+<body><div id=app></div></body></html>";
+
+    /// The page's body up to the issue's data: what a reader sees without script.
+    fn drawn(html: &str) -> &str {
+        let body = html.split("<div id=\"app\">").nth(1).unwrap();
+        body.split("<script type=\"application/json\"")
+            .next()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_word_and_figure_is_in_the_page_before_any_script() {
+        let html = app_page(SHELL, &issue_233()).unwrap();
+        assert_source_is_in(&visible_text(drawn(&html)));
+        // The three charts as SVG, and the app's own parts: the masthead, the chips, search.
+        assert_eq!(drawn(&html).matches("<svg role=\"img\"").count(), 3);
+        for part in [
+            "class=\"masthead",
+            "class=\"region-chips",
+            "class=\"search",
+            "id=\"main\"",
+        ] {
+            assert!(drawn(&html).contains(part), "{part}");
+        }
+        // The loader stays; the shell's own title and description give way to the issue's.
+        assert!(html.contains("<script type=module>import init"));
+        assert!(html
+            .contains("<title>香港特區政府駐上海經濟貿易辦事處通訊 2026年5月（第233期）</title>"));
+        assert!(!html.contains("網站說明") && html.matches("<title>").count() == 1);
+        assert!(html.contains("<meta property=\"og:title\""));
+        assert!(html.contains("<script type=\"application/ld+json\">"));
+    }
+
+    #[test]
+    fn the_issue_s_data_is_in_the_page_for_the_app_to_adopt_it() {
+        let issue = issue_233();
+        let html = app_page(SHELL, &issue).unwrap();
+        let data = html
+            .split("<script type=\"application/json\" id=\"sheto-issue\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .unwrap();
+        let adopted: sheto::bundle::Issue = serde_json::from_str(data).unwrap();
+        assert_eq!(adopted, issue);
+        // No text of the issue can end the element early or run as script.
+        let mut hostile = issue.clone();
+        hostile.news_flash.groups[0].articles[0].title =
+            "</script><script>alert(1)</script><!--".into();
+        let html = app_page(SHELL, &hostile).unwrap();
+        assert_eq!(
+            html.matches("</script>").count(),
+            3,
+            "loader, JSON-LD, data"
+        );
+        assert!(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)"));
+    }
+
+    #[test]
+    fn a_page_published_again_holds_only_the_newer_issue() {
+        let older = issue_233();
+        let mut newer = issue_233();
+        newer.number = 234;
+        newer.masthead.dateline = "2026年6月（第234期）".into();
+        let once = app_page(SHELL, &older).unwrap();
+        let again = app_page(&once, &newer).unwrap();
+        assert_eq!(again, app_page(SHELL, &newer).unwrap());
+        assert!(again.contains("第234期") && !again.contains("第233期"));
+    }
+
+    #[test]
+    fn a_shell_without_its_place_is_refused() {
+        let shell = SHELL.replace("<div id=app></div>", "<div id=boot></div>");
+        let error = app_page(&shell, &issue_233()).unwrap_err();
+        assert!(error.contains("<div id=\"app\">"), "{error}");
+        let error = app_page("<html><body></body></html>", &issue_233()).unwrap_err();
+        assert!(error.contains("<title>"), "{error}");
+    }
 }

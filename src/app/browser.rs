@@ -172,3 +172,33 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
 pub fn reload() {
     let _ = window().location().reload();
 }
+
+#[cfg(target_arch = "wasm32")]
+/// Where the reader draws: `<div id="app">` in index.html (the body in an older page).
+pub fn app_root() -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let document = window().document().expect("a page has a document");
+    match document.get_element_by_id("app") {
+        Some(root) => root.unchecked_into(),
+        None => document.body().expect("a page has a body"),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+/// The issue the page was published with (`sheto publish` writes its bundle into the page as
+/// `<script type="application/json" id="sheto-issue">`), for the app to adopt the page it
+/// finds. None when the page holds none or it does not parse: then the app draws from nothing.
+pub fn published_issue() -> Option<crate::bundle::Issue> {
+    let text = window()
+        .document()?
+        .get_element_by_id(crate::app::PUBLISHED_ISSUE_ID)?
+        .text_content()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Marks the page live (`<html class="live">`): the controls that need the app are shown.
+pub fn mark_live() {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+        let _ = html.class_list().add_1("live");
+    }
+}

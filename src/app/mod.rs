@@ -20,20 +20,40 @@ pub use fetch::LoadError;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Mounts the reader on `<body>`; called by the `sheto-reader` binary (index.html).
+/// Starts the reader (the `sheto-reader` binary, index.html). A page published with an issue
+/// (`sheto publish`) is adopted as it is (hydration: no second render, nothing moves); a page
+/// without one is drawn from nothing.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
-    remove_boot_placeholder();
-    leptos::mount::mount_to_body(App);
+    let root = browser::app_root();
+    match browser::published_issue() {
+        Some(issue) => {
+            let page = Some(Arc::new(issue));
+            leptos::mount::hydrate_from(root, move || view! { <App page=page /> }).forget();
+        }
+        None => {
+            // Whatever the page held (a skeleton, or a page whose data did not parse) goes.
+            root.set_inner_html("");
+            leptos::mount::mount_to(root, || view! { <App page=None /> }).forget();
+        }
+    }
 }
 
-/// index.html paints the title and a skeleton before the wasm arrives; the app takes over.
-fn remove_boot_placeholder() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
+/// The id of the `<script type="application/json">` holding a published page's issue.
+pub const PUBLISHED_ISSUE_ID: &str = "sheto-issue";
+
+/// Whether the page is live: drawn in this browser, or adopted by it. False while a page
+/// rendered at publish time is being adopted (and at publish time itself), so what differs in
+/// a browser (a chart's canvas in place of its SVG) takes its place only once the page is live.
+#[derive(Clone, Copy)]
+pub struct Live(pub ReadSignal<bool>);
+
+/// Is the page live? Tracked. Without an app around it (a component test) it is, in a browser.
+pub fn is_live() -> Signal<bool> {
+    match use_context::<Live>() {
+        Some(Live(live)) => live.into(),
+        None => Signal::stored(cfg!(target_arch = "wasm32")),
     }
 }
 
@@ -42,17 +62,19 @@ fn remove_boot_placeholder() {
 pub fn start_preview() {
     panic::install();
     leptos::mount::mount_to_body(|| {
-        provide_shell();
+        let (nav, _) = provide_shell(browser::current_state());
+        nav.saved
+            .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+        browser::on_location_change(move || nav.sync_from_location());
+        browser::mark_live();
         view! { <preview::PreviewPage /> }
     });
 }
 
-/// What every page shares: the view state from the URL and the archive index.
-fn provide_shell() -> (Nav, IndexResource) {
-    let nav = Nav::new(browser::current_state());
-    nav.saved
-        .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
-    browser::on_location_change(move || nav.sync_from_location());
+/// What every page shares: the view state and the archive index. Nothing here touches the
+/// browser: the reader's page is also rendered at publish time.
+fn provide_shell(initial: ViewState) -> (Nav, IndexResource) {
+    let nav = Nav::new(initial);
     // The document's language follows the interface (the issue's own text says its own).
     Effect::new(move |_| {
         let lang = nav.lang();
@@ -151,11 +173,38 @@ impl Nav {
 pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
 
 /// The reader: the issue in the URL (or the newest), loaded through the archive index.
+/// `page`: the issue the page was published with, drawn at once (at publish time, and in the
+/// browser that adopts that page); the URL's own view follows once the page is live.
 #[component]
-pub fn App() -> impl IntoView {
-    let (nav, index) = provide_shell();
+pub fn App(page: Option<Arc<Issue>>) -> impl IntoView {
+    let published = page.as_ref().map(|issue| issue.number);
+    let initial = match &page {
+        Some(issue) => ViewState {
+            lang: Some(Lang::from(issue.lang)),
+            ..ViewState::default()
+        },
+        None => browser::current_state(),
+    };
+    let (nav, index) = provide_shell(initial);
+    if page.is_none() {
+        // Drawn from nothing: in the reader's language from the first frame.
+        nav.saved
+            .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+    }
+    let (live, set_live) = signal(page.is_none());
+    provide_context(Live(live));
     let update_ready = RwSignal::new(false);
-    browser::register_service_worker(move || update_ready.set(true));
+    // In the browser only (an effect runs after the page is drawn or adopted): the reader's
+    // language, the URL's view, back and forward, offline reading.
+    Effect::new(move |_| {
+        nav.saved
+            .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+        nav.sync_from_location();
+        browser::on_location_change(move || nav.sync_from_location());
+        browser::register_service_worker(move || update_ready.set(true));
+        browser::mark_live();
+        set_live.set(true);
+    });
     components::provide_search(nav);
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
     // Memos, so a keystroke in the search box (a URL change) redraws neither the issue nor
@@ -166,13 +215,23 @@ pub fn App() -> impl IntoView {
     // The issue on screen. Not a resource: a resource runs its fetches one after another and
     // lost a change made while one was on the way (↓ held on the picker showed an older issue
     // than the URL). Here each request is numbered and only the latest may land.
-    let issue = RwSignal::new(None::<Result<Arc<Issue>, LoadError>>);
+    let issue = RwSignal::new(page.map(Ok::<_, LoadError>));
     let attempt = RwSignal::new(0_u32);
     let latest = StoredValue::new(0_u32);
     Effect::new(move |_| {
         let (wanted, script, _) = (wanted.get(), script.get(), attempt.get());
-        let Some(index) = index.get() else { return };
         latest.update_value(|n| *n += 1);
+        // The issue on screen is the one wanted (the published page's stands for the newest):
+        // nothing to fetch, nothing to draw again.
+        let target = wanted.or(published);
+        let shown = issue.with_untracked(|shown| match shown {
+            Some(Ok(shown)) => Some(shown.number) == target && shown.lang == script,
+            _ => false,
+        });
+        if shown {
+            return;
+        }
+        let Some(index) = index.get() else { return };
         let request = latest.get_value();
         leptos::task::spawn_local(async move {
             let loaded = match index {

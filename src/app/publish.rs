@@ -27,6 +27,120 @@ pub fn issue_html(issue: &Issue, lang: Lang) -> String {
     })
 }
 
+/// The reader's page (`App`) with an issue on it, as HTML: what the browser adopts.
+pub fn app_html(issue: &Issue) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let page = Some(Arc::new(issue.clone()));
+        view! { <super::App page=page /> }.to_html()
+    })
+}
+
+/// What a page says about its issue in its `<head>`: title, description, Open Graph and
+/// Twitter card tags, and schema.org JSON-LD.
+fn head_tags(issue: &Issue) -> String {
+    use crate::html::escape;
+    let title = escape(&issue.masthead.full_name());
+    let description = escape(&crate::structured::description(issue));
+    let ld = crate::structured::json_ld_text(issue);
+    format!(
+        "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
+<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{title}\">\n\
+<meta property=\"og:description\" content=\"{description}\">\n\
+<meta name=\"twitter:card\" content=\"summary\">\n\
+<script type=\"application/ld+json\">{ld}</script>\n"
+    )
+}
+
+/// The reader's page as trunk built it (`shell`: index.html, with its stylesheet and loader)
+/// with `issue` in it: its title, description, cards and JSON-LD in the head; the page drawn
+/// into `<div id="app">`; the bundle beside it (`<script type="application/json">`, not run)
+/// for the app to adopt the page. Without script the page is complete. A page published before
+/// is published again (a newer issue in it), so a site's index.html can be re-published in place.
+pub fn app_page(shell: &str, issue: &Issue) -> Result<String, String> {
+    let (head_start, head_end) = head_block(shell)?;
+    let (app_start, app_end) = app_block(shell)?;
+    if app_start < head_end {
+        return Err("the page's <div id=\"app\"> comes before its <title>".into());
+    }
+    // `<` escaped, so nothing in the text can close the script element.
+    let data = serde_json::to_string(issue)
+        .map_err(|e| e.to_string())?
+        .replace('<', "\\u003c");
+    let id = super::PUBLISHED_ISSUE_ID;
+    Ok(format!(
+        "{}{}{}<div id=\"app\">{}</div><script type=\"application/json\" id=\"{id}\">{data}</script>{}",
+        without_description(&shell[..head_start]),
+        head_tags(issue),
+        without_description(&shell[head_end..app_start]),
+        app_html(issue),
+        &shell[app_end..],
+    ))
+}
+
+/// Where the page's title is, with the tags a publish wrote after it (up to its JSON-LD).
+fn head_block(shell: &str) -> Result<(usize, usize), String> {
+    let start = shell
+        .find("<title>")
+        .ok_or("the page has no <title> to replace")?;
+    let end = start
+        + shell[start..]
+            .find("</title>")
+            .ok_or("the page's <title> is not closed")?
+        + "</title>".len();
+    const LD: &str = "<script type=\"application/ld+json\">";
+    let published = shell[end..]
+        .strip_prefix('\n')
+        .is_some_and(|rest| rest.starts_with("<meta name=\"description\""));
+    match (published, shell[end..].find(LD)) {
+        (true, Some(ld)) => {
+            let close = shell[end + ld..]
+                .find("</script>\n")
+                .ok_or("an unclosed JSON-LD")?;
+            Ok((start, end + ld + close + "</script>\n".len()))
+        }
+        _ => Ok((start, end)),
+    }
+}
+
+/// Where the issue is drawn: an empty `<div id="app">` (as trunk writes it), or the page and
+/// data a publish wrote.
+fn app_block(shell: &str) -> Result<(usize, usize), String> {
+    for empty in ["<div id=\"app\"></div>", "<div id=app></div>"] {
+        if let Some(at) = shell.find(empty) {
+            return Ok((at, at + empty.len()));
+        }
+    }
+    let data = format!(
+        "<script type=\"application/json\" id=\"{}\">",
+        super::PUBLISHED_ISSUE_ID
+    );
+    match (shell.find("<div id=\"app\">"), shell.find(&data)) {
+        (Some(start), Some(data)) if start < data => {
+            let close = shell[data..]
+                .find("</script>")
+                .ok_or("the issue's data is not closed")?;
+            Ok((start, data + close + "</script>".len()))
+        }
+        _ => Err("the page has no empty <div id=\"app\"> to draw the issue into".into()),
+    }
+}
+
+/// The site's own description (trunk writes it minified) gives way to the issue's.
+fn without_description(head: &str) -> String {
+    let at = head.find("<meta name=\"description\"").or_else(|| {
+        head.find("name=description>")
+            .and_then(|end| head[..end].rfind("<meta"))
+    });
+    match at {
+        Some(start) => {
+            let end = start + head[start..].find('>').map_or(0, |e| e + 1);
+            format!("{}{}", &head[..start], &head[end..])
+        }
+        None => head.to_string(),
+    }
+}
+
 /// An issue's complete page, as `sheto` publishes it (`issues/233.html`, `233.zh-Hans.html`):
 /// the reader's components rendered in the issue's own script, with its title, description,
 /// Open Graph and Twitter card tags and schema.org JSON-LD. No script runs on it: the controls
@@ -34,20 +148,14 @@ pub fn issue_html(issue: &Issue, lang: Lang) -> String {
 pub fn issue_page(issue: &Issue) -> String {
     use crate::html::escape;
     let lang = Lang::from(issue.lang);
-    let title = escape(&issue.masthead.full_name());
-    let description = escape(&crate::structured::description(issue));
-    let ld = crate::structured::json_ld_text(issue);
+    let head = head_tags(issue);
     let body = issue_html(issue, lang);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
-<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{title}\">\n\
-<meta property=\"og:description\" content=\"{description}\">\n\
-<meta name=\"twitter:card\" content=\"summary\">\n\
-<link rel=\"stylesheet\" href=\"main.css\">\n\
+{head}<link rel=\"stylesheet\" href=\"main.css\">\n\
 <link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\">\n\
-<script type=\"application/ld+json\">{ld}</script>\n</head>\n<body class=\"published\">\n\
+</head>\n<body class=\"published\">\n\
 {body}\n<p class=\"published-note\"><a href=\"index.html\">{archive}</a> · <a href=\"../?issue={number}{query}\">{app}</a></p>\n\
 </body>\n</html>\n",
         html_lang = lang.html_tag(),

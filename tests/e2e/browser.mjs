@@ -42,6 +42,18 @@ export async function newPage(context, viewport = DESKTOP) {
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  // The reader's page is complete before its app starts, and a tap before then does nothing:
+  // like a reader who waits for the controls to appear, a test waits until the app has adopted
+  // the page (`<html class="live">`), where it can (a browser without WebAssembly cannot).
+  for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      await page.waitForFunction(() => !document.getElementById('sheto-issue')
+        || typeof WebAssembly !== 'object' || document.documentElement.classList.contains('live'), null, { timeout: 30_000 });
+      return response;
+    };
+  }
   return page;
 }
 
@@ -52,4 +64,16 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Serves `url` (the reader's page) as trunk builds it, before `sheto publish` draws an issue into
+ * it: the app then draws the issue itself, from a fetch a test can break or fill with hostile
+ * text — the path every issue but the newest, and every other edition, takes.
+ */
+export async function unpublished(page, dist, url) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
+    .replace(/<div id="app">[\s\S]*<script type="application\/json" id="sheto-issue">[\s\S]*?<\/script>/, '<div id="app"></div>');
+  if (html.includes('sheto-issue') || !html.includes('<div id="app"></div>')) throw new Error('not a published reader page');
+  await page.route((u) => u.href === new URL(url).href, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
 }

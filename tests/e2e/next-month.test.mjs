@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve } from './server.mjs';
 import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
@@ -22,20 +24,25 @@ bundle.events.cities.push({
     name: '示例展覽會（測試資料，虛構）', venue: '成都示例會展中心', organisers: ['示例主辦機構'], url: '',
   }],
 });
-let server, browser;
+let site, server, browser;
 
+// A site published with this bundle as its newest issue (`sheto publish`, as a deploy does).
 before(async () => {
-  server = await serve(DIST, PREFIX);
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-next-month-'));
+  fs.cpSync(DIST, site, { recursive: true });
+  fs.writeFileSync(path.join(site, 'issues/233.json'), JSON.stringify(bundle));
+  execFileSync('target/release/sheto', ['publish', site], { stdio: ['ignore', 'ignore', 'inherit'] });
+  server = await serve(site, PREFIX);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (site) fs.rmSync(site, { recursive: true, force: true });
 });
 
 async function open(query = '', viewport = DESKTOP) {
   const page = await newPage(browser, viewport);
-  await page.route('**/issues/233.json', (route) => route.fulfill({ json: bundle }));
   await page.goto(server.url + query);
   await page.locator('#data').waitFor();
   return page;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
+import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const PREFIX = '/any/sub/path/';
@@ -228,6 +228,7 @@ test('the page uses only its own origin and relative URLs', async () => {
 // Failures: the reader is told what went wrong and can retry; never a blank page.
 async function openWith(route, handler, query = '') {
   const page = await newPage(browser);
+  await unpublished(page, DIST, server.url + query);
   await page.route(route, handler);
   await page.goto(server.url + query);
   await page.locator('.error-card').waitFor();
@@ -288,7 +289,13 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   const context = await launch({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.getByRole('link', { name: /香港特區政府駐上海經濟貿易辦事處通訊（各期）/ }).click();
+  // The reader's page itself: the issue drawn at publish time, every item and link of it.
+  assert.equal(await page.locator('article').count(), 22, '5 key developments and 17 news items');
+  assert.equal(await page.locator('main a[href^="http"]').count(), 35);
+  assert.equal(await page.locator('figure.chart svg[role=img]').count(), 3);
+  assert.match(await page.locator('.dateline').textContent(), /第233期/);
+  // Every issue, as plain pages, from its footer.
+  await page.locator('.site-footer').getByRole('link', { name: '各期通訊' }).click();
   await page.getByRole('link', { name: '2026年5月（第233期）' }).click();
   await page.waitForURL(/issues\/233\.html$/);
   assert.equal(await page.locator('article').count(), 22, '5 key developments and 17 news items');

@@ -32,6 +32,7 @@ pub(crate) fn marks_memo(
 }
 
 /// What a chart tells the frame about itself.
+#[derive(Clone)]
 pub(crate) struct Frame {
     /// `gdp`, `trade`, `growth`, `trend`: the figure is `#chart-{id}`.
     pub id: &'static str,
@@ -87,11 +88,18 @@ pub(crate) struct Parts {
 
 /// A chart in a page rendered at publish time: its drawing as SVG, in the place the canvas
 /// takes in a browser, and every figure in words.
-fn published_frame(frame: Frame, svg: Option<String>) -> AnyView {
+/// Its tools are there, inert and hidden (stylesheet), and the SVG is as tall as the canvas: the
+/// interactive chart takes its place without moving anything.
+fn published_frame(frame: &Frame, svg: Option<String>) -> AnyView {
     let id = frame.id;
+    let lang = use_lang();
     view! {
         <figure class="chart" id=format!("chart-{id}") data-chart=id>
             {frame.caption()}
+            <div class="chart-tools" aria-hidden="true">
+                {[Msg::Table, Msg::DownloadPng, Msg::DownloadCsv]
+                    .map(|msg| view! { <button type="button" class="tool" disabled tabindex="-1">{lang.text(msg)}</button> })}
+            </div>
             <div class="chart-canvas chart-drawn" inner_html=svg.unwrap_or_default()></div>
             {frame.described()}
         </figure>
@@ -99,10 +107,29 @@ fn published_frame(frame: Frame, svg: Option<String>) -> AnyView {
     .into_any()
 }
 
+/// A chart: interactive in a live page; at publish time (and while a browser adopts a page so
+/// published) its SVG, which the interactive chart replaces once the page is live.
 pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> AnyView {
-    if cfg!(not(target_arch = "wasm32")) {
-        return published_frame(frame, parts.svg);
+    let live = crate::app::is_live();
+    if live.get_untracked() {
+        return interactive_frame(frame, parts, dark);
     }
+    let svg = parts.svg.clone();
+    let drawn = frame.clone();
+    let interactive = StoredValue::new_local(Some((frame, parts)));
+    (move || {
+        let taken = live
+            .get()
+            .then(|| interactive.try_update_value(Option::take));
+        match taken.flatten().flatten() {
+            Some((frame, parts)) => interactive_frame(frame, parts, dark),
+            None => published_frame(&drawn, svg.clone()),
+        }
+    })
+    .into_any()
+}
+
+fn interactive_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> AnyView {
     let nav = expect_context::<Nav>();
     let lang = use_lang();
     let Parts {

@@ -56,7 +56,14 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
             </main>
             <footer class="site-footer">
                 <p>{t(Msg::Footer)}</p>
-                {(!standalone).then(|| view! { <p><a href="preview.html">{t(Msg::PreviewLink)}</a></p> })}
+                // Every issue as a plain page (reachable without the app), and the staff preview.
+                {(!standalone).then(|| view! {
+                    <p>
+                        <a href="issues/index.html">{t(Msg::Archive)}</a>
+                        " · "
+                        <a href="preview.html">{t(Msg::PreviewLink)}</a>
+                    </p>
+                })}
             </footer>
         </div>
     }

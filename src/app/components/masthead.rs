@@ -75,14 +75,18 @@ fn IssuePicker(current: u32, title: String) -> impl IntoView {
             <span>{t(Msg::IssuePicker)}</span>
             <select on:change=on_change>
                 {move || {
-                    let index = index.get().and_then(Result::ok)?;
+                    // Until the index is in, the issue on screen alone: the picker is as wide
+                    // as it will be, so nothing moves when the others arrive.
+                    let Some(index) = index.get().and_then(Result::ok) else {
+                        return view! { <option value=current.to_string() selected>{title.clone()}</option> }.into_any();
+                    };
                     let mut issues: Vec<(u32, String)> = index.issues.iter().map(|e| (e.number, e.title.clone())).collect();
                     if !issues.iter().any(|(n, _)| *n == current) {
                         issues.push((current, title.clone()));
                     }
                     let lang = use_lang();
                     let years = index.older.iter().map(|y| (y.last, lang.fill(Msg::YearLabel, &[&y.year]))).collect::<Vec<_>>();
-                    Some(view! {
+                    view! {
                         {issues
                             .into_iter()
                             .map(|(n, title)| view! { <option value=n.to_string() selected=n == current>{title}</option> })
@@ -92,7 +96,8 @@ fn IssuePicker(current: u32, title: String) -> impl IntoView {
                                 {years.into_iter().map(|(n, label)| view! { <option value=n.to_string()>{label}</option> }).collect_view()}
                             </optgroup>
                         })}
-                    })
+                    }
+                    .into_any()
                 }}
             </select>
         </label>

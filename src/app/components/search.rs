@@ -87,9 +87,12 @@ pub fn provide_search(nav: Nav) {
         before.copied().unwrap_or(false) || wanted.get() || nav.q.with(Option::is_some)
     });
     let archive = LocalResource::new(move || {
-        let needed = needed.get();
+        needed.track();
         async move {
-            if !needed {
+            // Read when the request runs, not when it is made: a resource's first request is
+            // kept even if what it read changes before it runs (the URL's `?q=` applied just
+            // after the page is adopted), and it would answer "not needed" for good.
+            if !needed.get_untracked() {
                 return None;
             }
             Some(

@@ -24,6 +24,8 @@ usage:
                                            index.json, index.html, series.json, the search index
                                            (search/) and the Atom feed (FILE, default
                                            DIR/../feed.xml)
+  sheto publish SITE                       SITE/index.html (the reader's page as trunk built it)
+                                           with the newest issue of SITE/issues drawn into it
   sheto search DIR QUERY                   what a reader's search finds in DIR's index, and the
                                            files it fetches
   sheto help [COMMAND]                     this text, or a command's own (also COMMAND --help)
@@ -70,6 +72,13 @@ index.html, series.json, the search index (DIR/search/: index.json and a directo
 and texts named after their hash; an older one is removed), and the Atom feed (FILE, default
 DIR/../feed.xml).";
 
+const PUBLISH_HELP: &str = "usage: sheto publish SITE
+
+Draws the newest issue of SITE/issues/index.json into SITE/index.html, the reader's page as trunk
+built it (an empty <div id=\"app\">): the page complete before any script runs, with the issue's
+title, description, link-preview cards and JSON-LD, and the issue's bundle for the reader to
+adopt the page. scripts/build runs it after trunk.";
+
 const SEARCH_HELP: &str = "usage: sheto search DIR QUERY
 
 Answers QUERY from DIR's search index (DIR/search/, as `sheto index` writes it) with the reader's
@@ -84,6 +93,7 @@ fn help_of(command: &str) -> Option<&'static str> {
         "html" => HTML_HELP,
         "index" => INDEX_HELP,
         "search" => SEARCH_HELP,
+        "publish" => PUBLISH_HELP,
         _ => return None,
     })
 }
@@ -165,7 +175,7 @@ pub fn main() -> ExitCode {
                 None => Err(usage(&format!("no help for `{c}`: not a command"), None)),
             },
         },
-        "import" | "convert" | "validate" | "html" | "index" | "search" => {
+        "import" | "convert" | "validate" | "html" | "index" | "search" | "publish" => {
             match parse_args(&command, args) {
                 Ok(a) if a.help => {
                     println!("{}", help_of(&command).unwrap_or(USAGE));
@@ -177,6 +187,7 @@ pub fn main() -> ExitCode {
                     "validate" => cmd_validate(a),
                     "html" => cmd_html(a),
                     "search" => cmd_search(a),
+                    "publish" => cmd_publish(a),
                     _ => cmd_index(a),
                 },
                 Err(code) => Err(code),
@@ -371,6 +382,36 @@ fn cmd_html(a: Args) -> Result<(), ExitCode> {
     let output = a.output;
     let issue = read_bundle(&input)?;
     write_output(output.as_deref(), &sheto::app::publish::issue_page(&issue))
+}
+
+fn cmd_publish(a: Args) -> Result<(), ExitCode> {
+    let site = PathBuf::from(one_input(&a, "publish", "the built site's directory")?);
+    let issues = site.join("issues");
+    let index_file = issues.join("index.json");
+    let v = validate_index_json(&read_input(&index_file.display().to_string())?);
+    let newest = match v.value.as_ref().and_then(|index| index.issues.first()) {
+        Some(newest) if !v.has_errors() => newest.file.clone(),
+        _ => {
+            return Err(failure(format!(
+                "{}: error: no valid index with an issue in it",
+                index_file.display()
+            )))
+        }
+    };
+    let issue = read_bundle(&issues.join(newest).display().to_string())?;
+    let page_file = site.join("index.html");
+    let shell = String::from_utf8(read_input(&page_file.display().to_string())?)
+        .map_err(|_| failure(format!("{}: error: not UTF-8", page_file.display())))?;
+    let page = sheto::app::publish::app_page(&shell, &issue)
+        .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
+    write_output(Some(&page_file), &page)?;
+    eprintln!(
+        "{}: issue {} drawn into the page ({} bytes)",
+        page_file.display(),
+        issue.number,
+        page.len()
+    );
+    Ok(())
 }
 
 fn input_error(severity: Severity, message: String) -> Finding {
