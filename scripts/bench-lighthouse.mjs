@@ -20,10 +20,13 @@ function install() {
   if (run.status !== 0) throw new Error('could not install lighthouse from npm');
 }
 
-async function lighthouse(url) {
+// `lang`: the browser's languages. The reader's first visit follows them: a Hong Kong reader
+// (zh-HK) reads the page as published; an English browser gets the English interface, which
+// redraws the page once the app is live (measured apart).
+async function lighthouse(url, lang) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-lighthouse-'));
   const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`].join(' ');
+    '--disable-sync', '--no-first-run', `--lang=${lang}`, `--accept-lang=${lang}`, `--user-data-dir=${profile}`].join(' ');
   const output = path.join(profile, 'report.json');
   // Not spawnSync: the page is served by this process, which must go on answering. Output to a
   // file, no pipes: Chrome's helpers may outlive Lighthouse holding inherited pipes open.
@@ -46,9 +49,10 @@ export async function benchLighthouse({ dist, runs }) {
   const server = await serve(dist, PREFIX, 0, { brotli: true, headers: true });
   const out = {};
   try {
-    for (const [name, url] of [['app', server.url], ['plain', server.url + 'issues/233.html']]) {
+    const pages = [['app', server.url, 'zh-HK'], ['appEnglish', server.url, 'en-US'], ['plain', server.url + 'issues/233.html', 'zh-HK']];
+    for (const [name, url, lang] of pages) {
       const all = [];
-      for (let i = 0; i < runs; i++) all.push(await lighthouse(url));
+      for (let i = 0; i < runs; i++) all.push(await lighthouse(url, lang));
       out[name] = Object.fromEntries(Object.keys(all[0]).map((k) => [k, median(all.map((r) => r[k]))]));
       out[name].runs = all;
     }
@@ -65,7 +69,8 @@ export function lighthouseRows(lh) {
   const ms = (x) => `${Math.round(x)} ms`;
   const line = (r) => `${r.score} / TBT ${ms(r.tbt)} / LCP ${ms(r.lcp)} / CLS ${r.cls.toFixed(3)}`;
   return [
-    ['Lighthouse mobile, app: score / TBT / LCP / CLS (median)', line(lh.app), `≥ ${LIGHTHOUSE_BUDGET.score}, TBT ≤ ${LIGHTHOUSE_BUDGET.tbtMs} ms`, lh.app.score >= LIGHTHOUSE_BUDGET.score && lh.app.tbt <= LIGHTHOUSE_BUDGET.tbtMs],
+    ['Lighthouse mobile, app (zh-HK browser): score / TBT / LCP / CLS (median)', line(lh.app), `≥ ${LIGHTHOUSE_BUDGET.score}, TBT ≤ ${LIGHTHOUSE_BUDGET.tbtMs} ms`, lh.app.score >= LIGHTHOUSE_BUDGET.score && lh.app.tbt <= LIGHTHOUSE_BUDGET.tbtMs],
+    ['Lighthouse mobile, app in an English browser (EN interface)', line(lh.appEnglish)],
     ['Lighthouse mobile, published page (the limit)', line(lh.plain)],
     ['Lighthouse: app LCP ÷ published page LCP', `${(lh.app.lcp / lh.plain.lcp).toFixed(2)}×`, '≤ 1.1×', lh.app.lcp <= lh.plain.lcp * 1.1],
   ];
