@@ -229,9 +229,10 @@ test('without WebAssembly (a JIT-less browser) the whole issue is on the page', 
     assert.equal(await page.locator('#events tr.event').count(), 4);
     assert.equal(await page.locator('main a[href^="http"]').count(), 35);
     assert.equal(await page.locator('.error-card, .skeleton').count(), 0);
-    // The controls that need the app keep their place, hidden; other issues are plain links.
-    assert.equal(await page.locator('.region-chips').evaluate((e) => getComputedStyle(e).visibility), 'hidden');
-    assert.equal(await page.locator('.search').evaluate((e) => getComputedStyle(e).visibility), 'hidden');
+    // The controls that need the app are not shown (and leave no gap); other issues are plain links.
+    assert.equal(await page.locator('.region-chips').isVisible(), false);
+    assert.equal(await page.locator('.search').isVisible(), false);
+    assert.equal(await page.locator('.region-chips').evaluate((e) => getComputedStyle(e).display), 'none');
     console.log(`screenshot: ${await screenshot(page, 'no-wasm-phone')}`);
     await page.locator('.site-footer').getByRole('link', { name: '各期通訊' }).click();
     await page.waitForURL(/issues\/index\.html$/);
