@@ -74,9 +74,10 @@ const INSTRUMENT = () => {
   }).observe(document, { childList: true, subtree: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
   // Interactive: the app has adopted the page (<html class="live">).
+  // (The document, not its <html>: there is none yet when this runs.)
   new MutationObserver((_, mo) => {
-    if (document.documentElement.classList.contains('live')) { window.__bench.live = performance.now(); mo.disconnect(); }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    if (document.documentElement?.classList.contains('live')) { window.__bench.live = performance.now(); mo.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
 };
 
 async function coldPage(url) {
