@@ -1,4 +1,5 @@
-// The benchmark: the app against the plain-HTML limit (issues/233.html), on a phone profile
+// The benchmark: the app against the plain-HTML limit (no. 233 as `sheto html` writes it: the
+// same components, no app, no data), on a phone profile
 // (390×844, dpr 3, CPU slowed 4× through Emulation.setCPUThrottlingRate), several cold runs
 // each, medians and spread. Prints a table and writes bench-results/bench.json.
 // Run through scripts/bench, which builds the release site first.
@@ -9,10 +10,10 @@ import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { writeFixtureArchive } from '../tests/fixtures/archive.mjs';
 import { benchSearch, searchRows } from './bench-search.mjs';
-import { benchLighthouse, lighthouseRows } from './bench-lighthouse.mjs';
+import { benchLighthouse, lighthouseRows, siteWithPlainPage } from './bench-lighthouse.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-const DIST = path.resolve('dist');
+const { dist: DIST, plain: PLAIN } = siteWithPlainPage();
 // BASELINE=dir: another build (say, of the commit before a change), whose filter change is
 // timed in the same runs, interleaved, so the two are compared on the same machine and load.
 const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : null;
@@ -53,7 +54,7 @@ const total = (files, kind) => Object.keys(files).reduce((a, k) => a + bytes[k][
 const sum = (files) => ({ raw: total(files, 'raw'), gzip: total(files, 'gzip'), brotli: total(files, 'brotli') });
 bytes['first view'] = sum(firstView);
 bytes['interactive (first view + app)'] = sum({ ...firstView, ...enhancement });
-const plainFiles = ['issues/233.html', 'issues/main.css'].map((f) => sizes(path.join(DIST, f)));
+const plainFiles = [PLAIN, 'issues/main.css'].map((f) => sizes(path.join(DIST, f)));
 bytes['plain page (html + css)'] = ['raw', 'gzip', 'brotli'].reduce((o, k) => ({ ...o, [k]: plainFiles.reduce((a, s) => a + s[k], 0) }), {});
 
 // ---- timings ----------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ for (let run = 0; run < RUNS; run++) {
     baselineFilter.push(...await filterTimes(page));
     await page.close();
   }
-  for (const [name, url] of [['plain', server.url + 'issues/233.html'], ['app', server.url]]) {
+  for (const [name, url] of [['plain', server.url + PLAIN], ['app', server.url]]) {
     const page = await coldPage(url);
     const b = await page.evaluate(() => ({ fcp: window.__bench.fcp, all: window.__bench.all, live: window.__bench.live }));
     load[name].fcp.push(b.fcp);
@@ -220,7 +221,7 @@ await baselineServer?.close();
 await archiveServer.close();
 
 // ---- Lighthouse (mobile preset) on the app and the published page, brotli host (bench-lighthouse.mjs)
-const lighthouse = await benchLighthouse({ dist: DIST, runs: Math.min(RUNS, 3) });
+const lighthouse = await benchLighthouse({ dist: DIST, plain: PLAIN, runs: Math.min(RUNS, 3) });
 
 // ---- report -----------------------------------------------------------------------------------
 const s = {

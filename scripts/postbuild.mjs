@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const DIST = path.resolve(process.argv[2] ?? 'dist');
-const PAGES = ['index.html', 'preview.html'];
+// The site's pages, and each issue's own (issues/233.html: the reader's page one folder down,
+// its loader's paths differ, so its hash too). Run again on a re-published site, it gives the
+// same pages.
+const PAGES = ['index.html', 'preview.html', ...fs.readdirSync(path.join(DIST, 'issues')).filter((f) => f.endsWith('.html')).map((f) => `issues/${f}`)]
+  .filter((page) => fs.existsSync(path.join(DIST, page)));
 
 export const POLICY = {
   'default-src': ["'self'"],
@@ -34,7 +38,7 @@ const allHashes = [];
 for (const page of PAGES) {
   const file = path.join(DIST, page);
   let html = fs.readFileSync(file, 'utf8');
-  html = html.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>/i, '');
+  html = html.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>/i, '').replace(/<meta name="build" content="[0-9a-f]*">/, '');
   const hashes = inlineScripts(html).map(sha256);
   allHashes.push(...hashes);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
@@ -57,7 +61,13 @@ const worker = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url
   .replace('__CACHE__', `sheto-${build}`)
   .replace('__PRECACHE__', JSON.stringify(shell));
 fs.writeFileSync(path.join(DIST, 'sw.js'), worker);
-fs.writeFileSync(path.join(DIST, 'index.html'), reader.replace(/<meta charset=utf-8>/i, (m) => `${m}<meta name="build" content="${build}">`));
+for (const page of PAGES.filter((p) => p !== 'preview.html')) {
+  const file = path.join(DIST, page);
+  const html = fs.readFileSync(file, 'utf8');
+  if (page === 'index.html' || html.includes('id="sheto-issue"')) {
+    fs.writeFileSync(file, html.replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}<meta name="build" content="${build}">`));
+  }
+}
 const noCache = ['/', '/index.html', '/preview.html', '/sw.js', '/feed.xml', '/issues/*', '/schema/*'];
 const lines = [
   '# Written by scripts/postbuild.mjs after each build: do not edit by hand.',
@@ -69,4 +79,4 @@ const lines = [
   ...hashed.flatMap((f) => [`/${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
 ];
 fs.writeFileSync(path.join(DIST, '_headers'), lines.join('\n') + '\n');
-console.log(`postbuild: policy pinned in ${PAGES.join(', ')}; _headers lists ${hashed.length} hashed assets; sw.js precaches ${shell.length} files (cache sheto-${build})`);
+console.log(`postbuild: policy pinned in ${PAGES.length} pages; _headers lists ${hashed.length} hashed assets; sw.js precaches ${shell.length} files (cache sheto-${build})`);

@@ -3,7 +3,8 @@
 //!
 //! The query string and hash are the one source of truth: parsing and printing are pure and
 //! round-trip, so a link reproduces a view, reload keeps it, and history steps through changes.
-//! No server rewrite rules are needed: it is always the same page.
+//! No server rewrite rules are needed: the site's page and each issue's published page
+//! (`issues/233.html`, whose path names the issue: [`Place::IssuePage`]) are static files.
 
 use crate::filter::Filter;
 use crate::i18n::Lang;
@@ -75,6 +76,49 @@ pub struct ViewState {
     pub q: Option<String>,
     /// A draft bundle on the host to preview (`preview.html?src=drafts/234.json`): a relative path.
     pub src: Option<String>,
+}
+
+/// Which page the reader is on. Both are published complete (`sheto publish`) and adopted by
+/// the app. A reader never leaves the folder of the page it opened: the links and history
+/// entries the app makes are relative to it, so the page's own relative URLs stay right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Place {
+    /// The site's page (index.html: the newest issue; `?issue=200` for another), or the preview.
+    #[default]
+    Site,
+    /// An issue's own page, one folder down: `issues/233.html`, its Simplified edition
+    /// `issues/233.zh-Hans.html` (`?region=` and the rest in the query, as on the site's page).
+    IssuePage,
+}
+
+impl Place {
+    /// The site's root, relative to the page.
+    pub fn root(self) -> &'static str {
+        match self {
+            Place::Site => "",
+            Place::IssuePage => "../",
+        }
+    }
+
+    /// An issue's page file in `issues/` (`233.html`, `233.zh-Hans.html`).
+    pub fn issue_file(number: u32, script: crate::bundle::Script) -> String {
+        match script {
+            crate::bundle::Script::Hant => format!("{number}.html"),
+            crate::bundle::Script::Hans => format!("{number}.zh-Hans.html"),
+        }
+    }
+
+    /// The issue and edition an issue page's file names (`233.html`, `233.zh-Hans.html`, or
+    /// without `.html`, as hosts with "pretty URLs" serve them).
+    pub fn parse_issue_file(file: &str) -> Option<(u32, crate::bundle::Script)> {
+        let stem = file.strip_suffix(".html").unwrap_or(file);
+        let (number, script) = match stem.strip_suffix(".zh-Hans") {
+            Some(number) => (number, crate::bundle::Script::Hans),
+            None => (stem, crate::bundle::Script::Hant),
+        };
+        let number = number.parse().ok().filter(|n| *n > 0)?;
+        Some((number, script))
+    }
 }
 
 /// Only a path relative to the page may be previewed: no scheme, no other host, no `..`.
@@ -156,6 +200,48 @@ impl ViewState {
         state
     }
 
+    /// Reads the address of a page at `place`: `file` is the last segment of its path. On an
+    /// issue's page the path names the issue, and `.zh-Hans` its edition (unless the query names
+    /// a language).
+    pub fn parse_at(place: Place, file: &str, search: &str, hash: &str) -> ViewState {
+        let mut state = ViewState::parse(search, hash);
+        if place == Place::IssuePage {
+            if let Some((number, script)) = Place::parse_issue_file(file) {
+                state.issue = Some(number);
+                if script == crate::bundle::Script::Hans && state.lang.is_none() {
+                    state.lang = Some(Lang::Hans);
+                }
+            }
+        }
+        state
+    }
+
+    /// The link to this state from a page at `place`: the query and hash on the site's page
+    /// (`./` for the plain newest issue); on an issue's page, the issue's page file beside it
+    /// with the rest in its query (`200.zh-Hans.html?region=anhui#news`).
+    pub fn href_at(&self, place: Place) -> String {
+        let url = match (place, self.issue) {
+            (Place::IssuePage, Some(number)) => {
+                let hans = self.lang == Some(Lang::Hans);
+                let script = if hans { Lang::Hans } else { Lang::Hant }.script();
+                let rest = ViewState {
+                    issue: None,
+                    lang: self.lang.filter(|_| !hans),
+                    ..self.clone()
+                };
+                format!("{}{}", Place::issue_file(number, script), rest.to_url())
+            }
+            // No issue named (not a view the app makes there): the site's page, the newest.
+            (Place::IssuePage, None) => format!("../{}", self.to_url()),
+            (Place::Site, _) => self.to_url(),
+        };
+        if url.is_empty() {
+            "./".into()
+        } else {
+            url
+        }
+    }
+
     /// Reads a query string with its hash: `?issue=233#news`.
     pub fn from_url(query_and_hash: &str) -> ViewState {
         let (search, hash) = query_and_hash
@@ -235,6 +321,53 @@ mod tests {
             ViewState::from_url(&s.to_url())
         );
         assert_eq!(ViewState::default().to_url(), "");
+    }
+
+    #[test]
+    fn an_issue_page_names_its_issue_in_its_path() {
+        use crate::bundle::Script;
+        let at = |file: &str, query: &str| ViewState::parse_at(Place::IssuePage, file, query, "");
+        let s = at("200.zh-Hans.html", "?region=anhui");
+        assert_eq!((s.issue, s.lang), (Some(200), Some(Lang::Hans)));
+        assert_eq!(s.href_at(Place::IssuePage), "200.zh-Hans.html?region=anhui");
+        // Hosts that drop `.html` ("pretty URLs") serve the same page.
+        assert_eq!(at("200", ""), at("200.html", ""));
+        assert_eq!(at("200.html", "?lang=en").lang, Some(Lang::En));
+        assert_eq!(
+            at("200.zh-Hans.html", "?lang=zh-Hant").lang,
+            Some(Lang::Hant)
+        );
+        // Every state links to a page that reads back as that state.
+        for query in [
+            "",
+            "?lang=zh-Hant",
+            "?lang=en&region=shanghai,zhejiang",
+            "?lang=zh-Hans&q=x",
+        ] {
+            let s = ViewState::from_url(&format!(
+                "{query}{}issue=7#news",
+                if query.is_empty() { "?" } else { "&" }
+            ));
+            let href = s.href_at(Place::IssuePage);
+            let (file, rest) = href.split_at(href.find(['?', '#']).unwrap_or(href.len()));
+            let (search, hash) = rest.split_once('#').unwrap_or((rest, ""));
+            assert_eq!(
+                ViewState::parse_at(Place::IssuePage, file, search, hash),
+                s,
+                "{href}"
+            );
+        }
+        // On the site's page the query names the issue, as links always did.
+        let site = ViewState::parse_at(Place::Site, "index.html", "?issue=200", "");
+        assert_eq!(site.href_at(Place::Site), "?issue=200");
+        assert_eq!(ViewState::default().href_at(Place::Site), "./");
+        assert_eq!(
+            Place::parse_issue_file("233.zh-Hans.html"),
+            Some((233, Script::Hans))
+        );
+        for odd in ["index.html", "0.html", "x.html", "233.en.html", ""] {
+            assert_eq!(Place::parse_issue_file(odd), None, "{odd}");
+        }
     }
 
     #[test]

@@ -408,3 +408,50 @@ fn search_answers_from_the_published_index_with_the_files_a_reader_fetches() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("tests/search/index.json: error: cannot read"));
 }
+
+#[test]
+fn publish_draws_the_newest_issue_into_the_site_page_and_every_issue_at_its_own_address() {
+    let dir = temp_dir("publish");
+    let issues = dir.join("issues");
+    std::fs::create_dir_all(&issues).unwrap();
+    std::fs::copy(repo("public/issues/233.json"), issues.join("233.json")).unwrap();
+    let o = sheto(&["index", issues.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shell = "<!doctype html><html><meta charset=utf-8><title>t</title>\
+<link href=./main-1.css rel=stylesheet></head><body><div id=app></div></body></html>";
+    std::fs::write(dir.join("index.html"), shell).unwrap();
+    for _ in 0..2 {
+        let o = sheto(&["publish", dir.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains("2 issue pages"), "{}", stderr(&o));
+    }
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let site = read("index.html");
+    assert!(site.contains("href=./main-1.css") && site.contains("id=\"sheto-issue\">"));
+    for (page, lang) in [
+        ("issues/233.html", "zh-Hant"),
+        ("issues/233.zh-Hans.html", "zh-Hans"),
+    ] {
+        let html = read(page);
+        assert!(html.contains("href=../main-1.css"), "{page}");
+        assert!(
+            html.contains("id=\"sheto-issue\" data-place=\"issue\">"),
+            "{page}"
+        );
+        assert!(html.contains(&format!("\"lang\":\"{lang}\"")), "{page}");
+    }
+    // A site whose index lists nothing, or no index at all, is refused and nothing is written.
+    std::fs::write(
+        issues.join("index.json"),
+        "{\"schema_version\": 1, \"issues\": []}",
+    )
+    .unwrap();
+    let o = sheto(&["publish", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no issue in the index"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(read("index.html"), site);
+}

@@ -137,8 +137,9 @@ fn the_simplified_page_says_its_language_and_keeps_every_link() {
         h.split("href=\"")
             .skip(1)
             .map(|s| s.split('"').next().unwrap().to_string())
-            // The link to the interactive edition names the edition's language.
-            .filter(|h| !h.starts_with("../?issue="))
+            // The link to the interactive edition names the edition's language, and each
+            // page names itself canonical.
+            .filter(|h| !h.starts_with("../?issue=") && !h.starts_with("233."))
             .collect()
     };
     assert_eq!(hrefs(&html), hrefs(&original));
@@ -239,11 +240,13 @@ fn the_page_describes_the_issue_for_search_and_link_previews() {
 mod reader_page {
     use super::*;
     use sheto::app::publish::app_page;
+    use sheto::view_state::Place;
 
     /// A shell as trunk writes it (minified, its loader inline in the head).
     const SHELL: &str = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8>\
 <meta content=網站說明 name=description><title>香港特區政府駐上海經濟貿易辦事處通訊</title>\
-<script type=module>import init from\"./sheto-reader-1.js\";await init();</script></head>\
+<link href=./main-1.css rel=stylesheet><link href=feed.xml rel=alternate>\
+<script type=module>import init from\"./sheto-reader-1.js\";await init({module_or_path:`./sheto-reader-1_bg.wasm`});</script></head>\
 <body><div id=app></div></body></html>";
 
     /// The page's body up to the issue's data: what a reader sees without script.
@@ -256,7 +259,7 @@ mod reader_page {
 
     #[test]
     fn every_word_and_figure_is_in_the_page_before_any_script() {
-        let html = app_page(SHELL, &issue_233()).unwrap();
+        let html = app_page(SHELL, &issue_233(), Place::Site).unwrap();
         assert_source_is_in(&visible_text(drawn(&html)));
         // The three charts as SVG, and the app's own parts: the masthead, the chips, search.
         assert_eq!(drawn(&html).matches("<svg role=\"img\"").count(), 3);
@@ -280,7 +283,7 @@ mod reader_page {
     #[test]
     fn the_issue_s_data_is_in_the_page_for_the_app_to_adopt_it() {
         let issue = issue_233();
-        let html = app_page(SHELL, &issue).unwrap();
+        let html = app_page(SHELL, &issue, Place::Site).unwrap();
         let data = html
             .split("<script type=\"application/json\" id=\"sheto-issue\">")
             .nth(1)
@@ -292,7 +295,7 @@ mod reader_page {
         let mut hostile = issue.clone();
         hostile.news_flash.groups[0].articles[0].title =
             "</script><script>alert(1)</script><!--".into();
-        let html = app_page(SHELL, &hostile).unwrap();
+        let html = app_page(SHELL, &hostile, Place::Site).unwrap();
         assert_eq!(
             html.matches("</script>").count(),
             3,
@@ -307,18 +310,42 @@ mod reader_page {
         let mut newer = issue_233();
         newer.number = 234;
         newer.masthead.dateline = "2026年6月（第234期）".into();
-        let once = app_page(SHELL, &older).unwrap();
-        let again = app_page(&once, &newer).unwrap();
-        assert_eq!(again, app_page(SHELL, &newer).unwrap());
+        let once = app_page(SHELL, &older, Place::Site).unwrap();
+        let again = app_page(&once, &newer, Place::Site).unwrap();
+        assert_eq!(again, app_page(SHELL, &newer, Place::Site).unwrap());
         assert!(again.contains("第234期") && !again.contains("第233期"));
     }
 
     #[test]
     fn a_shell_without_its_place_is_refused() {
         let shell = SHELL.replace("<div id=app></div>", "<div id=boot></div>");
-        let error = app_page(&shell, &issue_233()).unwrap_err();
+        let error = app_page(&shell, &issue_233(), Place::Site).unwrap_err();
         assert!(error.contains("<div id=\"app\">"), "{error}");
-        let error = app_page("<html><body></body></html>", &issue_233()).unwrap_err();
+        let error = app_page("<html><body></body></html>", &issue_233(), Place::Site).unwrap_err();
         assert!(error.contains("<title>"), "{error}");
+    }
+
+    #[test]
+    fn an_issue_s_own_page_is_the_same_page_one_folder_down() {
+        let html = app_page(SHELL, &issue_233(), Place::IssuePage).unwrap();
+        assert_source_is_in(&visible_text(drawn(&html)));
+        // Its stylesheet, loader, wasm and feed from the site's root; its own anchors stay.
+        for link in [
+            "href=../main-1.css",
+            "href=../feed.xml",
+            "from\"../sheto-reader-1.js\"",
+            "`../sheto-reader-1_bg.wasm`",
+            "href=\"#news\"",
+            "href=\"../issues/index.html\"",
+        ] {
+            assert!(html.contains(link), "{link}");
+        }
+        assert!(!html.contains("\"./") && !html.contains("=./"));
+        // It says where it is, for the app, and which page is the issue's and its other edition.
+        assert!(html.contains("id=\"sheto-issue\" data-place=\"issue\">"));
+        let hans = sheto::convert::simplified_issue(&issue_233());
+        let html = app_page(SHELL, &hans, Place::IssuePage).unwrap();
+        assert!(html.contains("<link rel=\"canonical\" href=\"233.zh-Hans.html\">"));
+        assert!(html.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"233.html\">"));
     }
 }

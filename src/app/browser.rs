@@ -1,7 +1,7 @@
 //! The thin layer over the browser the app needs: the URL, history and scrolling.
 
 use crate::i18n::Lang;
-use crate::view_state::ViewState;
+use crate::view_state::{Place, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -9,23 +9,26 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("the reader runs in a browser window")
 }
 
-/// The view state in the address bar.
-pub fn current_state() -> ViewState {
+/// The view state in the address bar of a page at `place`.
+pub fn current_state(place: Place) -> ViewState {
     let location = window().location();
-    ViewState::parse(
+    let path = location.pathname().unwrap_or_default();
+    ViewState::parse_at(
+        place,
+        path.rsplit('/').next().unwrap_or_default(),
         &location.search().unwrap_or_default(),
         &location.hash().unwrap_or_default(),
     )
 }
 
-/// Adds a history entry for a state; the path stays, so any sub-path works.
-pub fn push_url(state: &ViewState) {
-    set_url(state, true);
+/// Adds a history entry for a state; the folder stays, so any sub-path works.
+pub fn push_url(state: &ViewState, place: Place) {
+    set_url(state, place, true);
 }
 
 /// Replaces the current history entry's URL (no new entry).
-pub fn replace_url(state: &ViewState) {
-    set_url(state, false);
+pub fn replace_url(state: &ViewState, place: Place) {
+    set_url(state, place, false);
 }
 
 // Writing the address bar (a synchronous round trip to the browser, 0.2–6 ms on a phone
@@ -35,9 +38,16 @@ thread_local! {
     static PENDING_URLS: std::cell::RefCell<Vec<(String, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn set_url(state: &ViewState, new_entry: bool) {
+fn set_url(state: &ViewState, place: Place, new_entry: bool) {
     let path = window().location().pathname().unwrap_or_default();
-    let url = format!("{path}{}", state.to_url());
+    let url = match place {
+        // The site's page keeps its own name (index.html, preview.html, or none).
+        Place::Site => format!("{path}{}", state.to_url()),
+        Place::IssuePage => {
+            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+            format!("{folder}{}", state.href_at(place))
+        }
+    };
     let first = PENDING_URLS.with_borrow_mut(|pending| {
         pending.push((url, new_entry));
         pending.len() == 1
@@ -161,7 +171,7 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     use wasm_bindgen::prelude::*;
     let container = window().navigator().service_worker();
     let had_controller = container.controller().is_some();
-    let _ = container.register("sw.js");
+    let _ = container.register(&site_url("sw.js"));
     if had_controller {
         let callback = Closure::<dyn Fn()>::new(on_update);
         container.set_oncontrollerchange(Some(callback.as_ref().unchecked_ref()));
@@ -184,16 +194,36 @@ pub fn app_root() -> web_sys::HtmlElement {
     }
 }
 
+thread_local! {
+    static SITE_ROOT: std::cell::Cell<&'static str> = const { std::cell::Cell::new("") };
+}
+
+/// Where the page is in its site, set once when the app starts: the site's files (the issues'
+/// bundles, the search index, the service worker) are fetched relative to its root.
+#[cfg(target_arch = "wasm32")]
+pub fn set_place(place: Place) {
+    SITE_ROOT.set(place.root());
+}
+
+/// A file of the site (`issues/index.json`) as a URL relative to the page.
+pub fn site_url(path: &str) -> String {
+    format!("{}{path}", SITE_ROOT.get())
+}
+
 #[cfg(target_arch = "wasm32")]
 /// The issue the page was published with (`sheto publish` writes its bundle into the page as
 /// `<script type="application/json" id="sheto-issue">`), for the app to adopt the page it
 /// finds. None when the page holds none or it does not parse: then the app draws from nothing.
-pub fn published_issue() -> Option<crate::bundle::Issue> {
-    let text = window()
+/// Where the page is: an issue's own page says so (`data-place="issue"` on its data).
+pub fn published_issue() -> Option<(crate::bundle::Issue, Place)> {
+    let data = window()
         .document()?
-        .get_element_by_id(crate::app::PUBLISHED_ISSUE_ID)?
-        .text_content()?;
-    serde_json::from_str(&text).ok()
+        .get_element_by_id(crate::app::PUBLISHED_ISSUE_ID)?;
+    let place = match data.get_attribute("data-place").as_deref() {
+        Some("issue") => Place::IssuePage,
+        _ => Place::Site,
+    };
+    Some((serde_json::from_str(&data.text_content()?).ok()?, place))
 }
 
 /// Marks the page live (`<html class="live">`): the controls that need the app are shown.

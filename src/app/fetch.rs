@@ -100,7 +100,8 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
             detail: e.to_string(),
         },
     };
-    let request = Request::get(url).abort_signal(signal.as_ref());
+    // Named by its place in the site; fetched from wherever the page is in it.
+    let request = Request::get(&super::browser::site_url(url)).abort_signal(signal.as_ref());
     let response = request.send().await.map_err(failed)?;
     if !response.ok() {
         let (status, status_text) = (response.status(), response.status_text());

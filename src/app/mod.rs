@@ -14,7 +14,7 @@ pub mod publish;
 
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::i18n::{Lang, Msg};
-use crate::view_state::ViewState;
+use crate::view_state::{Place, ViewState};
 use components::{ArchiveLinks, IssueView, LoadErrorCard, Skeleton};
 pub use fetch::LoadError;
 use leptos::prelude::*;
@@ -28,9 +28,11 @@ pub fn start() {
     panic::install();
     let root = browser::app_root();
     match browser::published_issue() {
-        Some(issue) => {
+        Some((issue, place)) => {
+            browser::set_place(place);
             let page = Some(Arc::new(issue));
-            leptos::mount::hydrate_from(root, move || view! { <App page=page /> }).forget();
+            leptos::mount::hydrate_from(root, move || view! { <App page=page place=place /> })
+                .forget();
         }
         None => {
             // Whatever the page held (a skeleton, or a page whose data did not parse) goes.
@@ -62,7 +64,7 @@ pub fn is_live() -> Signal<bool> {
 pub fn start_preview() {
     panic::install();
     leptos::mount::mount_to_body(|| {
-        let (nav, _) = provide_shell(browser::current_state());
+        let (nav, _) = provide_shell(browser::current_state(Place::Site), Place::Site);
         nav.saved
             .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
         browser::on_location_change(move || nav.sync_from_location());
@@ -73,8 +75,8 @@ pub fn start_preview() {
 
 /// What every page shares: the view state and the archive index. Nothing here touches the
 /// browser: the reader's page is also rendered at publish time.
-fn provide_shell(initial: ViewState) -> (Nav, IndexResource) {
-    let nav = Nav::new(initial);
+fn provide_shell(initial: ViewState, place: Place) -> (Nav, IndexResource) {
+    let nav = Nav::at(initial, place);
     // The document's language follows the interface (the issue's own text says its own).
     Effect::new(move |_| {
         let lang = nav.lang();
@@ -105,11 +107,18 @@ pub struct Nav {
     pub regions: Memo<crate::filter::Filter>,
     /// The section in the URL's hash, likewise.
     pub section: Memo<Option<crate::view_state::Section>>,
+    /// The page the app is on: its links and history entries are relative to it.
+    pub place: Place,
 }
 
 impl Nav {
     /// A view of the app from a state, for component tests and the preview.
     pub fn new(initial: ViewState) -> Nav {
+        Nav::at(initial, Place::Site)
+    }
+
+    /// A view of the app on a page at `place`.
+    pub fn at(initial: ViewState, place: Place) -> Nav {
         let (state, set) = signal(initial);
         let saved = RwSignal::new(Lang::default());
         let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or_else(|| saved.get()));
@@ -124,7 +133,18 @@ impl Nav {
             q,
             regions,
             section,
+            place,
         }
+    }
+
+    /// The link to a view from this page.
+    pub fn href(&self, state: &ViewState) -> String {
+        state.href_at(self.place)
+    }
+
+    /// A file of the site (`issues/index.html`) as a link from this page.
+    pub fn site_href(&self, path: &str) -> String {
+        format!("{}{path}", self.place.root())
     }
 
     /// The interface language: the URL's, else the saved one. Tracked.
@@ -150,7 +170,7 @@ impl Nav {
     /// Changes the view without a history entry (each keystroke of a search).
     pub fn replace(&self, next: ViewState) {
         if self.state.with_untracked(|s| *s != next) {
-            browser::replace_url(&next);
+            browser::replace_url(&next, self.place);
             self.set.set(next);
         }
     }
@@ -158,14 +178,14 @@ impl Nav {
     /// Moves to a new view: a new history entry, so back and forward step through changes.
     pub fn go(&self, next: ViewState) {
         if self.state.with_untracked(|s| *s != next) {
-            browser::push_url(&next);
+            browser::push_url(&next, self.place);
             self.set.set(next);
         }
     }
 
     /// Follows the URL after back/forward or a hash link.
     fn sync_from_location(&self) {
-        self.set.set(browser::current_state());
+        self.set.set(browser::current_state(self.place));
     }
 }
 
@@ -175,30 +195,35 @@ pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
 /// The reader: the issue in the URL (or the newest), loaded through the archive index.
 /// `page`: the issue the page was published with, drawn at once (at publish time, and in the
 /// browser that adopts that page); the URL's own view follows once the page is live.
+/// `place`: the site's page (the newest issue) or the issue's own page.
 #[component]
-pub fn App(page: Option<Arc<Issue>>) -> impl IntoView {
+pub fn App(page: Option<Arc<Issue>>, #[prop(optional)] place: Place) -> impl IntoView {
     let published = page.as_ref().map(|issue| issue.number);
     let initial = match &page {
         Some(issue) => ViewState {
+            issue: (place == Place::IssuePage).then_some(issue.number),
             lang: Some(Lang::from(issue.lang)),
             ..ViewState::default()
         },
-        None => browser::current_state(),
+        None => browser::current_state(place),
     };
-    let (nav, index) = provide_shell(initial);
+    let (nav, index) = provide_shell(initial, place);
     if page.is_none() {
         // Drawn from nothing: in the reader's language from the first frame.
         nav.saved
             .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
     }
-    let (live, set_live) = signal(page.is_none());
+    let adopted = page.is_some();
+    let (live, set_live) = signal(!adopted);
     provide_context(Live(live));
     let update_ready = RwSignal::new(false);
     // In the browser only (an effect runs after the page is drawn or adopted): the reader's
     // language, the URL's view, back and forward, offline reading.
     Effect::new(move |_| {
-        nav.saved
-            .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+        if adopted {
+            nav.saved
+                .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+        }
         nav.sync_from_location();
         browser::on_location_change(move || nav.sync_from_location());
         browser::register_service_worker(move || update_ready.set(true));

@@ -5,7 +5,7 @@ use super::components::{provide_search, IssueView};
 use super::{fetch, IndexResource, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Lang;
-use crate::view_state::ViewState;
+use crate::view_state::{Place, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -28,24 +28,43 @@ pub fn issue_html(issue: &Issue, lang: Lang) -> String {
 }
 
 /// The reader's page (`App`) with an issue on it, as HTML: what the browser adopts.
-pub fn app_html(issue: &Issue) -> String {
+pub fn app_html(issue: &Issue, place: Place) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let page = Some(Arc::new(issue.clone()));
-        view! { <super::App page=page /> }.to_html()
+        view! { <super::App page=page place=place /> }.to_html()
     })
 }
 
 /// What a page says about its issue in its `<head>`: title, description, Open Graph and
-/// Twitter card tags, and schema.org JSON-LD.
-fn head_tags(issue: &Issue) -> String {
+/// Twitter card tags, and schema.org JSON-LD. An issue's own page also names itself the
+/// canonical page of that issue, and its other edition (`hreflang`).
+fn head_tags(issue: &Issue, place: Place) -> String {
+    use crate::bundle::Script;
     use crate::html::escape;
     let title = escape(&issue.masthead.full_name());
     let description = escape(&crate::structured::description(issue));
     let ld = crate::structured::json_ld_text(issue);
+    let links = match place {
+        Place::Site => String::new(),
+        Place::IssuePage => [issue.lang, Script::Hant, Script::Hans]
+            .iter()
+            .enumerate()
+            .map(|(i, &script)| {
+                let href = Place::issue_file(issue.number, script);
+                match i {
+                    0 => format!("<link rel=\"canonical\" href=\"{href}\">\n"),
+                    _ => format!(
+                        "<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">\n",
+                        script.tag()
+                    ),
+                }
+            })
+            .collect(),
+    };
     format!(
         "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
-<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{title}\">\n\
+{links}<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{title}\">\n\
 <meta property=\"og:description\" content=\"{description}\">\n\
 <meta name=\"twitter:card\" content=\"summary\">\n\
 <script type=\"application/ld+json\">{ld}</script>\n"
@@ -57,7 +76,9 @@ fn head_tags(issue: &Issue) -> String {
 /// into `<div id="app">`; the bundle beside it (`<script type="application/json">`, not run)
 /// for the app to adopt the page. Without script the page is complete. A page published before
 /// is published again (a newer issue in it), so a site's index.html can be re-published in place.
-pub fn app_page(shell: &str, issue: &Issue) -> Result<String, String> {
+/// At [`Place::IssuePage`] (`issues/233.html`, one folder down) the shell's own links (its
+/// stylesheet, loader, feed) are made relative to that folder.
+pub fn app_page(shell: &str, issue: &Issue, place: Place) -> Result<String, String> {
     let (head_start, head_end) = head_block(shell)?;
     let (app_start, app_end) = app_block(shell)?;
     if app_start < head_end {
@@ -68,14 +89,70 @@ pub fn app_page(shell: &str, issue: &Issue) -> Result<String, String> {
         .map_err(|e| e.to_string())?
         .replace('<', "\\u003c");
     let id = super::PUBLISHED_ISSUE_ID;
+    let at = match place {
+        Place::Site => "",
+        Place::IssuePage => " data-place=\"issue\"",
+    };
+    let own = |part: &str| rebase(&without_description(part), place.root());
     Ok(format!(
-        "{}{}{}<div id=\"app\">{}</div><script type=\"application/json\" id=\"{id}\">{data}</script>{}",
-        without_description(&shell[..head_start]),
-        head_tags(issue),
-        without_description(&shell[head_end..app_start]),
-        app_html(issue),
-        &shell[app_end..],
+        "{}{}{}<div id=\"app\">{}</div><script type=\"application/json\" id=\"{id}\"{at}>{data}</script>{}",
+        own(&shell[..head_start]),
+        head_tags(issue, place),
+        own(&shell[head_end..app_start]),
+        app_html(issue, place),
+        own(&shell[app_end..]),
     ))
+}
+
+/// The shell's links made relative to a page `root` away from the site's root (`../`): every
+/// relative `href`/`src` (`./main-….css`, `feed.xml`), and the loader's quoted `./` paths.
+/// Fragments, absolute paths, `data:` and other schemes are left as they are.
+fn rebase(html: &str, root: &str) -> String {
+    if root.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find(['h', 's', '"', '\'', '`']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let attr = ["href=", "src="]
+            .into_iter()
+            .find(|a| rest.starts_with(a) && out.ends_with(|c: char| c.is_whitespace()));
+        if let Some(attr) = attr {
+            out.push_str(attr);
+            rest = &rest[attr.len()..];
+            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+            if let Some(q) = quote {
+                out.push(q);
+                rest = &rest[1..];
+            }
+            let end = rest
+                .find(|c: char| {
+                    Some(c) == quote || (quote.is_none() && (c.is_whitespace() || c == '>'))
+                })
+                .unwrap_or(rest.len());
+            let value = &rest[..end];
+            let scheme = value.find(':').is_some_and(|c| !value[..c].contains('/'));
+            if !(value.is_empty() || value.starts_with(['#', '/']) || scheme) {
+                out.push_str(root);
+                out.push_str(value.strip_prefix("./").unwrap_or(value));
+            } else {
+                out.push_str(value);
+            }
+            rest = &rest[end..];
+        } else if rest[1..].starts_with("./") && rest.starts_with(['"', '\'', '`']) {
+            out.push_str(&rest[..1]);
+            out.push_str(root);
+            rest = &rest[3..];
+        } else {
+            let c = rest.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..c]);
+            rest = &rest[c..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where the page's title is, with the tags a publish wrote after it (up to its JSON-LD).
@@ -148,7 +225,7 @@ fn without_description(head: &str) -> String {
 pub fn issue_page(issue: &Issue) -> String {
     use crate::html::escape;
     let lang = Lang::from(issue.lang);
-    let head = head_tags(issue);
+    let head = head_tags(issue, Place::IssuePage);
     let body = issue_html(issue, lang);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\

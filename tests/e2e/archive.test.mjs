@@ -51,6 +51,30 @@ test('the first view fetches the newest 24 issues only; an earlier year opens on
   await page.close();
 });
 
+test('every issue of every year has its own page; the picker there moves from page to page', async () => {
+  for (let n = 1; n <= 30; n++) {
+    for (const file of [`${n}.html`, `${n}.zh-Hans.html`]) {
+      const html = fs.readFileSync(path.join(site, 'issues', file), 'utf8');
+      assert.ok(html.includes(`（第${n}期）</title>`) && html.includes('data-place="issue"'), file);
+    }
+  }
+  const page = await newPage(browser);
+  await page.goto(server.url + 'issues/3.html?region=anhui');
+  assert.match(await page.locator('.dateline').textContent(), /第3期/);
+  // From an earlier year's page: the picker lists the newest, that year, and the issue on screen.
+  await page.locator('.issue-picker select').selectOption('29');
+  await page.locator('.dateline', { hasText: '第29期' }).waitFor();
+  await page.waitForURL(`${server.url}issues/29.html?region=anhui`);
+  // What the address names is what the host sends: the page of no. 29, before any script.
+  const response = await page.reload();
+  assert.match(await response.text(), /<h1>測試資料（非真實期數）香港特區政府駐上海經濟貿易辦事處通訊<\/h1>[\s\S]*第29期/);
+  assert.equal(await page.locator('.issue-picker select').inputValue(), '29');
+  await page.goBack();
+  await page.locator('.dateline', { hasText: '第3期' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('an old link to an earlier issue still opens it', async () => {
   const page = await newPage(browser);
   await page.goto(server.url + '?issue=3&lang=zh-Hans');

@@ -32,6 +32,7 @@ before(async () => {
   fs.cpSync(DIST, site, { recursive: true });
   fs.writeFileSync(path.join(site, 'issues/233.json'), JSON.stringify(bundle));
   execFileSync('target/release/sheto', ['publish', site], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('node', ['scripts/postbuild.mjs', site], { stdio: ['ignore', 'ignore', 'inherit'] });
   server = await serve(site, PREFIX);
   browser = await launch();
 });

@@ -59,9 +59,9 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
                 // Every issue as a plain page (reachable without the app), and the staff preview.
                 {(!standalone).then(|| view! {
                     <p>
-                        <a href="issues/index.html">{t(Msg::Archive)}</a>
+                        <a href=nav.site_href("issues/index.html")>{t(Msg::Archive)}</a>
                         " · "
-                        <a href="preview.html">{t(Msg::PreviewLink)}</a>
+                        <a href=nav.site_href("preview.html")>{t(Msg::PreviewLink)}</a>
                     </p>
                 })}
             </footer>

@@ -196,11 +196,7 @@ fn hit_view(hit: &Hit, archive: &Archive, lang: Lang, nav: Nav) -> impl IntoView
         src: None,
         lang: state.lang,
     };
-    let href = if target.to_url().is_empty() {
-        "./".to_string()
-    } else {
-        target.to_url()
-    };
+    let href = nav.href(&target);
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         nav.go(target.clone());

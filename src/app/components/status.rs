@@ -1,8 +1,9 @@
 //! Loading and failure: a skeleton while the issue loads, and an error card with a retry
 //! button (and the validator's findings for a bundle that is wrong).
 
-use crate::app::{t, use_lang, IndexResource, LoadError};
+use crate::app::{t, use_lang, IndexResource, LoadError, Nav};
 use crate::i18n::Msg;
+use crate::view_state::ViewState;
 use leptos::prelude::*;
 
 #[component]
@@ -45,6 +46,7 @@ pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl In
 #[component]
 pub fn ArchiveLinks() -> impl IntoView {
     let index = expect_context::<IndexResource>();
+    let nav = expect_context::<Nav>();
     let heading = t(Msg::Archive);
     move || {
         let issues = index
@@ -59,7 +61,10 @@ pub fn ArchiveLinks() -> impl IntoView {
                     <ul>
                         {issues
                             .into_iter()
-                            .map(|e| view! { <li><a href=format!("?issue={}", e.number)>{e.title}</a></li> })
+                            .map(|e| {
+                                let href = nav.href(&ViewState { issue: Some(e.number), ..ViewState::default() });
+                                view! { <li><a href=href>{e.title}</a></li> }
+                            })
                             .collect_view()}
                     </ul>
                 </nav>

@@ -385,31 +385,61 @@ fn cmd_html(a: Args) -> Result<(), ExitCode> {
 }
 
 fn cmd_publish(a: Args) -> Result<(), ExitCode> {
+    use sheto::view_state::Place;
     let site = PathBuf::from(one_input(&a, "publish", "the built site's directory")?);
     let issues = site.join("issues");
     let index_file = issues.join("index.json");
-    let v = validate_index_json(&read_input(&index_file.display().to_string())?);
-    let newest = match v.value.as_ref().and_then(|index| index.issues.first()) {
-        Some(newest) if !v.has_errors() => newest.file.clone(),
-        _ => {
-            return Err(failure(format!(
-                "{}: error: no valid index with an issue in it",
-                index_file.display()
-            )))
+    let listed = |file: &Path| -> Result<sheto::bundle::ArchiveIndex, ExitCode> {
+        let v = validate_index_json(&read_input(&file.display().to_string())?);
+        match v.value {
+            Some(index) if !v.has_errors() => Ok(index),
+            _ => Err(failure(format!(
+                "{}: error: not a valid index (run sheto validate on it)",
+                file.display()
+            ))),
         }
     };
-    let issue = read_bundle(&issues.join(newest).display().to_string())?;
+    let index = listed(&index_file)?;
+    let Some(newest) = index.issues.first() else {
+        return Err(failure(format!(
+            "{}: error: no issue in the index",
+            index_file.display()
+        )));
+    };
     let page_file = site.join("index.html");
     let shell = String::from_utf8(read_input(&page_file.display().to_string())?)
         .map_err(|_| failure(format!("{}: error: not UTF-8", page_file.display())))?;
-    let page = sheto::app::publish::app_page(&shell, &issue)
-        .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
-    write_output(Some(&page_file), &page)?;
+    let publish = |issue: &sheto::bundle::Issue, place: Place, out: &Path| {
+        let page = sheto::app::publish::app_page(&shell, issue, place)
+            .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
+        write_output(Some(out), &page)
+    };
+    let issue = read_bundle(&issues.join(&newest.file).display().to_string())?;
+    publish(&issue, Place::Site, &page_file)?;
+    // Every issue in every edition at its own address (issues/233.html, 233.zh-Hans.html), in
+    // place of the plain page `sheto index` wrote there: the same page, which the app adopts.
+    let mut entries = index.issues.clone();
+    for year in &index.older {
+        entries.extend(listed(&issues.join(&year.file))?.issues);
+    }
+    let mut pages = 0;
+    for entry in &entries {
+        let editions = entry.editions.iter().map(|e| &e.file);
+        for file in std::iter::once(&entry.file).chain(editions) {
+            let issue = read_bundle(&issues.join(file).display().to_string())?;
+            publish(
+                &issue,
+                Place::IssuePage,
+                &issues.join(Place::issue_file(issue.number, issue.lang)),
+            )?;
+            pages += 1;
+        }
+    }
     eprintln!(
-        "{}: issue {} drawn into the page ({} bytes)",
+        "{}: issue {} drawn into the page; {pages} issue pages in {}",
         page_file.display(),
         issue.number,
-        page.len()
+        issues.display()
     );
     Ok(())
 }
