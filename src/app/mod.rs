@@ -26,6 +26,13 @@ use std::sync::Arc;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
+    // A task of its own: the wasm's compilation ends the task it ran in, and the page is adopted
+    // in the next, so neither blocks a reader's tap for their sum.
+    set_timeout(adopt_or_draw, std::time::Duration::ZERO);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn adopt_or_draw() {
     let root = browser::app_root();
     match browser::published_issue() {
         Some((issue, place)) => {
@@ -219,16 +226,22 @@ pub fn App(page: Option<Arc<Issue>>, #[prop(optional)] place: Place) -> impl Int
     let update_ready = RwSignal::new(false);
     // In the browser only (an effect runs after the page is drawn or adopted): the reader's
     // language, the URL's view, back and forward, offline reading.
+    // After the adoption's own task (a timeout), so the two are short tasks, not one long one.
     Effect::new(move |_| {
-        if adopted {
-            nav.saved
-                .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
-        }
-        nav.sync_from_location();
-        browser::on_location_change(move || nav.sync_from_location());
-        browser::register_service_worker(move || update_ready.set(true));
-        browser::mark_live();
-        set_live.set(true);
+        set_timeout(
+            move || {
+                if adopted {
+                    nav.saved
+                        .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+                }
+                nav.sync_from_location();
+                browser::on_location_change(move || nav.sync_from_location());
+                browser::register_service_worker(move || update_ready.set(true));
+                browser::mark_live();
+                set_live.set(true);
+            },
+            std::time::Duration::ZERO,
+        );
     });
     components::provide_search(nav);
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));
