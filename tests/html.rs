@@ -246,6 +246,7 @@ mod reader_page {
     const SHELL: &str = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8>\
 <meta content=網站說明 name=description><title>香港特區政府駐上海經濟貿易辦事處通訊</title>\
 <link href=./main-1.css rel=stylesheet><link href=feed.xml rel=alternate>\
+<link as=fetch crossorigin href=./sheto-reader-1_bg.wasm integrity=sha384-x rel=preload type=application/wasm>\
 <script type=module>import init from\"./sheto-reader-1.js\";await init({module_or_path:`./sheto-reader-1_bg.wasm`});</script></head>\
 <body><div id=app></div></body></html>";
 
@@ -271,8 +272,10 @@ mod reader_page {
         ] {
             assert!(drawn(&html).contains(part), "{part}");
         }
-        // The loader stays; the shell's own title and description give way to the issue's.
+        // The loader stays (its wasm fetched when it runs, not preloaded beside the page); the
+        // shell's own title and description give way to the issue's.
         assert!(html.contains("<script type=module>import init"));
+        assert!(!html.contains("rel=preload") && html.contains("href=./main-1.css"));
         assert!(html
             .contains("<title>香港特區政府駐上海經濟貿易辦事處通訊 2026年5月（第233期）</title>"));
         assert!(!html.contains("網站說明") && html.matches("<title>").count() == 1);

@@ -93,7 +93,12 @@ pub fn app_page(shell: &str, issue: &Issue, place: Place) -> Result<String, Stri
         Place::Site => "",
         Place::IssuePage => " data-place=\"issue\"",
     };
-    let own = |part: &str| rebase(&without_description(part), place.root());
+    let own = |part: &str| {
+        rebase(
+            &without_wasm_preload(&without_description(part)),
+            place.root(),
+        )
+    };
     Ok(format!(
         "{}{}{}<div id=\"app\">{}</div><script type=\"application/json\" id=\"{id}\"{at}>{data}</script>{}",
         own(&shell[..head_start]),
@@ -201,6 +206,25 @@ fn app_block(shell: &str) -> Result<(usize, usize), String> {
         }
         _ => Err("the page has no empty <div id=\"app\"> to draw the issue into".into()),
     }
+}
+
+/// The app is fetched once the page is read, not while it is being drawn: trunk's preload of the
+/// wasm (a third of a megabyte) would compete with the page on a slow line (Lighthouse counted
+/// it against the page's largest paint). The loader fetches it when it runs, after parsing.
+fn without_wasm_preload(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(at) = rest.find("<link ") {
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let link = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if !(link.contains("rel=preload") && link.contains("application/wasm")) {
+            out.push_str(link);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The site's own description (trunk writes it minified) gives way to the issue's.

@@ -46,6 +46,8 @@ const fontOf = (page, selector) => page.locator(selector).first().evaluate((e) =
 test('the first visit follows the browser: zh-CN reads 简, en-US gets an English interface', async () => {
   const cn = await open(await browserIn('zh-CN'), '', PHONE);
   assert.equal(await cn.locator('html').getAttribute('lang'), 'zh-Hans');
+  // The page was published in 繁: the Simplified edition replaces it once fetched.
+  await cn.locator('h1', { hasText: '香港特区政府' }).waitFor();
   assert.equal(await cn.locator('h1').textContent(), '香港特区政府驻上海经济贸易办事处通讯');
   assert.deepEqual((await sectionNav(cn)).slice(0, 4), ['主要动态', '经贸快讯', '经贸数据', '经贸活动']);
   assert.ok(cn.bundles.some((p) => p.endsWith('/issues/233.zh-Hans.json')), cn.bundles.join());
