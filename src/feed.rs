@@ -29,14 +29,16 @@ fn updated(issue: &Issue) -> String {
     format!("{}-01T00:00:00+08:00", issue.month)
 }
 
-/// The reader's address for an issue in a language, relative to the feed.
+/// The issue's own page in its language, relative to the feed (`issues/233.zh-Hans.html`): a
+/// page complete before any script, which the reader's app adopts.
 pub fn reader_link(issue: &Issue) -> String {
-    let view = crate::view_state::ViewState {
+    use crate::view_state::{Place, ViewState};
+    let view = ViewState {
         issue: Some(issue.number),
         lang: Some(issue.lang.into()),
         ..Default::default()
     };
-    format!("./{}", view.to_url())
+    format!("issues/{}", view.href_at(Place::IssuePage))
 }
 
 /// The headlines of an issue as HTML: its key developments and news, under their headings.

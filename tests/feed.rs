@@ -71,7 +71,9 @@ fn one_entry_per_issue_per_language_newest_first() {
             .collect::<Vec<_>>()
     );
     assert!(xml.contains("<updated>2026-05-01T00:00:00+08:00</updated>\n  <author>"));
-    assert!(xml.contains("href=\"./?issue=232&amp;lang=zh-Hans\""));
+    // Each entry links the issue's own page in its edition.
+    assert!(xml.contains("href=\"issues/232.zh-Hans.html\""));
+    assert!(xml.contains("href=\"issues/232.html?lang=zh-Hant\""));
     assert!(xml.contains("<author><name>香港特別行政區政府駐上海經濟貿易辦事處</name>"));
     // Every entry has a link and content (the schema's Schematron rule).
     assert_eq!(xml.matches("<entry ").count(), 6);

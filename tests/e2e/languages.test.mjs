@@ -258,7 +258,8 @@ test('the Atom feed is served beside the app and its entries open the issue in t
   await page.goto(new URL(link, server.url + 'feed.xml').href);
   await page.locator('h1', { hasText: '香港特区政府' }).waitFor();
   assert.equal(await page.locator('.dateline').textContent(), '2026年5月（第233期）');
-  // The page advertises its feed.
-  assert.equal(await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href'), 'feed.xml');
+  // The issue's own page (its edition's address), which advertises the feed.
+  assert.equal(page.url(), `${server.url}issues/233.zh-Hans.html`);
+  assert.equal(await page.locator('link[rel=alternate][type="application/atom+xml"]').evaluate((l) => l.href), `${server.url}feed.xml`);
   await page.close();
 });
