@@ -34,16 +34,32 @@ const inlineScripts = (html) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\
   .map((m) => m[2]).filter((s) => s.trim());
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+const attribute = (tag, name) => new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`).exec(tag)?.slice(1).find((v) => v !== undefined);
+
+// Trunk's `modulepreload` of the app's JS carries its SRI hash, but fetches it before the page's
+// first paint (the loader imports it after). The same hash in an import map keeps SRI on the
+// import, and the fetch waits for the loader.
+function integrityMap(html) {
+  const link = /<link\b[^>]*\brel=["']?modulepreload["']?[^>]*>/.exec(html)?.[0];
+  if (!link) return { html, map: /<script type=["']?importmap["']?>[\s\S]*?<\/script>/.exec(html)?.[0] ?? '' };
+  const [href, integrity] = [attribute(link, 'href'), attribute(link, 'integrity')];
+  if (!href || !integrity) throw new Error(`a modulepreload without href or integrity: ${link}`);
+  return { html: html.replace(link, ''), map: `<script type="importmap">${JSON.stringify({ integrity: { [href]: integrity } })}</script>` };
+}
+
 const allHashes = [];
 for (const page of PAGES) {
   const file = path.join(DIST, page);
   let html = fs.readFileSync(file, 'utf8');
   html = html.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>/i, '').replace(/<meta name="build" content="[0-9a-f]*">/, '');
-  const hashes = inlineScripts(html).map(sha256);
+  const { html: rest, map } = integrityMap(html);
+  html = map ? rest.replace(map, '') : rest;
+  const hashes = inlineScripts(html + map).map(sha256);
   allHashes.push(...hashes);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
-  // Before anything else in <head>, so it covers every script and style that follows.
-  html = html.replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}${meta}`);
+  // Before anything else in <head>, so it covers every script and style that follows; the
+  // import map before any module script.
+  html = html.replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}${meta}${map}`);
   if (!html.includes(meta)) throw new Error(`${page}: no <meta charset> to put the policy after`);
   fs.writeFileSync(file, html);
 }

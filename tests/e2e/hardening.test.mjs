@@ -52,8 +52,11 @@ test('the strict policy is sent and pinned, and the whole app runs under it', as
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(meta, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.ok(await page.locator('script[type=module]').count() >= 1);
-  // SRI stays on for the app's files.
-  assert.match(await page.locator('link[rel=modulepreload]').getAttribute('integrity'), /^sha384-/);
+  // SRI stays on for the app's code: its hash in the import map (no preload before the page's
+  // first paint).
+  const map = JSON.parse(await page.locator('script[type=importmap]').textContent());
+  assert.deepEqual(Object.values(map.integrity).map((h) => h.slice(0, 7)), ['sha384-']);
+  assert.equal(await page.locator('link[rel=modulepreload], link[rel=preload]').count(), 0);
   // Use it: filter, chart hover, table switch, downloads.
   await page.getByRole('button', { name: /^浙江省/ }).click();
   const surface = page.locator('#chart-gdp .chart-surface');
@@ -78,6 +81,20 @@ test('the strict policy is sent and pinned, and the whole app runs under it', as
   await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); });
   assert.equal(await page.evaluate(() => window.__ran), undefined);
   assert.ok((await violations(page)).some((v) => v.startsWith('script-src')));
+  await page.close();
+});
+
+test('app code altered on the way is refused (SRI): the page stays as published', async () => {
+  const page = await browser.newPage();
+  await page.route(/sheto-reader-[0-9a-f]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n// altered` });
+  });
+  const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && /integrity/i.test(m.text()), timeout: 15_000 });
+  await page.goto(server.url);
+  await refused;
+  assert.equal(await page.locator('html.live').count(), 0, 'the altered app never ran');
+  assert.equal(await page.locator('#news article').count(), 17, 'the issue is still there to read');
   await page.close();
 });
 
