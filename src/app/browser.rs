@@ -214,16 +214,24 @@ pub fn site_url(path: &str) -> String {
 /// The issue the page was published with (`sheto publish` writes its bundle into the page as
 /// `<script type="application/json" id="sheto-issue">`), for the app to adopt the page it
 /// finds. None when the page holds none or it does not parse: then the app draws from nothing.
-/// Where the page is: an issue's own page says so (`data-place="issue"` on its data).
-pub fn published_issue() -> Option<(crate::bundle::Issue, Place)> {
+/// Where the page is: an issue's own page says so (`data-place="issue"` on its data), whether or
+/// not its data parses, so a damaged page still fetches from the site's root.
+pub fn published_issue() -> (Option<crate::bundle::Issue>, Place) {
     let data = window()
-        .document()?
-        .get_element_by_id(crate::app::PUBLISHED_ISSUE_ID)?;
-    let place = match data.get_attribute("data-place").as_deref() {
+        .document()
+        .and_then(|d| d.get_element_by_id(crate::app::PUBLISHED_ISSUE_ID));
+    let place = match data
+        .as_ref()
+        .and_then(|d| d.get_attribute("data-place"))
+        .as_deref()
+    {
         Some("issue") => Place::IssuePage,
         _ => Place::Site,
     };
-    Some((serde_json::from_str(&data.text_content()?).ok()?, place))
+    let issue = data
+        .and_then(|d| d.text_content())
+        .and_then(|text| serde_json::from_str(&text).ok());
+    (issue, place)
 }
 
 /// Marks the page live (`<html class="live">`): the controls that need the app are shown.

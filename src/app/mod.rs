@@ -34,9 +34,10 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 fn adopt_or_draw() {
     let root = browser::app_root();
-    match browser::published_issue() {
-        Some((issue, place)) => {
-            browser::set_place(place);
+    let (issue, place) = browser::published_issue();
+    browser::set_place(place);
+    match issue {
+        Some(issue) => {
             let page = Some(Arc::new(issue));
             leptos::mount::hydrate_from(root, move || view! { <App page=page place=place /> })
                 .forget();
@@ -44,7 +45,7 @@ fn adopt_or_draw() {
         None => {
             // Whatever the page held (a skeleton, or a page whose data did not parse) goes.
             root.set_inner_html("");
-            leptos::mount::mount_to(root, || view! { <App page=None /> }).forget();
+            leptos::mount::mount_to(root, move || view! { <App page=None place=place /> }).forget();
         }
     }
 }

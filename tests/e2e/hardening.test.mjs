@@ -84,6 +84,21 @@ test('the strict policy is sent and pinned, and the whole app runs under it', as
   await page.close();
 });
 
+test('an issue page whose data is damaged is drawn again by the app from the site\'s files', async () => {
+  const page = await newPage(browser);
+  await page.route(/\/issues\/233\.zh-Hans\.html$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/(id="sheto-issue" data-place="issue">)[\s\S]*?<\/script>/, '$1{</script>');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(server.url + 'issues/233.zh-Hans.html');
+  await page.locator('h1', { hasText: '香港特区政府' }).waitFor();
+  assert.equal(await page.locator('#news article').count(), 17);
+  assert.equal(await page.locator('.error-card').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('app code altered on the way is refused (SRI): the page stays as published', async () => {
   const page = await browser.newPage();
   await page.route(/sheto-reader-[0-9a-f]+\.js$/, async (route) => {
