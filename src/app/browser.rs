@@ -240,3 +240,27 @@ pub fn mark_live() {
         let _ = html.class_list().add_1("live");
     }
 }
+
+/// Resolves after the next frame is painted (a frame, then a task).
+pub async fn after_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let next_task = move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        };
+        request_animation_frame(move || set_timeout(next_task, std::time::Duration::ZERO));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+}
+
+/// Resolves in a task of its own: what follows is not added to the task running now.
+pub async fn next_task() {
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+}

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod components;
 pub(crate) mod download;
 pub(crate) mod fetch;
+pub(crate) mod later;
 pub mod panic;
 pub mod preview;
 #[cfg(not(target_arch = "wasm32"))]
@@ -34,9 +35,10 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 fn adopt_or_draw() {
     let root = browser::app_root();
+    // The issue's data read in a task of its own, the page's frame adopted in the next.
     let (issue, place) = browser::published_issue();
     browser::set_place(place);
-    match issue {
+    let start = move || match issue {
         Some(issue) => {
             let page = Some(Arc::new(issue));
             leptos::mount::hydrate_from(root, move || view! { <App page=page place=place /> })
@@ -47,7 +49,8 @@ fn adopt_or_draw() {
             root.set_inner_html("");
             leptos::mount::mount_to(root, move || view! { <App page=None place=place /> }).forget();
         }
-    }
+    };
+    set_timeout(start, std::time::Duration::ZERO);
 }
 
 /// The id of the `<script type="application/json">` holding a published page's issue.
@@ -92,8 +95,12 @@ fn provide_shell(initial: ViewState, place: Place) -> (Nav, IndexResource) {
         panic::set_lang(lang);
     });
     provide_context(nav);
-    let index: IndexResource =
-        LocalResource::new(|| async { fetch::archive_index().await.map(Arc::new) });
+    // Started in a task of its own: the page's first task in a browser (adopting it) is long
+    // enough without the first fetch's setting up.
+    let index: IndexResource = LocalResource::new(|| async {
+        browser::next_task().await;
+        fetch::archive_index().await.map(Arc::new)
+    });
     provide_context(index);
     (nav, index)
 }
@@ -178,6 +185,7 @@ impl Nav {
     /// Changes the view without a history entry (each keystroke of a search).
     pub fn replace(&self, next: ViewState) {
         if self.state.with_untracked(|s| *s != next) {
+            later::adopt_all();
             browser::replace_url(&next, self.place);
             self.set.set(next);
         }
@@ -186,6 +194,7 @@ impl Nav {
     /// Moves to a new view: a new history entry, so back and forward step through changes.
     pub fn go(&self, next: ViewState) {
         if self.state.with_untracked(|s| *s != next) {
+            later::adopt_all();
             browser::push_url(&next, self.place);
             self.set.set(next);
         }
@@ -193,6 +202,7 @@ impl Nav {
 
     /// Follows the URL after back/forward or a hash link.
     fn sync_from_location(&self) {
+        later::adopt_all();
         self.set.set(browser::current_state(self.place));
     }
 }
@@ -226,23 +236,21 @@ pub fn App(page: Option<Arc<Issue>>, #[prop(optional)] place: Place) -> impl Int
     provide_context(Live(live));
     let update_ready = RwSignal::new(false);
     // In the browser only (an effect runs after the page is drawn or adopted): the reader's
-    // language, the URL's view, back and forward, offline reading.
-    // After the adoption's own task (a timeout), so the two are short tasks, not one long one.
+    // language, the URL's view, back and forward, offline reading. Once every part of the page
+    // is adopted (each in a short task of its own), and in a task of its own; the page is marked
+    // live once the charts too have taken their places.
     Effect::new(move |_| {
-        set_timeout(
-            move || {
-                if adopted {
-                    nav.saved
-                        .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
-                }
-                nav.sync_from_location();
-                browser::on_location_change(move || nav.sync_from_location());
-                browser::register_service_worker(move || update_ready.set(true));
-                browser::mark_live();
-                set_live.set(true);
-            },
-            std::time::Duration::ZERO,
-        );
+        later::when_adopted(move || {
+            if adopted {
+                nav.saved
+                    .set(browser::saved_lang().unwrap_or_else(browser::browser_lang));
+            }
+            nav.sync_from_location();
+            browser::on_location_change(move || nav.sync_from_location());
+            browser::register_service_worker(move || update_ready.set(true));
+            set_live.set(true);
+            later::when_adopted(browser::mark_live);
+        });
     });
     components::provide_search(nav);
     let wanted = Memo::new(move |_| nav.state.with(|s| s.issue));

@@ -108,17 +108,21 @@ fn published_frame(frame: &Frame, svg: Option<String>) -> AnyView {
 }
 
 /// A chart: interactive in a live page; at publish time (and while a browser adopts a page so
-/// published) its SVG, which the interactive chart replaces once the page is live.
+/// published) its SVG, which the interactive chart replaces once the page is adopted, each
+/// chart in a task of its own.
 pub(crate) fn chart_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> AnyView {
-    let live = crate::app::is_live();
-    if live.get_untracked() {
+    if crate::app::is_live().get_untracked() {
         return interactive_frame(frame, parts, dark);
     }
     let svg = parts.svg.clone();
     let drawn = frame.clone();
     let interactive = StoredValue::new_local(Some((frame, parts)));
+    let here = RwSignal::new(false);
+    crate::app::later::when_adopted(move || {
+        here.try_set(true);
+    });
     (move || {
-        let taken = live
+        let taken = here
             .get()
             .then(|| interactive.try_update_value(Option::take));
         match taken.flatten().flatten() {

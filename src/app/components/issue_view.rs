@@ -10,6 +10,7 @@ use super::news_flash::NewsFlash;
 use super::region_chips::RegionChips;
 use super::search::SearchResults;
 use super::section_nav::SectionNav;
+use crate::app::later::later;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
@@ -40,20 +41,28 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
     Effect::new(move |_| crate::app::set_document_title(&titled));
     let nav = expect_context::<Nav>();
     let searching = move || !standalone && nav.q.with(Option::is_some);
-    view! {
-        <div class="page">
-            <Masthead issue=issue.clone() picker=!standalone />
-            {(!standalone).then(|| view! { <SearchResults /> })}
+    // Every block but the page's frame is adopted in a short task of its own (`later`), the
+    // masthead and controls first.
+    let masthead = {
+        let issue = issue.clone();
+        later(move || view! { <Masthead issue=issue picker=!standalone /> }.into_any())
+    };
+    let toolbar = {
+        let issue = issue.clone();
+        later(move || {
             // While a search is open its results are the page: the issue steps aside (and
             // each keystroke lays out the results alone, not the whole issue below them).
-            <aside class="toolbar" aria-label=t(Msg::Toolbar) hidden=searching>
-                <SectionNav />
-                <RegionChips issue=issue.clone() />
-            </aside>
-            // The newsletter's text is in its own language, whatever the interface's.
-            <main id="main" class="issue" tabindex="-1" lang=issue.lang.tag() hidden=searching>
-                {PARTS.iter().map(|part| part(issue.clone())).collect_view()}
-            </main>
+            view! {
+                <aside class="toolbar" aria-label=t(Msg::Toolbar) hidden=searching>
+                    <SectionNav />
+                    <RegionChips issue=issue />
+                </aside>
+            }
+            .into_any()
+        })
+    };
+    let footer = later(move || {
+        view! {
             <footer class="site-footer">
                 <p>{t(Msg::Footer)}</p>
                 // Every issue as a plain page (reachable without the app), and the staff preview.
@@ -65,6 +74,25 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
                     </p>
                 })}
             </footer>
+        }
+        .into_any()
+    });
+    view! {
+        <div class="page">
+            {masthead}
+            {(!standalone).then(|| view! { <SearchResults /> })}
+            {toolbar}
+            // The newsletter's text is in its own language, whatever the interface's.
+            <main id="main" class="issue" tabindex="-1" lang=issue.lang.tag() hidden=searching>
+                {PARTS
+                    .iter()
+                    .map(|&part| {
+                        let issue = issue.clone();
+                        later(move || part(issue))
+                    })
+                    .collect_view()}
+            </main>
+            {footer}
         </div>
     }
 }

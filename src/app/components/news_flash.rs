@@ -2,6 +2,7 @@
 //! so a filter change touches a few attributes rather than rebuilding the list.
 
 use super::article::ArticleCard;
+use crate::app::later::later;
 use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
@@ -35,12 +36,12 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
                 .into_iter()
                 .map(|g| {
                     let region = g.region;
-                    view! {
+                    later(move || view! {
                         <section class="group" data-region=region.id() hidden=move || !nav.regions.with(|f| f.shows(region))>
                             <h3>{g.heading}</h3>
                             {g.items.into_iter().map(|i| view! { <ArticleCard id=Some(i.anchor.to_string()) article=i.article /> }).collect_view()}
                         </section>
-                    }
+                    }.into_any())
                 })
                 .collect_view()}
         </section>

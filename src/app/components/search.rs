@@ -252,17 +252,6 @@ impl Shown {
     }
 }
 
-/// Resolves after the next frame is painted (a frame, then a task).
-async fn after_paint() {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let next_task = move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        };
-        request_animation_frame(move || set_timeout(next_task, std::time::Duration::ZERO));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-}
-
 /// Runs `f` between two performance marks and records their measure under `name`, so the
 /// benchmark can tell the search itself from drawing its results.
 fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
@@ -337,7 +326,7 @@ pub fn SearchResults() -> impl IntoView {
                 }
                 // The first hits painted before the rest are asked for: starting ten requests
                 // takes a phone tens of milliseconds.
-                after_paint().await;
+                crate::app::browser::after_paint().await;
             }
         });
     });
