@@ -74,6 +74,11 @@ const INSTRUMENT = () => {
     requestAnimationFrame(() => setTimeout(() => { window.__bench.all = performance.now(); }));
   }).observe(document, { childList: true, subtree: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
+  // Tasks that keep a tap waiting (over 50 ms) while the app starts and adopts the page.
+  window.__bench.tasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!window.__bench.live) window.__bench.tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
   // Interactive: the app has adopted the page (<html class="live">).
   // (The document, not its <html>: there is none yet when this runs.)
   new MutationObserver((_, mo) => {
@@ -113,7 +118,7 @@ const filterTimes = (page) => page.evaluate(async () => {
   return times;
 });
 
-const load = { app: { fcp: [], all: [], live: [] }, plain: { fcp: [], all: [] } };
+const load = { app: { fcp: [], all: [], live: [], longest: [], blocking: [] }, plain: { fcp: [], all: [] } };
 const filter = [];
 const baselineFilter = [];
 const baselineServer = BASELINE ? await serve(BASELINE, PREFIX) : null;
@@ -127,10 +132,16 @@ for (let run = 0; run < RUNS; run++) {
   }
   for (const [name, url] of [['plain', server.url + PLAIN], ['app', server.url]]) {
     const page = await coldPage(url);
-    const b = await page.evaluate(() => ({ fcp: window.__bench.fcp, all: window.__bench.all, live: window.__bench.live }));
+    const b = await page.evaluate(() => ({ fcp: window.__bench.fcp, all: window.__bench.all, live: window.__bench.live, tasks: window.__bench.tasks }));
     load[name].fcp.push(b.fcp);
     load[name].all.push(b.all);
-    if (name === 'app') load.app.live.push(b.live);
+    if (name === 'app') {
+      load.app.live.push(b.live);
+      // After the first paint, as Lighthouse's total blocking time counts them.
+      const after = b.tasks.filter((t) => t.start >= b.fcp);
+      load.app.longest.push(Math.max(0, ...after.map((t) => t.duration)));
+      load.app.blocking.push(after.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0));
+    }
     if (name === 'app') {
       filter.push(...await filterTimes(page));
       if (run === 0) {
@@ -225,7 +236,7 @@ const lighthouse = await benchLighthouse({ dist: DIST, plain: PLAIN, runs: Math.
 
 // ---- report -----------------------------------------------------------------------------------
 const s = {
-  appFcp: stats(load.app.fcp), appAll: stats(load.app.all), appLive: stats(load.app.live), plainFcp: stats(load.plain.fcp), plainAll: stats(load.plain.all),
+  appFcp: stats(load.app.fcp), appAll: stats(load.app.all), appLive: stats(load.app.live), appLongest: stats(load.app.longest), appBlocking: stats(load.app.blocking), plainFcp: stats(load.plain.fcp), plainAll: stats(load.plain.all),
   filter: stats(filter), baselineFilter: baselineFilter.length ? stats(baselineFilter) : null, hover: stats(hover), picker: stats(archive.picker), switch: stats(archive.switch),
 };
 const ratio = s.appAll.median / s.plainAll.median;
@@ -241,6 +252,8 @@ row('first content: app', spread(s.appFcp));
 row('whole issue rendered: plain page', spread(s.plainAll));
 row('whole issue rendered: app', spread(s.appAll));
 row('app interactive (the page adopted)', spread(s.appLive));
+row('longest task from first paint to adopted (CPU ×4)', spread(s.appLongest));
+row('blocking time (Σ task − 50 ms) from first paint to adopted', spread(s.appBlocking));
 row('app ÷ plain page (whole issue)', `${ratio.toFixed(2)}×`, `≤ ${BUDGET.renderRatio}×`, ratio <= BUDGET.renderRatio);
 row('filter change (浙江省), median / p95', `${ms(s.filter.median)} / ${ms(s.filter.p95)} ms (n=${s.filter.n})`, `p95 ≤ ${BUDGET.filterMs} ms`, s.filter.p95 <= BUDGET.filterMs);
 if (s.baselineFilter) row(`  the same, baseline ${path.relative('.', BASELINE)}`, `${ms(s.baselineFilter.median)} / ${ms(s.baselineFilter.p95)} ms (n=${s.baselineFilter.n})`);

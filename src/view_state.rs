@@ -108,6 +108,25 @@ impl Place {
         }
     }
 
+    /// The image of an issue's preview card in `issues/` (`233.png`, `233.zh-Hans.png`).
+    pub fn card_file(number: u32, script: crate::bundle::Script) -> String {
+        let page = Place::issue_file(number, script);
+        format!("{}.png", page.trim_end_matches(".html"))
+    }
+
+    /// A file of the site (`issues/233.png`) as a link from this page: relative (an issue page
+    /// is in `issues/` itself), or absolute under the site's published address.
+    pub fn link(self, site_url: Option<&str>, from_root: &str) -> String {
+        match (site_url, self) {
+            (Some(site), _) => format!("{}/{from_root}", site.trim_end_matches('/')),
+            (None, Place::IssuePage) => match from_root.strip_prefix("issues/") {
+                Some(here) => here.to_string(),
+                None => format!("../{from_root}"),
+            },
+            (None, Place::Site) => from_root.to_string(),
+        }
+    }
+
     /// The issue and edition an issue page's file names (`233.html`, `233.zh-Hans.html`, or
     /// without `.html`, as hosts with "pretty URLs" serve them).
     pub fn parse_issue_file(file: &str) -> Option<(u32, crate::bundle::Script)> {
@@ -321,6 +340,29 @@ mod tests {
             ViewState::from_url(&s.to_url())
         );
         assert_eq!(ViewState::default().to_url(), "");
+    }
+
+    #[test]
+    fn a_sites_files_are_linked_from_either_page_relative_or_under_its_address() {
+        use crate::bundle::Script;
+        assert_eq!(Place::card_file(233, Script::Hant), "233.png");
+        assert_eq!(Place::card_file(233, Script::Hans), "233.zh-Hans.png");
+        let card = "issues/233.png";
+        assert_eq!(Place::Site.link(None, card), "issues/233.png");
+        assert_eq!(Place::IssuePage.link(None, card), "233.png");
+        assert_eq!(Place::IssuePage.link(None, "feed.xml"), "../feed.xml");
+        for site in ["https://example.org/news", "https://example.org/news/"] {
+            for place in [Place::Site, Place::IssuePage] {
+                assert_eq!(
+                    place.link(Some(site), card),
+                    "https://example.org/news/issues/233.png"
+                );
+            }
+        }
+        assert_eq!(
+            Place::Site.link(Some("https://example.org/"), ""),
+            "https://example.org/"
+        );
     }
 
     #[test]

@@ -409,9 +409,9 @@ fn search_answers_from_the_published_index_with_the_files_a_reader_fetches() {
     assert!(stderr(&o).contains("tests/search/index.json: error: cannot read"));
 }
 
-#[test]
-fn publish_draws_the_newest_issue_into_the_site_page_and_every_issue_at_its_own_address() {
-    let dir = temp_dir("publish");
+/// A site as trunk builds it (a shell index.html) with no. 233 indexed in its issues/.
+fn site_to_publish(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
     let issues = dir.join("issues");
     std::fs::create_dir_all(&issues).unwrap();
     std::fs::copy(repo("public/issues/233.json"), issues.join("233.json")).unwrap();
@@ -420,6 +420,13 @@ fn publish_draws_the_newest_issue_into_the_site_page_and_every_issue_at_its_own_
     let shell = "<!doctype html><html><meta charset=utf-8><title>t</title>\
 <link href=./main-1.css rel=stylesheet></head><body><div id=app></div></body></html>";
     std::fs::write(dir.join("index.html"), shell).unwrap();
+    dir
+}
+
+#[test]
+fn publish_draws_the_newest_issue_into_the_site_page_and_every_issue_at_its_own_address() {
+    let dir = site_to_publish("publish");
+    let issues = dir.join("issues");
     for _ in 0..2 {
         let o = sheto(&["publish", dir.to_str().unwrap()]);
         assert!(o.status.success(), "{}", stderr(&o));
@@ -454,4 +461,66 @@ fn publish_draws_the_newest_issue_into_the_site_page_and_every_issue_at_its_own_
         stderr(&o)
     );
     assert_eq!(read("index.html"), site);
+}
+
+#[test]
+fn publish_draws_each_editions_preview_card_and_links_it_absolutely_under_a_site_url() {
+    let dir = site_to_publish("publish-cards");
+    let o = sheto(&[
+        "publish",
+        dir.to_str().unwrap(),
+        "--site-url",
+        "https://example.org/news",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let hans = read("issues/233.zh-Hans.html");
+    for tag in [
+        "<link rel=\"canonical\" href=\"https://example.org/news/issues/233.zh-Hans.html\">",
+        "<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"https://example.org/news/issues/233.html\">",
+        "<meta property=\"og:url\" content=\"https://example.org/news/issues/233.zh-Hans.html\">",
+        "<meta property=\"og:image\" content=\"https://example.org/news/issues/233.zh-Hans.png\">",
+        "<meta property=\"og:image:alt\" content=\"地区生产总值（亿人民币）\">",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+    ] {
+        assert!(hans.contains(tag), "{tag}");
+    }
+    let site = read("index.html");
+    assert!(site.contains("<meta property=\"og:url\" content=\"https://example.org/news/\">"));
+    assert!(site.contains(
+        "<meta property=\"og:image\" content=\"https://example.org/news/issues/233.png\">"
+    ));
+    // Each card: 1200 × 630, mostly the page's white, with the chart's bars (Okabe–Ito blue,
+    // as on the canvas) and dark text in it.
+    for card in ["issues/233.png", "issues/233.zh-Hans.png"] {
+        let file = std::fs::File::open(dir.join(card)).unwrap();
+        let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+            .read_info()
+            .unwrap();
+        let mut rgb = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut rgb).unwrap();
+        assert_eq!((info.width, info.height), (1200, 630), "{card}");
+        let pixels: Vec<&[u8]> = rgb.chunks(3).collect();
+        let count = |f: &dyn Fn(&[u8]) -> bool| pixels.iter().filter(|p| f(p)).count();
+        let bar = sheto::chart::draw::LIGHT.series[0];
+        let bars = count(&|p| p == [bar.0, bar.1, bar.2]);
+        let ink = count(&|p| p.iter().all(|&c| c < 96));
+        assert!(bars > 100_000, "{card}: {bars} pixels of the bars' colour");
+        assert!(ink > 5_000, "{card}: {ink} pixels of text");
+    }
+    // Without a site's address the links are relative; a wrong one is refused.
+    let o = sheto(&["publish", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read("issues/233.html");
+    assert!(page.contains("<meta property=\"og:image\" content=\"233.png\">"));
+    assert!(page.contains("<link rel=\"canonical\" href=\"233.html\">"));
+    assert!(!page.contains("og:url"));
+    let o = sheto(&[
+        "publish",
+        dir.to_str().unwrap(),
+        "--site-url",
+        "example.org",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--site-url"), "{}", stderr(&o));
 }

@@ -239,7 +239,7 @@ fn the_page_describes_the_issue_for_search_and_link_previews() {
 /// `<div id="app">` by the app's own root component, complete before any script runs.
 mod reader_page {
     use super::*;
-    use sheto::app::publish::app_page;
+    use sheto::app::publish::{app_page, Share};
     use sheto::view_state::Place;
 
     /// A shell as trunk writes it (minified, its loader inline in the head).
@@ -260,7 +260,7 @@ mod reader_page {
 
     #[test]
     fn every_word_and_figure_is_in_the_page_before_any_script() {
-        let html = app_page(SHELL, &issue_233(), Place::Site).unwrap();
+        let html = app_page(SHELL, &issue_233(), Place::Site, &Share::default()).unwrap();
         assert_source_is_in(&visible_text(drawn(&html)));
         // The three charts as SVG, and the app's own parts: the masthead, the chips, search.
         assert_eq!(drawn(&html).matches("<svg role=\"img\"").count(), 3);
@@ -286,7 +286,7 @@ mod reader_page {
     #[test]
     fn the_issue_s_data_is_in_the_page_for_the_app_to_adopt_it() {
         let issue = issue_233();
-        let html = app_page(SHELL, &issue, Place::Site).unwrap();
+        let html = app_page(SHELL, &issue, Place::Site, &Share::default()).unwrap();
         let data = html
             .split("<script type=\"application/json\" id=\"sheto-issue\">")
             .nth(1)
@@ -298,7 +298,7 @@ mod reader_page {
         let mut hostile = issue.clone();
         hostile.news_flash.groups[0].articles[0].title =
             "</script><script>alert(1)</script><!--".into();
-        let html = app_page(SHELL, &hostile, Place::Site).unwrap();
+        let html = app_page(SHELL, &hostile, Place::Site, &Share::default()).unwrap();
         assert_eq!(
             html.matches("</script>").count(),
             3,
@@ -313,24 +313,33 @@ mod reader_page {
         let mut newer = issue_233();
         newer.number = 234;
         newer.masthead.dateline = "2026年6月（第234期）".into();
-        let once = app_page(SHELL, &older, Place::Site).unwrap();
-        let again = app_page(&once, &newer, Place::Site).unwrap();
-        assert_eq!(again, app_page(SHELL, &newer, Place::Site).unwrap());
+        let once = app_page(SHELL, &older, Place::Site, &Share::default()).unwrap();
+        let again = app_page(&once, &newer, Place::Site, &Share::default()).unwrap();
+        assert_eq!(
+            again,
+            app_page(SHELL, &newer, Place::Site, &Share::default()).unwrap()
+        );
         assert!(again.contains("第234期") && !again.contains("第233期"));
     }
 
     #[test]
     fn a_shell_without_its_place_is_refused() {
         let shell = SHELL.replace("<div id=app></div>", "<div id=boot></div>");
-        let error = app_page(&shell, &issue_233(), Place::Site).unwrap_err();
+        let error = app_page(&shell, &issue_233(), Place::Site, &Share::default()).unwrap_err();
         assert!(error.contains("<div id=\"app\">"), "{error}");
-        let error = app_page("<html><body></body></html>", &issue_233(), Place::Site).unwrap_err();
+        let error = app_page(
+            "<html><body></body></html>",
+            &issue_233(),
+            Place::Site,
+            &Share::default(),
+        )
+        .unwrap_err();
         assert!(error.contains("<title>"), "{error}");
     }
 
     #[test]
     fn an_issue_s_own_page_is_the_same_page_one_folder_down() {
-        let html = app_page(SHELL, &issue_233(), Place::IssuePage).unwrap();
+        let html = app_page(SHELL, &issue_233(), Place::IssuePage, &Share::default()).unwrap();
         assert_source_is_in(&visible_text(drawn(&html)));
         // Its stylesheet, loader, wasm and feed from the site's root; its own anchors stay.
         for link in [
@@ -347,8 +356,11 @@ mod reader_page {
         // It says where it is, for the app, and which page is the issue's and its other edition.
         assert!(html.contains("id=\"sheto-issue\" data-place=\"issue\">"));
         let hans = sheto::convert::simplified_issue(&issue_233());
-        let html = app_page(SHELL, &hans, Place::IssuePage).unwrap();
+        let html = app_page(SHELL, &hans, Place::IssuePage, &Share::default()).unwrap();
         assert!(html.contains("<link rel=\"canonical\" href=\"233.zh-Hans.html\">"));
         assert!(html.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"233.html\">"));
+        // Its language is its edition's before any script runs; only <html>'s own is changed.
+        assert!(html.contains("<html lang=\"zh-Hans\">"), "{}", &html[..80]);
+        assert_eq!(html.matches("lang=zh-Hant-HK").count(), 0);
     }
 }

@@ -36,22 +36,35 @@ pub fn app_html(issue: &Issue, place: Place) -> String {
     })
 }
 
+/// Where a published site lives and what is published beside its pages.
+#[derive(Debug, Clone, Default)]
+pub struct Share {
+    /// The site's public address (`https://example.org/news/`): links in cards and the
+    /// canonical link are absolute with it, as Open Graph asks; relative without.
+    pub site_url: Option<String>,
+    /// Whether the issue's preview card image ([`Place::card_file`]) is published beside it.
+    pub card: bool,
+}
+
 /// What a page says about its issue in its `<head>`: title, description, Open Graph and
-/// Twitter card tags, and schema.org JSON-LD. An issue's own page also names itself the
-/// canonical page of that issue, and its other edition (`hreflang`).
-fn head_tags(issue: &Issue, place: Place) -> String {
+/// Twitter card tags (with the image of its GDP chart, when published), and schema.org
+/// JSON-LD. An issue's own page also names itself the canonical page of that issue, and its
+/// other edition (`hreflang`).
+fn head_tags(issue: &Issue, place: Place, share: &Share) -> String {
     use crate::bundle::Script;
     use crate::html::escape;
     let title = escape(&issue.masthead.full_name());
     let description = escape(&crate::structured::description(issue));
     let ld = crate::structured::json_ld_text(issue);
+    let site = share.site_url.as_deref();
+    let link = |file: String| escape(&place.link(site, &format!("issues/{file}")));
     let links = match place {
         Place::Site => String::new(),
         Place::IssuePage => [issue.lang, Script::Hant, Script::Hans]
             .iter()
             .enumerate()
             .map(|(i, &script)| {
-                let href = Place::issue_file(issue.number, script);
+                let href = link(Place::issue_file(issue.number, script));
                 match i {
                     0 => format!("<link rel=\"canonical\" href=\"{href}\">\n"),
                     _ => format!(
@@ -62,11 +75,42 @@ fn head_tags(issue: &Issue, place: Place) -> String {
             })
             .collect(),
     };
+    let url = match (site, place) {
+        (Some(_), Place::Site) => format!(
+            "<meta property=\"og:url\" content=\"{}\">\n",
+            escape(&place.link(site, ""))
+        ),
+        (Some(_), Place::IssuePage) => format!(
+            "<meta property=\"og:url\" content=\"{}\">\n",
+            link(Place::issue_file(issue.number, issue.lang))
+        ),
+        (None, _) => String::new(),
+    };
+    let (card, image) = if share.card {
+        let alt = escape(
+            &crate::chart::ChartModel::new(
+                crate::chart::ChartKind::Gdp,
+                &issue.economic_data,
+                crate::i18n::Lang::from(issue.lang),
+            )
+            .title(),
+        );
+        let (width, height) = crate::chart::card::SIZE;
+        let image = format!(
+            "<meta property=\"og:image\" content=\"{}\">\n\
+<meta property=\"og:image:width\" content=\"{width}\">\n<meta property=\"og:image:height\" content=\"{height}\">\n\
+<meta property=\"og:image:alt\" content=\"{alt}\">\n",
+            link(Place::card_file(issue.number, issue.lang))
+        );
+        ("summary_large_image", image)
+    } else {
+        ("summary", String::new())
+    };
     format!(
         "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
 {links}<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{title}\">\n\
-<meta property=\"og:description\" content=\"{description}\">\n\
-<meta name=\"twitter:card\" content=\"summary\">\n\
+<meta property=\"og:description\" content=\"{description}\">\n{url}{image}\
+<meta name=\"twitter:card\" content=\"{card}\">\n\
 <script type=\"application/ld+json\">{ld}</script>\n"
     )
 }
@@ -78,7 +122,7 @@ fn head_tags(issue: &Issue, place: Place) -> String {
 /// is published again (a newer issue in it), so a site's index.html can be re-published in place.
 /// At [`Place::IssuePage`] (`issues/233.html`, one folder down) the shell's own links (its
 /// stylesheet, loader, feed) are made relative to that folder.
-pub fn app_page(shell: &str, issue: &Issue, place: Place) -> Result<String, String> {
+pub fn app_page(shell: &str, issue: &Issue, place: Place, share: &Share) -> Result<String, String> {
     let (head_start, head_end) = head_block(shell)?;
     let (app_start, app_end) = app_block(shell)?;
     if app_start < head_end {
@@ -99,10 +143,12 @@ pub fn app_page(shell: &str, issue: &Issue, place: Place) -> Result<String, Stri
             place.root(),
         )
     };
+    // The page's language is its interface's (the issue's edition), before any script runs.
+    let top = in_language(&shell[..head_start], Lang::from(issue.lang).html_tag());
     Ok(format!(
         "{}{}{}<div id=\"app\">{}</div><script type=\"application/json\" id=\"{id}\"{at}>{data}</script>{}",
-        own(&shell[..head_start]),
-        head_tags(issue, place),
+        own(&top),
+        head_tags(issue, place, share),
         own(&shell[head_end..app_start]),
         app_html(issue, place),
         own(&shell[app_end..]),
@@ -227,6 +273,28 @@ fn without_wasm_preload(head: &str) -> String {
     out
 }
 
+/// `<html lang>` in `head` (the page up to its `<title>`) set to `tag`, quoted or not as trunk
+/// wrote it; added when missing.
+fn in_language(head: &str, tag: &str) -> String {
+    let Some(open) = head.find("<html") else {
+        return head.to_string();
+    };
+    let close = open + head[open..].find('>').unwrap_or(head.len() - open);
+    let element = &head[open..close];
+    let replaced = match element.find(" lang=") {
+        Some(at) => {
+            let value = &element[at + 6..];
+            let len = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].find(q).map_or(value.len(), |e| e + 2),
+                _ => value.find([' ', '/']).unwrap_or(value.len()),
+            };
+            format!("{} lang=\"{tag}\"{}", &element[..at], &value[len..])
+        }
+        None => format!("{element} lang=\"{tag}\""),
+    };
+    format!("{}{replaced}{}", &head[..open], &head[close..])
+}
+
 /// The site's own description (trunk writes it minified) gives way to the issue's.
 fn without_description(head: &str) -> String {
     let at = head.find("<meta name=\"description\"").or_else(|| {
@@ -249,7 +317,7 @@ fn without_description(head: &str) -> String {
 pub fn issue_page(issue: &Issue) -> String {
     use crate::html::escape;
     let lang = Lang::from(issue.lang);
-    let head = head_tags(issue, Place::IssuePage);
+    let head = head_tags(issue, Place::IssuePage, &Share::default());
     let body = issue_html(issue, lang);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\

@@ -17,7 +17,7 @@ pub type Area<DB> = DrawingArea<DB, Shift>;
 pub type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// The page's CJK font stack, so a chart's text matches the page's.
-const FONT_FAMILY: &str =
+pub(crate) const FONT_FAMILY: &str =
     "PingFang TC, Noto Sans CJK TC, Microsoft JhengHei, WenQuanYi Micro Hei, sans-serif";
 
 /// Colours for light and dark pages. Series colours are Okabe–Ito (safe for colour-blind

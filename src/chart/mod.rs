@@ -3,6 +3,9 @@
 //! the geometry with plotters on a canvas; the hit test maps a pointer back to a bar;
 //! [`marks`] is what the one chart interaction (pointer, keys, tooltip) asks of every chart.
 
+/// Natively only: the preview image of a shared link is drawn at publish time.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod card;
 pub mod draw;
 pub mod geometry;
 pub mod marks;

@@ -155,6 +155,23 @@ test('a shared link opens the same view in a fresh tab', async () => {
   await page.close();
 });
 
+test('a link shared in a chat app gets its card: the issue, its headlines and its GDP chart as an image', async () => {
+  // What a link preview reads: the page's <head>, fetched without a browser.
+  for (const [page, image] of [['', 'issues/233.png'], ['issues/233.zh-Hans.html', 'issues/233.zh-Hans.png']]) {
+    const html = await (await fetch(server.url + page)).text();
+    const meta = (property) => html.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`))?.[1];
+    assert.match(meta('og:title'), /第233期/);
+    assert.match(meta('og:description'), /CargoX/);
+    assert.equal(meta('twitter:card'), 'summary_large_image');
+    const card = await fetch(new URL(meta('og:image'), server.url + page));
+    assert.equal(new URL(card.url).pathname, PREFIX + image);
+    assert.equal(card.headers.get('content-type'), 'image/png');
+    const png = Buffer.from(await card.arrayBuffer());
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+  }
+});
+
 test('section navigation puts the section in the URL', async () => {
   const page = await open('?region=jiangsu');
   await page.locator('.section-nav').getByRole('link', { name: '經貿活動' }).click();

@@ -24,8 +24,9 @@ usage:
                                            index.json, index.html, series.json, the search index
                                            (search/) and the Atom feed (FILE, default
                                            DIR/../feed.xml)
-  sheto publish SITE                       SITE/index.html (the reader's page as trunk built it)
-                                           with the newest issue of SITE/issues drawn into it
+  sheto publish SITE [--site-url URL]      SITE/index.html (the reader's page as trunk built it)
+                                           with the newest issue of SITE/issues drawn into it,
+                                           and every issue's own page and preview image
   sheto search DIR QUERY                   what a reader's search finds in DIR's index, and the
                                            files it fetches
   sheto help [COMMAND]                     this text, or a command's own (also COMMAND --help)
@@ -72,12 +73,20 @@ index.html, series.json, the search index (DIR/search/: index.json and a directo
 and texts named after their hash; an older one is removed), and the Atom feed (FILE, default
 DIR/../feed.xml).";
 
-const PUBLISH_HELP: &str = "usage: sheto publish SITE
+const PUBLISH_HELP: &str = "usage: sheto publish SITE [--site-url URL]
 
 Draws the newest issue of SITE/issues/index.json into SITE/index.html, the reader's page as trunk
-built it (an empty <div id=\"app\">): the page complete before any script runs, with the issue's
-title, description, link-preview cards and JSON-LD, and the issue's bundle for the reader to
-adopt the page. scripts/build runs it after trunk.";
+built it (an empty <div id=\"app\">), and every issue of the archive in each edition into its own
+page (SITE/issues/233.html, 233.zh-Hans.html): pages complete before any script runs, with the
+issue's title, description, link-preview cards and JSON-LD, and the issue's bundle for the
+reader to adopt the page. Beside each page, the image of its preview card (233.png: the issue's
+name and its GDP chart, 1200 x 630), drawn with a CJK font found on the machine (or the file
+named by SHETO_CARD_FONT); without one, pages are published without an image, and a warning
+says so. scripts/build runs it after trunk.
+
+  --site-url URL   the site's public address (https://example.org/news/; or SHETO_SITE_URL):
+                   canonical links and the cards' links and images are absolute with it, as
+                   link previews in chat apps need; relative without it";
 
 const SEARCH_HELP: &str = "usage: sheto search DIR QUERY
 
@@ -113,6 +122,7 @@ fn failure(message: String) -> ExitCode {
 #[derive(Debug, Default)]
 struct Args {
     positional: Vec<String>,
+    site_url: Option<String>,
     output: Option<PathBuf>,
     strict: bool,
     json: bool,
@@ -144,6 +154,9 @@ fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
             }
             Long("to") if command == "convert" => {
                 a.to = Some(parser.value().map_err(bad)?.string().map_err(bad)?)
+            }
+            Long("site-url") if command == "publish" => {
+                a.site_url = Some(parser.value().map_err(bad)?.string().map_err(bad)?)
             }
             Long("feed") if command == "index" => {
                 a.feed = Some(parser.value().map_err(bad)?.into())
@@ -409,8 +422,46 @@ fn cmd_publish(a: Args) -> Result<(), ExitCode> {
     let page_file = site.join("index.html");
     let shell = String::from_utf8(read_input(&page_file.display().to_string())?)
         .map_err(|_| failure(format!("{}: error: not UTF-8", page_file.display())))?;
+    let site_url = a
+        .site_url
+        .clone()
+        .or_else(|| std::env::var("SHETO_SITE_URL").ok())
+        .filter(|url| !url.is_empty());
+    if let Some(url) = &site_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(usage(
+                "--site-url takes the site's address, http:// or https://",
+                Some("publish"),
+            ));
+        }
+    }
+    let cards = card_font();
+    // Each edition's card drawn once, for its own page and (the newest) the site's.
+    let drawn = std::cell::RefCell::new(std::collections::HashSet::new());
+    let card = |issue: &sheto::bundle::Issue| -> Result<bool, ExitCode> {
+        let file = issues.join(Place::card_file(issue.number, issue.lang));
+        if !cards || drawn.borrow().contains(&file) {
+            return Ok(cards);
+        }
+        let lang = sheto::i18n::Lang::from(issue.lang);
+        match sheto::chart::card::card_png(issue, lang) {
+            Ok(Some(png)) => {
+                std::fs::write(&file, png).map_err(|e| {
+                    failure(format!("{}: error: cannot write: {e}", file.display()))
+                })?;
+                drawn.borrow_mut().insert(file);
+                Ok(true)
+            }
+            Ok(None) => Ok(false),
+            Err(e) => Err(failure(format!("{}: error: {e}", file.display()))),
+        }
+    };
     let publish = |issue: &sheto::bundle::Issue, place: Place, out: &Path| {
-        let page = sheto::app::publish::app_page(&shell, issue, place)
+        let share = sheto::app::publish::Share {
+            site_url: site_url.clone(),
+            card: card(issue)?,
+        };
+        let page = sheto::app::publish::app_page(&shell, issue, place, &share)
             .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
         write_output(Some(out), &page)
     };
@@ -442,6 +493,43 @@ fn cmd_publish(a: Args) -> Result<(), ExitCode> {
         issues.display()
     );
     Ok(())
+}
+
+/// Makes the preview cards' font the first CJK font found (SHETO_CARD_FONT, else where Debian,
+/// macOS and Windows keep theirs). None: a warning, and pages without a card image.
+fn card_font() -> bool {
+    const KNOWN: [&str; 6] = [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        "/System/Library/Fonts/PingFang.ttc",
+        "C:\\Windows\\Fonts\\msjh.ttc",
+    ];
+    let named = std::env::var("SHETO_CARD_FONT").ok();
+    let found = named
+        .iter()
+        .map(String::as_str)
+        .chain(KNOWN)
+        .find_map(|path| {
+            let bytes = std::fs::read(path).ok()?;
+            // Read once per run, and kept for the run: plotters holds fonts for good.
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            match sheto::chart::card::use_font(bytes) {
+                Ok(()) => Some(()),
+                Err(e) => {
+                    eprintln!("{path}: warning: {e}; not used for preview cards");
+                    None
+                }
+            }
+        });
+    if found.is_none() {
+        eprintln!(
+            "warning: no CJK font found for the preview cards' images (set SHETO_CARD_FONT to \
+one, e.g. after apt-get install fonts-wqy-microhei): pages published without og:image"
+        );
+    }
+    found.is_some()
 }
 
 fn input_error(severity: Severity, message: String) -> Finding {
