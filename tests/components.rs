@@ -213,3 +213,64 @@ async fn in_english_the_chips_and_status_speak_english_and_items_keep_their_ids(
     assert_eq!(ids.first().map(String::as_str), Some("item-1"));
     assert_eq!(ids.last().map(String::as_str), Some("item-17"));
 }
+
+/// A published page with a block adopted later (`later`): the block is kept as published (the
+/// same element), adopted in a task after the page's frame, and what waits for the whole page
+/// (`when_adopted`) runs after it; `adopt_all` adopts what still waits at once.
+#[wasm_bindgen_test]
+async fn a_published_block_is_adopted_in_a_later_task_as_it_was_published() {
+    use sheto::app::later::{adopt_all, later, when_adopted};
+    fn page(count: RwSignal<u32>) -> impl IntoView {
+        view! {
+            <div class="frame">
+                <p class="first">"first"</p>
+                {later(move || {
+                    view! {
+                        <button type="button" on:click=move |_| count.update(|n| *n += 1)>
+                            {move || count.get()}
+                        </button>
+                    }
+                    .into_any()
+                })}
+                <p class="last">"last"</p>
+            </div>
+        }
+    }
+    for at_once in [false, true] {
+        // As published: the same view's HTML (drawn here, as this view has no hydration markers).
+        let drawn = mount(|| page(RwSignal::new(0)));
+        let published = drawn.inner_html();
+        drawn.remove();
+        let root = container();
+        root.set_inner_html(&published);
+        let button: web_sys::HtmlElement = element(&root, "button").unchecked_into();
+        let count = RwSignal::new(0);
+        std::mem::forget(leptos::mount::hydrate_from(root.clone(), move || {
+            page(count)
+        }));
+        let adopted = RwSignal::new(false);
+        when_adopted(move || adopted.set(true));
+        // Not adopted yet: the page as published, its button without a handler.
+        button.click();
+        assert_eq!(count.get_untracked(), 0);
+        assert!(!adopted.get_untracked());
+        if at_once {
+            adopt_all();
+        } else {
+            tick().await;
+            tick().await;
+            assert!(
+                adopted.get_untracked(),
+                "the page's own work waits for its blocks"
+            );
+        }
+        // Adopted as it was: the same element, nothing drawn twice, and now it answers.
+        assert_eq!(element(&root, "button"), *button);
+        assert_eq!(all(&root, "button").len(), 1);
+        assert_eq!(all(&root, "p").len(), 2);
+        button.click();
+        tick().await;
+        assert_eq!(count.get_untracked(), 1);
+        assert_eq!(button.text_content().unwrap(), "1");
+    }
+}

@@ -9,8 +9,11 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("the reader runs in a browser window")
 }
 
-/// The view state in the address bar of a page at `place`.
+/// The view state in the address bar of a page at `place`, the app's own changes still waiting
+/// for their frame written first (else a change made before the page was adopted would be read
+/// back as the older address and undone).
 pub fn current_state(place: Place) -> ViewState {
+    write_pending_urls();
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     ViewState::parse_at(

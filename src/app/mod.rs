@@ -7,7 +7,7 @@ pub mod chart;
 pub mod components;
 pub(crate) mod download;
 pub(crate) mod fetch;
-pub(crate) mod later;
+pub mod later;
 pub mod panic;
 pub mod preview;
 #[cfg(not(target_arch = "wasm32"))]

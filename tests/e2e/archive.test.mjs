@@ -51,6 +51,30 @@ test('the first view fetches the newest 24 issues only; an earlier year opens on
   await page.close();
 });
 
+test('an issue chosen while the page is still being adopted stays chosen', async () => {
+  // A slow phone (CPU ×6): the picker answers before the rest of the page is adopted; the
+  // adoption's last step reads the URL, and must find the choice in it, not undo it.
+  for (let run = 0; run < 3; run++) {
+    const context = await launch();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('.issue-picker optgroup option'));
+    await page.evaluate(() => {
+      const select = document.querySelector('.issue-picker select');
+      select.value = '6';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.documentElement.classList.contains('live'));
+    await page.locator('.dateline', { hasText: '第6期' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.match(page.url(), /\?issue=6$/);
+    assert.match(await page.locator('.dateline').textContent(), /第6期/);
+    await context.close();
+  }
+});
+
 test('every issue of every year has its own page; the picker there moves from page to page', async () => {
   for (let n = 1; n <= 30; n++) {
     for (const file of [`${n}.html`, `${n}.zh-Hans.html`]) {
