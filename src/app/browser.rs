@@ -254,16 +254,3 @@ pub async fn after_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
-
-/// Resolves in a task of its own: what follows is not added to the task running now.
-pub async fn next_task() {
-    let task = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout(
-            move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
-}

@@ -261,6 +261,17 @@ pub fn when_adopted(f: impl FnOnce() + 'static) {
     queue(Job::Then(Box::new(f)));
 }
 
+/// Resolves once every part of the page is adopted: what it awaits cannot change what a part
+/// still waiting would draw (a part must be adopted as it was published).
+pub async fn adopted() {
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        when_adopted(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+}
+
 fn next_job() -> Option<Job> {
     QUEUE.with_borrow_mut(|q| {
         q.adopt

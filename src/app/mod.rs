@@ -95,10 +95,10 @@ fn provide_shell(initial: ViewState, place: Place) -> (Nav, IndexResource) {
         panic::set_lang(lang);
     });
     provide_context(nav);
-    // Started in a task of its own: the page's first task in a browser (adopting it) is long
-    // enough without the first fetch's setting up.
+    // Fetched once the page is adopted: the issue picker in a part still waiting to be adopted
+    // must draw what was published (no index), and the adoption's tasks stay short.
     let index: IndexResource = LocalResource::new(|| async {
-        browser::next_task().await;
+        later::adopted().await;
         fetch::archive_index().await.map(Arc::new)
     });
     provide_context(index);
