@@ -75,26 +75,19 @@ fn head_tags(issue: &Issue, place: Place, share: &Share) -> String {
             })
             .collect(),
     };
-    let url = match (site, place) {
-        (Some(_), Place::Site) => format!(
-            "<meta property=\"og:url\" content=\"{}\">\n",
-            escape(&place.link(site, ""))
-        ),
-        (Some(_), Place::IssuePage) => format!(
-            "<meta property=\"og:url\" content=\"{}\">\n",
-            link(Place::issue_file(issue.number, issue.lang))
-        ),
-        (None, _) => String::new(),
+    // Under a site's address, the page's own: the site's root, or the issue page's file.
+    let own = match place {
+        Place::Site => String::new(),
+        Place::IssuePage => format!("issues/{}", Place::issue_file(issue.number, issue.lang)),
     };
+    let url = site
+        .map(|_| {
+            let url = escape(&place.link(site, &own));
+            format!("<meta property=\"og:url\" content=\"{url}\">\n")
+        })
+        .unwrap_or_default();
     let (card, image) = if share.card {
-        let alt = escape(
-            &crate::chart::ChartModel::new(
-                crate::chart::ChartKind::Gdp,
-                &issue.economic_data,
-                crate::i18n::Lang::from(issue.lang),
-            )
-            .title(),
-        );
+        let alt = escape(&crate::chart::card::card_chart(issue).title());
         let (width, height) = crate::chart::card::SIZE;
         let image = format!(
             "<meta property=\"og:image\" content=\"{}\">\n\

@@ -14,6 +14,11 @@ use plotters::style::FontStyle;
 pub const SIZE: (u32, u32) = (1200, 630);
 
 const PAD: i32 = 48;
+
+/// The chart on an issue's card (its title is the card's alt text).
+pub fn card_chart(issue: &Issue) -> ChartModel {
+    ChartModel::new(ChartKind::Gdp, &issue.economic_data, Lang::from(issue.lang))
+}
 /// Where the chart starts, below the two lines of heading.
 const CHART_TOP: i32 = 150;
 
@@ -27,10 +32,10 @@ pub fn use_font(font: &'static [u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// The issue's card as a PNG, its chart's words in `lang`; `None` when the issue has no GDP
-/// figures to draw.
-pub fn card_png(issue: &Issue, lang: Lang) -> Result<Option<Vec<u8>>, String> {
-    let model = ChartModel::new(ChartKind::Gdp, &issue.economic_data, lang);
+/// The issue's card as a PNG, its chart's words in its edition's script; `None` when the issue
+/// has no GDP figures to draw.
+pub fn card_png(issue: &Issue) -> Result<Option<Vec<u8>>, String> {
+    let model = card_chart(issue);
     if model.categories().is_empty() {
         return Ok(None);
     }

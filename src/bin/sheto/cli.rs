@@ -443,8 +443,7 @@ fn cmd_publish(a: Args) -> Result<(), ExitCode> {
         if !cards || drawn.borrow().contains(&file) {
             return Ok(cards);
         }
-        let lang = sheto::i18n::Lang::from(issue.lang);
-        match sheto::chart::card::card_png(issue, lang) {
+        match sheto::chart::card::card_png(issue) {
             Ok(Some(png)) => {
                 std::fs::write(&file, png).map_err(|e| {
                     failure(format!("{}: error: cannot write: {e}", file.display()))
