@@ -6,7 +6,9 @@
 //! - [`region`]: the closed set of regions with stable ids and Chinese names.
 //! - [`convert`]: the zh-Hans edition of an issue (Traditional → Simplified at publish time).
 //! - [`format`]: dates, periods and figures as the newsletter prints them.
-//! - [`import`]: newsletter text (as a PDF extractor gives it) → bundle, with located findings.
+//! - [`import`]: newsletter text (as a PDF extractor gives it) or the PDF itself → bundle, with
+//!   located findings.
+//! - [`pdf`]: a PDF's text with its geometry (lines, spans, sizes, link annotations).
 //! - [`validate`]: bundle JSON → findings with JSON paths.
 //! - [`page`]: one page model of an issue: section ids, item anchors, labels in its script.
 //! - [`plain_text`]: an issue as the plain lines a reader of the newsletter sees.
@@ -37,6 +39,7 @@ pub mod import;
 pub mod json_path;
 pub mod links;
 pub mod page;
+pub mod pdf;
 pub mod plain_text;
 pub mod region;
 pub mod search;

@@ -270,7 +270,10 @@ fn help_in_every_form_exits_0_with_the_usage() {
         let o = sheto(args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let out = String::from_utf8_lossy(&o.stdout);
-        assert!(out.contains("sheto import FILE.txt"), "{args:?}: {out}");
+        assert!(
+            out.contains("sheto import FILE.pdf|FILE.txt"),
+            "{args:?}: {out}"
+        );
         assert!(stderr(&o).is_empty(), "{args:?}: no complaint");
     }
     for args in [
@@ -523,4 +526,48 @@ fn publish_draws_each_editions_preview_card_and_links_it_absolutely_under_a_site
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--site-url"), "{}", stderr(&o));
+}
+
+#[test]
+fn import_of_the_pdf_writes_the_bundle_and_names_pages() {
+    let dir = temp_dir("pdf");
+    let out = dir.join("233.json");
+    let text = dir.join("233.txt");
+    let o = sheto(&[
+        "import",
+        "tests/fixtures/pdf/233-writer.pdf",
+        "-o",
+        out.to_str().unwrap(),
+        "--text",
+        text.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), published_233());
+    assert!(dir.join("233.zh-Hans.json").exists());
+    // The finding on the ITE link names its page and line in the PDF.
+    assert!(
+        stderr(&o).contains("233-writer.pdf: page 8, line 33: warning: event link has a space"),
+        "{}",
+        stderr(&o)
+    );
+    // The text read from the PDF, imported again, gives the same bundle.
+    let again = sheto(&["import", text.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(String::from_utf8_lossy(&again.stdout), published_233());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_pdf_that_cannot_be_read_is_an_error_that_says_why() {
+    for (file, says) in [
+        ("encrypted.pdf", "protected by a password"),
+        ("scan.pdf", "no text in this PDF: it may be a scan"),
+        ("truncated.pdf", "damaged"),
+        ("not-a-pdf.pdf", "not a PDF"),
+    ] {
+        let o = sheto(&["import", &format!("tests/fixtures/pdf/{file}")]);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        assert!(stderr(&o).contains(says), "{file}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{file}: nothing written");
+    }
 }

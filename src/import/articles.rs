@@ -84,7 +84,7 @@ fn reads_as_title(text: &str) -> bool {
 
 /// How an article's text begins: with a date (2026年5月15日，5月10日，2026.5.10) or 近日 and
 /// the like. A line before such a text is a title.
-fn opens_article(text: &str) -> bool {
+pub(crate) fn opens_article(text: &str) -> bool {
     leading_date(text) != LeadingDate::None
         || ["近日", "日前", "近期", "本月", "上月", "今年", "去年"]
             .iter()
@@ -112,6 +112,19 @@ fn is_title_at(blocks: &[Block], i: usize, style: &Style) -> bool {
                 && next.contains(['，', '。'])))
 }
 
+/// A title longer than a subheading (26–80 characters, no clause in it), before a longer text.
+fn long_title_before_text(text: &str, next: Option<&str>, style: &Style) -> bool {
+    let n = text.chars().count();
+    (26..=80).contains(&n)
+        && reads_as_title(text)
+        && !text.contains(['，', ',', '、'])
+        && !opens_article(text)
+        && !crate::import::text::is_list_item(text)
+        && next.is_some_and(|next| {
+            is_prose(next, style) && next.chars().count() > n && next.contains(['，', '。'])
+        })
+}
+
 /// The tail of a title the PDF wrapped: it reads as a title, holds no comma, does not open a
 /// text, and is shorter than the title's first line (which the PDF filled before wrapping).
 fn is_title_tail(text: &str, title: &str) -> bool {
@@ -119,7 +132,7 @@ fn is_title_tail(text: &str, title: &str) -> bool {
         && !text.contains(['，', ','])
         && !opens_article(text)
         && text.chars().count() < title.chars().count()
-        && text.chars().count() <= 30
+        && text.chars().count() <= 40
 }
 
 /// A line of text, not a link, a 詳情請參看 or a heading.
@@ -375,6 +388,50 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                 finish(&mut draft, &mut groups, &unknown_heading, style, report);
                 draft = Some(Draft::new(block.line, None, text));
             }
+            // A short title-like line inside a 主要動態 item whose text does not open with a
+            // date: a subheading of the item (下一步工作), not a new item. Said, since a new item
+            // after one with no link reads the same.
+            Some(d)
+                if !style.numbered
+                    && !d.in_links
+                    && !d.paragraphs.is_empty()
+                    && title_here
+                    && !next.is_some_and(opens_article) =>
+            {
+                report.warn(
+                    block.line,
+                    format!(
+                        "「{text}」 read as a subheading inside the item 「{}」 (no date opens the \
+                         text after it, and the item has no link yet); if it is a new item's \
+                         title, the item above lacks its 詳情請參看 and link",
+                        excerpt(&d.title)
+                    ),
+                );
+                d.paragraphs.push(text.to_string());
+            }
+            // A long line that reads as a title, after an item that closed a sentence and had no
+            // links, before longer prose: a new item whose text opens without a date.
+            Some(d)
+                if !d.in_links
+                    && !title_here
+                    && d.paragraphs.last().is_some_and(|p| ends_sentence(p))
+                    && long_title_before_text(text, next, style) =>
+            {
+                report.warn(
+                    block.line,
+                    format!(
+                        "「{}」 read as a new item's title: the item 「{}」 above it has no link \
+                         (詳情請參看); if it is a line of that item's text, join it to the text",
+                        excerpt(text),
+                        excerpt(&d.title)
+                    ),
+                );
+                if style.numbered {
+                    warn_unnumbered(block, report);
+                }
+                finish(&mut draft, &mut groups, &unknown_heading, style, report);
+                draft = Some(Draft::new(block.line, None, text));
+            }
             // A title with its text after an item that had no links: the item ends here.
             Some(d)
                 if !d.in_links
@@ -392,7 +449,12 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             Some(d)
                 if !d.in_links
                     && d.paragraphs.is_empty()
-                    && is_title_tail(text, &d.title)
+                    && (is_title_tail(text, &d.title)
+                        || (reads_as_title(text)
+                            && !text.contains(['，', ','])
+                            && text.chars().count() <= 40
+                            && next.is_some_and(opens_article)
+                            && !opens_article(text)))
                     && next_opens =>
             {
                 report.warn(
@@ -452,7 +514,18 @@ impl Draft {
             self.add_link(link, line, report);
             return self.add_link(second, line, report);
         }
-        if !link.rest.is_empty() {
+        let punctuation = |c: char| ".,;:!?'\")。，；：！？".contains(c);
+        if !link.rest.is_empty() && link.rest.trim().chars().all(punctuation) {
+            report.note(
+                line,
+                "punctuation after link",
+                format!(
+                    "「{}」 after the link read as the sentence's, not the link's: {}",
+                    link.rest.trim(),
+                    link.url
+                ),
+            );
+        } else if !link.rest.is_empty() {
             report.warn(
                 line,
                 format!(

@@ -8,6 +8,8 @@
 mod articles;
 mod back_matter;
 pub mod dates;
+pub mod from_pdf;
+pub mod layout;
 pub mod normalize;
 pub mod numbers;
 mod report;
@@ -113,6 +115,13 @@ impl Part {
     }
 }
 
+/// Any part's heading (主要動態, 一. 經貿快訊, 免責聲明…): a line of its own.
+pub(crate) fn is_part_heading(text: &str) -> bool {
+    PARTS.iter().skip(1).any(|p| p.starts_at(text))
+}
+
+pub(crate) use articles::opens_article;
+
 /// The tables' headings (二. 經貿數據, 三. 經貿活動): tabs separate cells from here…
 pub(crate) fn is_tables_heading(text: &str) -> bool {
     Part::EconomicData.starts_at(text) || Part::Events.starts_at(text)
@@ -197,6 +206,29 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
 fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, u32)> {
     let mut title: Option<Block> = None;
     let mut joined_title = String::new();
+    // Page 1's running header can stand above the title it repeats (as one line, while the
+    // title itself may be wrapped): it is left out.
+    let before_dateline = blocks
+        .iter()
+        .position(|b| dates::dateline(b.text).is_some())
+        .unwrap_or(blocks.len());
+    let blocks = match blocks[..before_dateline].split_first() {
+        Some((first, rest))
+            if !rest.is_empty()
+                && rest.iter().map(|b| b.text.trim()).collect::<String>() == first.text.trim() =>
+        {
+            report.note(
+                first.line,
+                "running header",
+                format!(
+                    "running header above the title left out: 「{}」",
+                    first.text.trim()
+                ),
+            );
+            &blocks[1..]
+        }
+        _ => blocks,
+    };
     for (i, block) in blocks.iter().enumerate() {
         if let Some((month, number)) = dates::dateline(block.text) {
             // Whatever stands between the dateline and 主要動態 (a notice) has no place: said.
@@ -400,6 +432,30 @@ pub fn import(source: &str) -> ImportOutcome {
         parsed,
         findings,
     }
+}
+
+/// A PDF's import: the text read from it (a paragraph a line, table rows with tabs, page
+/// furniture gone), where each of its lines stands in the PDF, and the import of that text.
+#[derive(Debug)]
+pub struct PdfImport {
+    pub extracted: from_pdf::Extracted,
+    pub outcome: ImportOutcome,
+}
+
+/// Imports a newsletter PDF: its text is read with its geometry (see [`from_pdf`]), then read
+/// by the same grammar as a text. A PDF that cannot be read (encrypted, a scan, damaged, not
+/// a PDF) is an error that says so.
+pub fn import_pdf(bytes: &[u8]) -> Result<PdfImport, crate::pdf::PdfError> {
+    let pdf = crate::pdf::read(bytes)?;
+    let extracted = from_pdf::extract(&pdf);
+    let mut outcome = import(&extracted.text);
+    let mut findings = extracted.findings.clone();
+    findings.append(&mut outcome.findings);
+    outcome.findings = findings;
+    if outcome.findings.iter().any(Finding::is_error) {
+        outcome.issue = None;
+    }
+    Ok(PdfImport { extracted, outcome })
 }
 
 /// The bundle as published: pretty JSON with a final newline, so that the same text gives the

@@ -14,6 +14,9 @@ use std::collections::HashMap;
 pub struct Line {
     pub line: usize,
     pub text: String,
+    /// A blank line (or a page break) stands before it in the source: extractors mark
+    /// paragraphs so, and the layout pass reads it.
+    pub blank_before: bool,
 }
 
 /// A URL wrapped over more lines than this is not looked for (a wrap is one or two lines).
@@ -21,14 +24,7 @@ const MAX_WRAP: usize = 3;
 
 /// Runs the pass over the source text; the findings go to the report.
 pub fn normalize(source: &str, report: &mut Report) -> Vec<Line> {
-    let mut lines: Vec<Line> = text::blocks(source)
-        .into_iter()
-        .map(|b| Line {
-            line: b.line,
-            text: fold_digits_and_letters(b.text, b.line, report),
-        })
-        .filter(|l| !l.text.trim().is_empty())
-        .collect();
+    let mut lines = physical_lines(source, report);
     for l in lines.iter_mut() {
         if let Some(closed) = unspaced(&l.text) {
             report.note(
@@ -40,10 +36,106 @@ pub fn normalize(source: &str, report: &mut Report) -> Vec<Line> {
         }
     }
     drop_page_furniture(&mut lines, report);
+    join_lone_numbers(&mut lines, report);
+    join_split_headings(&mut lines, report);
+    let mut lines = crate::import::layout::unwrap(lines, report);
     join_wrapped_urls(&mut lines, report);
     join_wrapped_brackets(&mut lines, report);
     untab_prose(&mut lines, report);
     lines
+}
+
+/// The source's non-blank lines, folded (see [`fold_digits_and_letters`]), each knowing whether
+/// a blank line or a page break (form feed) stood before it.
+pub fn physical_lines(source: &str, report: &mut Report) -> Vec<Line> {
+    let mut previous = 0;
+    text::blocks(source)
+        .into_iter()
+        .filter_map(|b| {
+            let blank_before = b.line > previous + 1 || b.text.contains('\u{c}');
+            previous = b.line;
+            let text = fold_digits_and_letters(b.text, b.line, report);
+            (!text.trim().is_empty()).then_some(Line {
+                line: b.line,
+                text,
+                blank_before,
+            })
+        })
+        .collect()
+}
+
+/// A part's heading the PDF wrapped (`《…通訊》` / `簡介`): two lines that together, and
+/// neither alone, read as a heading are one.
+fn join_split_headings(lines: &mut Vec<Line>, report: &mut Report) {
+    let heading = crate::import::is_part_heading;
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for l in lines.drain(..) {
+        // `…辦事處的` cannot end a line of its own: the heading it begins goes on.
+        let cut = |t: &str| t.trim_end().ends_with(['的', '之', '與', '及', '和']);
+        let joined = out
+            .last()
+            .filter(|p| !heading(&p.text) && (!heading(&l.text) || cut(&p.text)))
+            .map(|p| format!("{}{}", p.text.trim(), l.text.trim()))
+            .filter(|j| heading(j));
+        match (joined, out.last_mut()) {
+            (Some(j), Some(prev)) => {
+                report.note(
+                    l.line,
+                    "wrapped heading",
+                    format!("heading wrapped onto this line joined: 「{j}」"),
+                );
+                prev.text = j;
+            }
+            _ => out.push(l),
+        }
+    }
+    *lines = out;
+}
+
+/// `1.` alone on its line, then the item's title: a list's number the PDF set apart from its
+/// text (a numbered list, a tab after the number) goes back before it.
+fn join_lone_numbers(lines: &mut Vec<Line>, report: &mut Report) {
+    let lone = |t: &str| {
+        let t = t.trim();
+        let inner = t
+            .strip_prefix(['(', '（'])
+            .and_then(|r| r.strip_suffix([')', '）']))
+            .or_else(|| t.strip_suffix(['.', '．', '、']))
+            .unwrap_or("");
+        (1..=3).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut pending: Option<Line> = None;
+    for l in lines.drain(..) {
+        match pending.take() {
+            Some(number) if !lone(&l.text) && !is_page_number(&l.text) => {
+                report.note(
+                    l.line,
+                    "lone number",
+                    format!(
+                        "number 「{}」 on the line above joined to this line",
+                        number.text.trim()
+                    ),
+                );
+                out.push(Line {
+                    text: format!("{} {}", number.text.trim(), l.text.trim()),
+                    ..number
+                });
+            }
+            Some(number) => {
+                out.push(number);
+                if lone(&l.text) {
+                    pending = Some(l)
+                } else {
+                    out.push(l)
+                }
+            }
+            None if lone(&l.text) => pending = Some(l),
+            None => out.push(l),
+        }
+    }
+    out.extend(pending);
+    *lines = out;
 }
 
 /// Full-width digits and Latin letters (２０２６, ＩＴＥ) are a font's choice, not the text's:

@@ -61,13 +61,24 @@ fn header_tokens(lines: &[&Block], report: &mut Report) -> Vec<Tok> {
         for cell in cells {
             let mut words: Vec<String> = Vec::new();
             for word in cell.split_whitespace() {
-                // `地區生產總值(億人民幣)`: a heading glued to its unit.
-                match word.find(['(', '（']) {
-                    Some(at) if at > 0 => {
-                        words.push(word[..at].to_string());
-                        words.push(word[at..].to_string());
+                // `地區生產總值(億人民幣)`: a heading glued to its unit; `(億人民幣)2026年1月至3月`:
+                // a unit glued to the period below it.
+                let (head, unit) = match word.find(['(', '（']) {
+                    Some(at) if at > 0 => (&word[..at], &word[at..]),
+                    _ => ("", word),
+                };
+                if !head.is_empty() {
+                    words.push(head.to_string());
+                }
+                match unit
+                    .find([')', '）'])
+                    .map(|at| at + unit[at..].chars().next().map_or(1, char::len_utf8))
+                {
+                    Some(end) if unit.starts_with(['(', '（']) && end < unit.len() => {
+                        words.push(unit[..end].to_string());
+                        words.push(unit[end..].to_string());
                     }
-                    _ => words.push(word.to_string()),
+                    _ => words.push(unit.to_string()),
                 }
             }
             let mut in_cell_text = false;
@@ -270,6 +281,15 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
                 "data table: the growth columns are headed differently; 「{comparison}」 is kept"
             ),
         );
+    }
+    // `與2025年同期相比` cut as `與2025年同期相` / `比` by a narrow column: a piece alone is
+    // no heading.
+    if !comparison.is_empty() && !(comparison.chars().count() >= 4 || comparison.contains("同期"))
+    {
+        return Err(format!(
+            "the growth columns' heading reads 「{comparison}」, which looks cut from a longer one \
+             (與2025年同期相比)"
+        ));
     }
     if comparison.is_empty() {
         report.warn(
@@ -818,6 +838,7 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
     let mut cities: Vec<CityEvents> = Vec::new();
     let mut more_text: Option<&Block> = None;
     let mut more: Option<LinkNote> = None;
+    let mut unplaced = 0usize;
 
     for (i, block) in blocks.iter().enumerate() {
         let text = block.text.trim();
@@ -907,8 +928,26 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
         {
             more_text = Some(block);
         } else {
+            unplaced += 1;
             report.unplaced(block, "經貿活動");
         }
+    }
+    // A city with no events and lines left over: its table's cells were not told apart (a
+    // table as `pdftotext` lays it out). That is no bundle, not an issue with no events.
+    if let Some(city) = cities
+        .iter()
+        .find(|c| c.events.is_empty())
+        .filter(|_| unplaced > 0)
+    {
+        report.error(
+            heading.line,
+            format!(
+                "the events under 「{}」 cannot be read: their cells are not set apart by tabs \
+                 ({unplaced} line(s) not placed); import the PDF itself, or put a tab between \
+                 the cells of each row",
+                city.heading
+            ),
+        );
     }
     if let Some(note) = more_text {
         report.warn(

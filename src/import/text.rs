@@ -147,7 +147,19 @@ fn bare_url_end(t: &str) -> usize {
             || (c == '(' && t[at + 1..].chars().next().is_some_and(|n| !n.is_ascii()))
             || (c == ' ' && another(&t[at..]))
     });
-    cut.map_or(t.len(), |(at, _)| at)
+    let end = cut.map_or(t.len(), |(at, _)| at);
+    // The sentence's own punctuation after a bare link (`…htm.`, `…/tc/,`) is not the link's,
+    // nor is a `)` that closes a bracket opened before it.
+    let mut url = &t[..end];
+    loop {
+        let unbalanced = url.matches(')').count() > url.matches('(').count();
+        match url.chars().last() {
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"') => url = &url[..url.len() - 1],
+            Some(')') if unbalanced => url = &url[..url.len() - 1],
+            _ => break,
+        }
+    }
+    url.len()
 }
 
 /// What a link's line holds after the link: `<https://…>（只有英文版）` → `（只有英文版）`.

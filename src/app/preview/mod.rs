@@ -192,6 +192,8 @@ fn DraftEditor() -> impl IntoView {
     });
     let processed = Signal::from(processed);
 
+    // Reading a PDF: what is being read, or why it could not be (the draft is left as it was).
+    let pdf_status = RwSignal::new(None::<(bool, String)>);
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             let name = file.name();
@@ -200,12 +202,38 @@ fn DraftEditor() -> impl IntoView {
                 .await
                 .ok()
                 .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
-            match bytes.map(|b| crate::import::text::decode(&b).0) {
-                Some(text) => {
-                    set_content(text, Some(&name));
+            let Some(bytes) = bytes else {
+                status.set(SaveStatus::Failed(SaveError::Unavailable));
+                return;
+            };
+            let is_pdf = bytes.starts_with(b"%PDF-") || name.to_ascii_lowercase().ends_with(".pdf");
+            if !is_pdf {
+                pdf_status.set(None);
+                set_content(crate::import::text::decode(&bytes).0, Some(&name));
+                committed.set(content.get_untracked());
+                return;
+            }
+            // Read here, in the browser: nothing is uploaded. Said first, and painted, since a
+            // long PDF takes a moment on a phone.
+            pdf_status.set(Some((false, format!("正在讀取 PDF「{name}」…"))));
+            browser::after_paint().await;
+            match crate::pdf::read(&bytes) {
+                Ok(pdf) => {
+                    let read = crate::import::from_pdf::extract(&pdf);
+                    let pages = pdf.pages.len();
+                    pdf_status.set(Some((
+                        false,
+                        format!(
+                            "已讀取 PDF「{name}」（{pages} 頁）：下面是從中讀出的文字，請對照 PDF 檢查。"
+                        ),
+                    )));
+                    set_content(read.text, Some("pdf.txt"));
                     committed.set(content.get_untracked());
                 }
-                None => status.set(SaveStatus::Failed(SaveError::Unavailable)),
+                Err(e) => pdf_status.set(Some((
+                    true,
+                    format!("無法讀取「{name}」：{}", e.message_zh()),
+                ))),
             }
         });
     };
@@ -261,11 +289,11 @@ fn DraftEditor() -> impl IntoView {
     view! {
         <section class="editor" aria-labelledby="preview-heading" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
             <h1 id="preview-heading">"編輯預覽"</h1>
-            <p class="hint">"貼上通訊的文字（由 PDF 或 Word 複製），或開啟、拖放 .txt 或 .json 檔案。草稿會隨打隨存於此瀏覽器。"</p>
+            <p class="hint">"開啟或拖放通訊的 PDF（在此瀏覽器內讀取，不會上載），或貼上其文字，或開啟 .txt、.json 檔案。草稿會隨打隨存於此瀏覽器。"</p>
             <div class="editor-tools">
                 <label class="tool file-pick">
                     "開啟檔案…"
-                    <input type="file" accept=".txt,.json,text/plain,application/json" on:change=on_pick />
+                    <input type="file" accept=".pdf,.txt,.json,application/pdf,text/plain,application/json" on:change=on_pick />
                 </label>
                 <label class="tool draft-kind">
                     "草稿是"
@@ -276,6 +304,9 @@ fn DraftEditor() -> impl IntoView {
                 </label>
                 <button type="button" class="tool" on:click=discard disabled=move || content.with(String::is_empty)>"捨棄草稿"</button>
             </div>
+            {move || pdf_status.get().map(|(failed, message)| view! {
+                <p class="pdf-status" class:failed=failed role=if failed { "alert" } else { "status" }>{message}</p>
+            })}
             <label for="draft-text" class="visually-hidden">"通訊文字或 JSON"</label>
             <textarea
                 id="draft-text"

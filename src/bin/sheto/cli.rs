@@ -11,8 +11,8 @@ use std::process::ExitCode;
 const USAGE: &str = "sheto: the editors' tool for the newsletter's web edition
 
 usage:
-  sheto import FILE.txt [-o OUT.json] [--strict] [--format text|json]
-                                           newsletter text -> issue bundle (stdout without -o);
+  sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json]
+                                           newsletter PDF or text -> issue bundle (stdout without -o);
                                            with -o, also NNN.zh-Hans.json beside it, its
                                            Simplified edition (NNN: the issue's number)
   sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
@@ -34,16 +34,21 @@ usage:
 exit status: 0 done; 1 the input has errors (or warnings, with --strict); 2 a wrong command line";
 
 const IMPORT_HELP: &str =
-    "usage: sheto import FILE.txt [-o OUT.json] [--strict] [--format text|json]
+    "usage: sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json]
 
-Reads the newsletter's text as a PDF extractor gives it (FILE or - for standard input) and writes
-its bundle: to standard output, or to OUT.json and, beside it, its Simplified edition named as
-`sheto index` expects it, NNN.zh-Hans.json (NNN: the issue's number).
+Reads the newsletter's PDF, or its text as a PDF extractor gives it (FILE or - for standard
+input), and writes its bundle: to standard output, or to OUT.json and, beside it, its Simplified
+edition named as `sheto index` expects it, NNN.zh-Hans.json (NNN: the issue's number).
+A PDF's text is read with its layout (paragraphs, headings, table cells by position, running
+headers and page numbers by their place); its findings name the page and line. A text that
+keeps the PDF's line breaks (pdftotext, a copy from a PDF viewer) has its paragraphs rejoined.
 Before reading the structure it mends what the PDF did to the text (page numbers, running
 headers, links and titles wrapped onto the next line, full-width digits, stray tabs); every
 change, and everything joined, left out, guessed or left empty, is a finding with its line.
 
   -o, --output OUT.json   write the bundle there (and NNN.zh-Hans.json beside it)
+  --text OUT.txt          also write the text read from a PDF (a paragraph a line, table cells
+                          apart by tabs): to check against the PDF, fix, and import again
   --strict                exit 1 on any warning as well, and write nothing (publishing scripts)
   --format text|json      findings as FILE:LINE: severity: message lines (default), or as the
                           JSON array `sheto validate --format json` prints; JSON findings go to
@@ -124,6 +129,7 @@ struct Args {
     positional: Vec<String>,
     site_url: Option<String>,
     output: Option<PathBuf>,
+    text: Option<PathBuf>,
     strict: bool,
     json: bool,
     to: Option<String>,
@@ -144,6 +150,9 @@ fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
                 a.output = Some(parser.value().map_err(bad)?.into())
             }
             Long("strict") if command == "import" => a.strict = true,
+            Long("text") if command == "import" => {
+                a.text = Some(parser.value().map_err(bad)?.into())
+            }
             Long("format") if matches!(command, "import" | "validate") => {
                 let value = parser.value().map_err(bad)?;
                 a.json = match value.to_str() {
@@ -308,18 +317,41 @@ fn cmd_import(a: Args) -> Result<(), ExitCode> {
     let input = one_input(&a, "import", "a text file")?;
     let output = a.output;
     let bytes = read_input(&input)?;
-    let (text, decoded) = sheto::import::text::decode(&bytes);
     let mut findings = Vec::new();
-    if let Some(how) = decoded {
-        let severity = if how.starts_with("read as") {
-            Severity::Info
-        } else {
-            Severity::Warning
-        };
-        findings.push(input_error(severity, how.into()));
-    }
-    let outcome = import(&text);
+    // A PDF is read with its geometry; findings then name its pages and lines.
+    let is_pdf = bytes.starts_with(b"%PDF-") || input.to_ascii_lowercase().ends_with(".pdf");
+    let mut places = None;
+    let outcome = if is_pdf {
+        let read = sheto::import::import_pdf(&bytes)
+            .map_err(|e| failure(format!("{input}: error: {e}")))?;
+        if let Some(path) = &a.text {
+            write_output(Some(path), &read.extracted.text)?;
+        }
+        places = Some(read.extracted);
+        read.outcome
+    } else {
+        let (text, decoded) = sheto::import::text::decode(&bytes);
+        if let Some(how) = decoded {
+            let severity = if how.starts_with("read as") {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            findings.push(input_error(severity, how.into()));
+        }
+        import(&text)
+    };
     findings.extend(outcome.findings);
+    let render = |f: &Finding| match (&f.location, &places) {
+        (sheto::finding::Location::Line { line }, Some(pdf)) => match pdf.place(*line) {
+            Some(o) => format!(
+                "{input}: page {}, line {}: {}: {}",
+                o.page, o.line, f.severity, f.message
+            ),
+            None => f.render(&input),
+        },
+        _ => f.render(&input),
+    };
     let warnings = findings
         .iter()
         .filter(|f| f.severity == Severity::Warning)
@@ -333,7 +365,7 @@ fn cmd_import(a: Args) -> Result<(), ExitCode> {
         }
     } else {
         for finding in &findings {
-            eprintln!("{}", finding.render(&input));
+            eprintln!("{}", render(finding));
         }
     }
     let issue = outcome
