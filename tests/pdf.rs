@@ -149,12 +149,13 @@ fn with_tables_by_hand(extracted: &str) -> String {
     format!("{}{}\n{}", &extracted[..a], &source[c..d], &extracted[b..])
 }
 
+/// Title, date, links, words without spaces, number of paragraphs.
+type Compared = (String, Option<String>, Vec<String>, String, usize);
+
 /// An article as compared across extractors: its title, date and links, and its words with
 /// no spaces (an extractor adds a space where the PDF stretched a line, and removes Word's
 /// autospacing gaps; both are warned about, see below).
-fn words(
-    issue: &sheto::bundle::Issue,
-) -> Vec<(String, Option<String>, Vec<String>, String, usize)> {
+fn words(issue: &sheto::bundle::Issue) -> Vec<Compared> {
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     issue
         .key_developments

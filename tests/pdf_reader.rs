@@ -228,7 +228,7 @@ fn chromium_synthetic_bold() {
     assert_eq!(text.unmapped, 0);
 }
 
-/// Mutated PDFs: never a panic, always bounded.
+// Mutated PDFs: never a panic, always bounded.
 mod fuzz {
     //! Feeds randomly damaged copies of a real PDF through `read`: whatever comes back, it must
     //! not panic (release builds abort on panic, so a panic would kill the importer).

@@ -173,7 +173,8 @@ pub fn unwrap(lines: Vec<Line>, report: &mut Report) -> Vec<Line> {
         // A line that stopped a few characters short of the column may still have been cut (a
         // character the wrap would not put at a line's start, widths estimated): said.
         let near = open.is_some_and(|w| w >= column - SLACK - 2.5);
-        if near && !goes_on && !in_tables && !stands_alone(&t) && !(blanks && l.blank_before) {
+        let marked_break = blanks && l.blank_before;
+        if near && !goes_on && !in_tables && !stands_alone(&t) && !marked_break {
             if let Some(prev) = out
                 .last()
                 .filter(|p| !closes(&p.text) && !title_before_text(&p.text, &t))
@@ -191,7 +192,7 @@ pub fn unwrap(lines: Vec<Line>, report: &mut Report) -> Vec<Line> {
         }
         let joinable = goes_on
             && !in_tables
-            && !(blanks && l.blank_before)
+            && !marked_break
             && !stands_alone(&t)
             && out.last().is_some_and(|p| !closes(&p.text));
         open = (!in_tables).then_some(width);

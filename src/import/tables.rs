@@ -284,8 +284,8 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
     }
     // `與2025年同期相比` cut as `與2025年同期相` / `比` by a narrow column: a piece alone is
     // no heading.
-    if !comparison.is_empty() && !(comparison.chars().count() >= 4 || comparison.contains("同期"))
-    {
+    let whole = comparison.chars().count() >= 4 || comparison.contains("同期");
+    if !comparison.is_empty() && !whole {
         return Err(format!(
             "the growth columns' heading reads 「{comparison}」, which looks cut from a longer one \
              (與2025年同期相比)"
