@@ -112,6 +112,16 @@ fn is_title_at(blocks: &[Block], i: usize, style: &Style) -> bool {
                 && next.contains(['，', '。'])))
 }
 
+/// A text that gives its date in its first clause (`投資推廣署今日（5月4日）宣布`): an item's
+/// text, not a subheading's.
+fn dated_early(text: &str) -> bool {
+    let head: String = text.chars().take(25).collect();
+    head.split('月').skip(1).any(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (1..=2).contains(&digits) && rest[digits..].starts_with('日')
+    })
+}
+
 /// A title longer than a subheading (26–80 characters, no clause in it), before a longer text.
 fn long_title_before_text(text: &str, next: Option<&str>, style: &Style) -> bool {
     let n = text.chars().count();
@@ -394,9 +404,9 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             Some(d)
                 if !style.numbered
                     && !d.in_links
-                    && !d.paragraphs.is_empty()
+                    && d.paragraphs.last().is_some_and(|p| ends_sentence(p))
                     && title_here
-                    && !next.is_some_and(opens_article) =>
+                    && !next.is_some_and(|n| opens_article(n) || dated_early(n)) =>
             {
                 report.warn(
                     block.line,

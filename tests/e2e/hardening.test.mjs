@@ -447,6 +447,9 @@ test('a crashed preview tab loses nothing typed', async () => {
   await page.goto(server.url + 'preview.html');
   await page.locator('#draft-text').click();
   await page.keyboard.type('香港特區政府駐上海經濟貿易辦事處通訊\n\n2026年6月（第234期）');
+  // Saved once the typing settles (300 ms), not at every key: what was typed before a pause is
+  // what a crash cannot take.
+  await page.locator('.save-status', { hasText: '已儲存' }).waitFor();
   const cdp = await context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
   cdp.send('Page.crash').catch(() => {}); // never answers: the renderer is gone

@@ -176,6 +176,7 @@ test('a closed tab loses nothing: a new tab finds the draft', async () => {
   const page = await openPreview();
   await clearDraft(page);
   await paste(page, 'half a newsletter');
+  await page.locator('.save-status', { hasText: '已儲存' }).waitFor();
   await page.close();
   const again = await openPreview();
   assert.equal(await again.locator('#draft-text').inputValue(), 'half a newsletter');
@@ -222,7 +223,7 @@ test('storage full is said plainly and the draft can still be downloaded', async
   });
   const page = await openPreview(context);
   await paste(page, 'text that cannot be stored');
-  assert.match(await page.locator('.save-status').textContent(), /儲存空間已滿/);
+  await page.locator('.save-status', { hasText: '儲存空間已滿' }).waitFor();
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下載草稿' }).click()]);
   assert.equal(fs.readFileSync(await file.path(), 'utf8'), 'text that cannot be stored');
   await context.close();
@@ -283,5 +284,56 @@ test('a src outside the site is refused', async () => {
   await page.locator('.draft-banner').waitFor();
   assert.ok(requests.every((u) => new URL(u).host !== 'evil.example'), requests.join(' '));
   assert.ok(await page.locator('#draft-text').isVisible(), 'the editor, not the foreign file');
+  await page.close();
+});
+
+// ---- The PDF itself, and saving once a change settles -------------------------------------------
+
+test('a PDF opened in the preview is read in the browser and becomes the draft', async () => {
+  const page = await openPreview();
+  await clearDraft(page);
+  await page.locator('input[type=file]').setInputFiles('tests/fixtures/pdf/233-writer.pdf');
+  await page.locator('.pdf-status', { hasText: '已讀取 PDF' }).waitFor();
+  assert.match(await page.locator('.pdf-status').textContent(), /（10 頁）/);
+  const draft = await page.locator('#draft-text').inputValue();
+  assert.ok(draft.startsWith('香港特區政府駐上海經濟貿易辦事處通訊\n2026年5月（第233期）\n'), draft.slice(0, 80));
+  await page.locator('.draft-render #news article').first().waitFor();
+  assert.equal(await page.locator('.draft-render #news article').count(), 17);
+  assert.match(await page.locator('.summary').textContent(), /^沒有錯誤，可以發布/);
+  // What is published from it is what sheto writes from the text of no. 233.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下載 233.json' }).click()]);
+  assert.equal(fs.readFileSync(await bundle.path(), 'utf8'), BUNDLE);
+  console.log(`screenshots: ${await screenshot(page, 'preview-pdf-desktop')}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a PDF that cannot be read is said, and the draft stays', async () => {
+  const page = await openPreview(browser, 'preview.html', PHONE);
+  await clearDraft(page);
+  await paste(page, 'half a newsletter');
+  for (const [file, says] of [['encrypted.pdf', '密碼'], ['scan.pdf', '掃描本'], ['truncated.pdf', '損壞'], ['not-a-pdf.pdf', '不是 PDF']]) {
+    await page.locator('input[type=file]').setInputFiles(`tests/fixtures/pdf/${file}`);
+    await page.locator('.pdf-status.failed', { hasText: says }).waitFor();
+    assert.equal(await page.locator('.pdf-status.failed').getAttribute('role'), 'alert');
+    assert.equal(await page.locator('#draft-text').inputValue(), 'half a newsletter', file);
+  }
+  console.log(`screenshots: ${await screenshot(page, 'preview-pdf-refused-phone')}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a paste is saved once, when the text settles', async () => {
+  const page = await openPreview();
+  await clearDraft(page);
+  await paste(page, SOURCE);
+  await page.locator('.save-status', { hasText: '已儲存' }).waitFor();
+  assert.equal(await page.locator('.save-status').textContent(), '已儲存於此瀏覽器（第 1 版）。');
+  // Keys typed in a burst are one change: one more version.
+  await page.locator('#draft-text').press('End');
+  await page.keyboard.type('。。。');
+  await page.locator('.save-status', { hasText: '第 2 版' }).waitFor();
+  await page.waitForTimeout(600);
+  assert.equal(await page.locator('.save-status').textContent(), '已儲存於此瀏覽器（第 2 版）。');
   await page.close();
 });

@@ -144,16 +144,33 @@ fn DraftEditor() -> impl IntoView {
         }
     };
     let save = StoredValue::new(save);
+    // A change is imported and saved once the text settles (300 ms without a keystroke): a
+    // paste is one save, not one per input event. A tab hidden or closed before then saves at
+    // once (`flush`), so what was typed is kept.
+    let settle = move || {
+        pending.set_value(None);
+        committed.set(content.get_untracked());
+        save.with_value(|s| s());
+    };
     let commit_soon = move || {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(
-            move || committed.set(content.get_untracked()),
-            Duration::from_millis(300),
-        );
+        let handle = set_timeout_with_handle(settle, Duration::from_millis(300));
         pending.set_value(handle.ok());
     };
+    let flush = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            settle();
+        }
+    };
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+    });
     // An opened file's kind comes from its name (else its text); typing keeps the draft's kind.
     let set_content = move |text: String, file_name: Option<&str>| {
         let next = match file_name {
@@ -165,7 +182,6 @@ fn DraftEditor() -> impl IntoView {
             kind.set(next);
         }
         content.set(text);
-        save.with_value(|s| s());
         commit_soon();
     };
     let choose_kind = move |ev: leptos::ev::Event| {
@@ -210,7 +226,7 @@ fn DraftEditor() -> impl IntoView {
             if !is_pdf {
                 pdf_status.set(None);
                 set_content(crate::import::text::decode(&bytes).0, Some(&name));
-                committed.set(content.get_untracked());
+                flush();
                 return;
             }
             // Read here, in the browser: nothing is uploaded. Said first, and painted, since a
@@ -228,7 +244,7 @@ fn DraftEditor() -> impl IntoView {
                         ),
                     )));
                     set_content(read.text, Some("pdf.txt"));
-                    committed.set(content.get_untracked());
+                    flush();
                 }
                 Err(e) => pdf_status.set(Some((
                     true,
@@ -262,6 +278,11 @@ fn DraftEditor() -> impl IntoView {
             })
             .unwrap_or(false);
         if sure {
+            // A save still waiting for the typing to settle would bring the draft back.
+            if let Some(h) = pending.get_value() {
+                h.clear();
+                pending.set_value(None);
+            }
             storage::discard();
             content.set(String::new());
             committed.set(String::new());
@@ -270,6 +291,10 @@ fn DraftEditor() -> impl IntoView {
         }
     };
     let take_theirs = move |other: StoredDraft| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+        }
         kind.set(other.kind);
         content.set(other.content.clone());
         committed.set(other.content);
