@@ -216,3 +216,59 @@ fn empty_and_half_pasted_texts_never_panic() {
         }
     }
 }
+
+/// An item with no link, then an item whose text opens without a date: the two cannot be told
+/// from an item with a subheading inside it. Either way the choice is a warning on its line,
+/// and no words are glued together.
+#[test]
+fn an_item_without_a_link_then_an_undated_item_is_said() {
+    let source = source_233();
+    // A short title (25 characters): read as a subheading of the item above, a paragraph of
+    // its own.
+    let short = source
+        .replacen(
+            "詳情請參看：\n\n<https://www.info.gov.hk/gia/general/202605/07/P2026050700592.htm>\n\n",
+            "",
+            1,
+        )
+        .replacen("2026年5月4日，投資推廣署宣布", "投資推廣署宣布", 1);
+    let outcome = import(&short);
+    assert!(at(&outcome, Severity::Warning, "read as a subheading").len() == 1);
+    let issue = outcome.issue.unwrap();
+    let cargox = &issue.key_developments.groups[0].articles[1];
+    assert_eq!(cargox.paragraphs[1], "全球Fast Track計劃2026即日起接受報名");
+    assert!(cargox.paragraphs[2].starts_with("投資推廣署宣布"));
+    // A long title (49 characters, with 、 in it): a new item, said.
+    let long = source
+        .replacen(
+            "詳情請參看：\n\nhttps://www.gov.cn/zhengce/content/202605/content_7068117.htm\n\n",
+            "",
+            1,
+        )
+        .replacen("2026年4月30日，中國人民銀行", "中國人民銀行", 1);
+    let outcome = import(&long);
+    assert_eq!(
+        at(&outcome, Severity::Warning, "read as a new item's title").len(),
+        1
+    );
+    let mainland = &outcome.issue.unwrap().key_developments.groups[1];
+    assert_eq!(mainland.articles.len(), 2);
+    assert_eq!(mainland.articles[1].date, None);
+}
+
+/// A bare link's sentence punctuation is the sentence's (`….htm.`): the link is whole.
+#[test]
+fn a_full_stop_after_a_bare_link_is_not_the_links() {
+    let source = source_233().replacen(
+        "https://www.jiangsu.gov.cn/art/2026/5/8/art_60096_11766783.html\n",
+        "https://www.jiangsu.gov.cn/art/2026/5/8/art_60096_11766783.html.\n",
+        1,
+    );
+    let outcome = import(&source);
+    assert_eq!(to_json(outcome.issue.as_ref().unwrap()), reference());
+    assert!(at(&outcome, Severity::Warning, "art_60096_11766783").is_empty());
+    assert_eq!(
+        at(&outcome, Severity::Info, "read as the sentence's").len(),
+        1
+    );
+}

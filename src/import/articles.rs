@@ -56,6 +56,8 @@ struct Draft {
     paragraphs: Vec<String>,
     links: Vec<String>,
     in_links: bool,
+    /// The last paragraph is a subheading: what follows starts a paragraph of its own.
+    after_subheading: bool,
 }
 
 /// `7. 標題`, `7．`, `7、`, `(7)`, `（7）` → (7, 標題)
@@ -127,7 +129,7 @@ fn long_title_before_text(text: &str, next: Option<&str>, style: &Style) -> bool
     let n = text.chars().count();
     (26..=80).contains(&n)
         && reads_as_title(text)
-        && !text.contains(['，', ',', '、'])
+        && !text.contains(['，', ','])
         && !opens_article(text)
         && !crate::import::text::is_list_item(text)
         && next.is_some_and(|next| {
@@ -418,6 +420,7 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                     ),
                 );
                 d.paragraphs.push(text.to_string());
+                d.after_subheading = true;
             }
             // A long line that reads as a title, after an item that closed a sentence and had no
             // links, before longer prose: a new item whose text opens without a date.
@@ -479,7 +482,9 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             }
             Some(d) if !d.in_links => {
                 let first = d.paragraphs.is_empty();
-                if push_paragraph(&mut d.paragraphs, text, block.line, report) && first {
+                if std::mem::take(&mut d.after_subheading) {
+                    d.paragraphs.push(text.to_string());
+                } else if push_paragraph(&mut d.paragraphs, text, block.line, report) && first {
                     d.text_line = block.line;
                 }
             }
@@ -563,6 +568,7 @@ impl Draft {
             paragraphs: vec![],
             links: vec![],
             in_links: false,
+            after_subheading: false,
         }
     }
 }

@@ -252,7 +252,18 @@ fn join(into: &mut String, next: &str, known: &Known) {
     let next = next.trim();
     let Some(at) = url_at_end(into).filter(|_| next.starts_with(|c: char| c.is_ascii_graphic()))
     else {
-        text::join_cut(into, next);
+        // `改革` / `打造`: a space that stood at the line's end is not drawn; where the document
+        // prints the phrase on one line, it says whether there is one.
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        if word(into.chars().next_back())
+            && word(next.chars().next())
+            && known.spacing(into, next) == Some(true)
+        {
+            into.push(' ');
+            into.push_str(next);
+        } else {
+            text::join_cut(into, next);
+        }
         return;
     };
     let url = &into[at..];
@@ -538,7 +549,25 @@ pub fn extract(pdf: &PdfText) -> Extracted {
             _ => false,
         };
         match para.as_mut() {
-            Some((_, p)) if goes_on => join(p, &t, &known),
+            Some((_, p)) if goes_on => {
+                // A line that reaches the edge and closes a sentence may also end its paragraph
+                // (a paragraph style with no spacing after it): joined, and said.
+                if crate::import::layout::may_end_paragraph(p) && !text::continues(p, &t) {
+                    findings.push(Finding {
+                        severity: Severity::Warning,
+                        location: crate::finding::Location::Input,
+                        message: format!(
+                            "page {}, line {}: the line before reaches the column's edge and ends \
+                             a sentence, so this line is read as going on with its paragraph \
+                             (「{}」); if a new paragraph starts here, break it in the text",
+                            l.page,
+                            l.index,
+                            text::excerpt(&t)
+                        ),
+                    });
+                }
+                join(p, &t, &known)
+            }
             _ => {
                 out.extend(para.take());
                 para = Some((l.origin(), t));

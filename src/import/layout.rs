@@ -115,7 +115,7 @@ pub(crate) fn closes(t: &str) -> bool {
 
 /// Whether a line may be a paragraph's last: it closes a sentence (。！？, or a quotation or
 /// bracket closed right after one). `；` `，` `”` alone never end a paragraph.
-fn may_end_paragraph(t: &str) -> bool {
+pub(crate) fn may_end_paragraph(t: &str) -> bool {
     let mut end = t.trim_end().chars().rev();
     let last = end.next();
     let stop = |c: Option<char>| c.is_some_and(|c| "。！？!?".contains(c));
