@@ -39,6 +39,7 @@ pub mod import;
 pub mod json_path;
 pub mod links;
 pub mod page;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plain_text;
 pub mod region;

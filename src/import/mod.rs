@@ -8,6 +8,7 @@
 mod articles;
 mod back_matter;
 pub mod dates;
+#[cfg(feature = "pdf")]
 pub mod from_pdf;
 pub mod layout;
 pub mod normalize;
@@ -434,6 +435,7 @@ pub fn import(source: &str) -> ImportOutcome {
     }
 }
 
+#[cfg(feature = "pdf")]
 /// A PDF's import: the text read from it (a paragraph a line, table rows with tabs, page
 /// furniture gone), where each of its lines stands in the PDF, and the import of that text.
 #[derive(Debug)]
@@ -442,6 +444,7 @@ pub struct PdfImport {
     pub outcome: ImportOutcome,
 }
 
+#[cfg(feature = "pdf")]
 /// Imports a newsletter PDF: its text is read with its geometry (see [`from_pdf`]), then read
 /// by the same grammar as a text. A PDF that cannot be read (encrypted, a scan, damaged, not
 /// a PDF) is an error that says so.

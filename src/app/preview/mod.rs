@@ -233,23 +233,18 @@ fn DraftEditor() -> impl IntoView {
             // long PDF takes a moment on a phone.
             pdf_status.set(Some((false, format!("正在讀取 PDF「{name}」…"))));
             browser::after_paint().await;
-            match crate::pdf::read(&bytes) {
-                Ok(pdf) => {
-                    let read = crate::import::from_pdf::extract(&pdf);
-                    let pages = pdf.pages.len();
+            match read_pdf(&bytes) {
+                Ok((pages, text)) => {
                     pdf_status.set(Some((
                         false,
                         format!(
                             "已讀取 PDF「{name}」（{pages} 頁）：下面是從中讀出的文字，請對照 PDF 檢查。"
                         ),
                     )));
-                    set_content(read.text, Some("pdf.txt"));
+                    set_content(text, Some("pdf.txt"));
                     flush();
                 }
-                Err(e) => pdf_status.set(Some((
-                    true,
-                    format!("無法讀取「{name}」：{}", e.message_zh()),
-                ))),
+                Err(e) => pdf_status.set(Some((true, format!("無法讀取「{name}」：{e}")))),
             }
         });
     };
@@ -368,6 +363,20 @@ fn DraftEditor() -> impl IntoView {
         </section>
         <DraftRender processed=processed />
     }
+}
+
+/// A PDF's page count and its text as the importer reads it, or why it cannot be read (in the
+/// page's language).
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<(usize, String), String> {
+    let pdf = crate::pdf::read(bytes).map_err(|e| e.message_zh())?;
+    Ok((pdf.pages.len(), crate::import::from_pdf::extract(&pdf).text))
+}
+
+/// The reader's wasm is built without the PDF code (and never shows the preview).
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_: &[u8]) -> Result<(usize, String), String> {
+    Err("此版本不能讀取 PDF".into())
 }
 
 /// The element ids a finding can point at are in the rendered draft; flash the one reached.
