@@ -177,7 +177,11 @@ fn line(mut row: Vec<&Glyph>, invisible: bool, draws_spaces: bool) -> Option<Lin
         match current.as_mut() {
             Some(span) if gap <= split * em || stretched => {
                 let word_gap = if any_cjk { MIXED_GAP } else { WORD_GAP };
-                if space.is_some() || (!both_cjk && gap > word_gap * em) {
+                // Between Chinese and Latin text on a page that draws its spaces, a gap is
+                // Word's autospacing however wide the line was stretched: only a drawn space
+                // is one.
+                let gap_is_space = !both_cjk && gap > word_gap * em && !(any_cjk && draws_spaces);
+                if space.is_some() || gap_is_space {
                     span.text.push(' ');
                 }
                 span.text.push_str(&glyph.text);
