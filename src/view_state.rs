@@ -162,6 +162,11 @@ fn percent_encode(s: &str) -> String {
 }
 
 fn percent_decode(s: &str) -> String {
+    percent_decoded(s, true)
+}
+
+/// `%E5%B1%95` → 展; `+` is a space in a query (`plus_is_space`), itself in a path.
+pub(crate) fn percent_decoded(s: &str, plus_is_space: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -176,7 +181,7 @@ fn percent_decode(s: &str) -> String {
                 out.push((h * 16 + l) as u8);
                 i += 3;
             }
-            (b'+', _, _) => {
+            (b'+', _, _) if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }

@@ -135,31 +135,12 @@ fn right_edge(lines: &[Placed]) -> f32 {
 fn link_targets(pdf: &PdfText) -> Vec<String> {
     pdf.pages
         .iter()
-        .flat_map(|p| p.links.iter().map(|l| percent_decoded(&l.uri)))
+        .flat_map(|p| {
+            p.links
+                .iter()
+                .map(|l| crate::view_state::percent_decoded(&l.uri, false))
+        })
         .collect()
-}
-
-fn percent_decoded(uri: &str) -> String {
-    let bytes = uri.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| uri.to_string())
 }
 
 /// Joins the next line of a paragraph or a cell onto what is there. Inside a link the wrap

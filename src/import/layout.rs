@@ -248,8 +248,11 @@ fn is_han(c: char) -> bool {
     !c.is_ascii() && c.is_alphabetic()
 }
 
-fn is_cjk_mark(c: char) -> bool {
-    !c.is_ascii() && !c.is_whitespace()
+use text::is_cjk as is_cjk_mark;
+
+/// Chinese meeting a digit or a Latin letter (`度99.9%`, `CargoX項目`), either way round.
+fn mixed(a: char, b: char) -> bool {
+    (is_han(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && is_han(b))
 }
 
 /// `（包括 ： 商 會 、 機 構`: a line the PDF stretched, which the extractor spaced out letter
@@ -300,9 +303,6 @@ fn spaces_beside_chinese(lines: &mut [Line], report: &mut Report) {
         let chars: Vec<char> = t.chars().collect();
         let (mut spaced, mut all) = (0, 0);
         for (i, w) in chars.windows(2).enumerate() {
-            let mixed = |a: char, b: char| {
-                (is_han(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && is_han(b))
-            };
             if mixed(w[0], w[1]) {
                 all += 1;
             }
@@ -356,9 +356,8 @@ fn spaces_beside_chinese(lines: &mut [Line], report: &mut Report) {
             for (i, &c) in chars.iter().enumerate() {
                 let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
                 let after = chars.get(i + 1).copied();
-                let mixed = matches!((before, after), (Some(a), Some(b)) if
-                    (is_han(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && is_han(b)));
-                if !(c == ' ' && mixed) {
+                let between = matches!((before, after), (Some(a), Some(b)) if mixed(a, b));
+                if !(c == ' ' && between) {
                     out.push(c);
                 }
             }

@@ -250,7 +250,8 @@ pub fn join_cut(first: &mut String, second: &str) {
     first.push_str(second);
 }
 
-fn is_cjk(c: char) -> bool {
+/// A character of Chinese text: CJK letters and full-width punctuation alike.
+pub(crate) fn is_cjk(c: char) -> bool {
     !c.is_ascii() && !c.is_whitespace()
 }
 
