@@ -110,7 +110,13 @@ mod tests {
     #[test]
     fn the_simplified_interface_matches_the_converter() {
         use crate::i18n::Msg;
-        let usage = [("「", "“"), ("」", "”"), ("搜寻", "搜索")];
+        let usage = [
+            ("「", "“"),
+            ("」", "”"),
+            ("搜寻", "搜索"),
+            ("贴上", "粘贴"),
+            ("开启", "打开"),
+        ];
         for msg in Msg::ALL {
             let [hant, hans, _] = msg.texts();
             let converted = usage

@@ -3,10 +3,11 @@
 //! or of the wrong shape are findings like any other.
 
 use crate::bundle::{ArchiveIndex, Article, ArticleGroup, Issue, Script, SCHEMA_VERSION};
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location, Message, Severity};
 use crate::format::{parse_iso_date, parse_iso_month};
 use crate::json_path::JsonPath;
 use crate::region::Region;
+use crate::say;
 
 /// A parsed bundle (when its shape is right) and everything found wrong with it.
 #[derive(Debug)]
@@ -21,7 +22,7 @@ impl<T> Validation<T> {
     }
 }
 
-fn text_error(line: usize, column: usize, message: String) -> Finding {
+fn text_error(line: usize, column: usize, message: Message) -> Finding {
     Finding {
         severity: Severity::Error,
         location: Location::Text { line, column },
@@ -46,7 +47,7 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col(bytes, e.valid_up_to());
-        text_error(line, column, "not UTF-8 text".to_string())
+        text_error(line, column, say!("not UTF-8 text", "不是 UTF-8 文字"))
     })?;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let text = &text[bom..];
@@ -57,7 +58,7 @@ fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
         return Err(text_error(
             line,
             column,
-            "expected a JSON object `{…}`".to_string(),
+            say!("expected a JSON object `{{…}`", "應為 JSON 物件 `{{…}`"),
         ));
     }
     serde_json::from_str(text).map_err(|e| {
@@ -68,18 +69,41 @@ fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Finding> {
             serde_json::error::Category::Data => {
                 let container = message.starts_with("missing field");
                 let path = crate::json_path::path_at(text, offset, container);
-                let message = match message.strip_prefix("unknown variant ") {
-                    Some(rest) => format!("unknown region {rest}"),
-                    None => message,
-                };
-                Finding::at_path(Severity::Error, path, message)
+                Finding::at_path(Severity::Error, path, shape_error(&message))
             }
             _ => {
                 let (line, column) = line_col(text.as_bytes(), offset);
-                text_error(line, column.max(1), format!("invalid JSON: {message}"))
+                let message = say!(
+                    "invalid JSON: {message}",
+                    "JSON 格式有誤：{message}",
+                    message
+                );
+                text_error(line, column.max(1), message)
             }
         }
     })
+}
+
+/// A wrong shape as serde_json words it: its English kept as it is, what kind of error it is
+/// said in Chinese too (serde's details, such as the fields it expected, stay in English).
+fn shape_error(message: &str) -> Message {
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        say!("unknown region {rest}", "不明的地區 {rest}", rest)
+    } else if let Some(rest) = message.strip_prefix("missing field ") {
+        say!("missing field {rest}", "欠缺欄位 {rest}", rest)
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        say!("unknown field {rest}", "不明的欄位 {rest}", rest)
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        say!("duplicate field {rest}", "欄位 {rest} 重複", rest)
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        say!("invalid type: {rest}", "類型有誤：{rest}", rest)
+    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+        say!("invalid value: {rest}", "數值有誤：{rest}", rest)
+    } else if let Some(rest) = message.strip_prefix("invalid length ") {
+        say!("invalid length {rest}", "長度有誤：{rest}", rest)
+    } else {
+        say!("{message}", "內容不合格式：{message}", message)
+    }
 }
 
 /// serde_json appends ` at line L column C`; the finding already carries the place.
@@ -143,23 +167,37 @@ pub fn validate_search_manifest(bytes: &[u8]) -> Validation<crate::search::Manif
         {
             c.error(
                 &JsonPath::root().key("fold"),
-                "not pairs of characters of the same UTF-8 length",
+                say!(
+                    "not pairs of characters of the same UTF-8 length",
+                    "不是由 UTF-8 長度相同的字元兩兩組成"
+                ),
             );
         }
         if m.version.is_empty() || !m.version.chars().all(|ch| ch.is_ascii_hexdigit()) {
-            c.error(&JsonPath::root().key("version"), "not a hexadecimal hash");
+            c.error(
+                &JsonPath::root().key("version"),
+                say!("not a hexadecimal hash", "不是十六進位雜湊值"),
+            );
         }
         if m.buckets == 0 {
-            c.error(&JsonPath::root().key("buckets"), "no bucket");
+            c.error(
+                &JsonPath::root().key("buckets"),
+                say!("no bucket", "沒有雜湊桶"),
+            );
         }
         if m.chunk == 0 {
-            c.error(&JsonPath::root().key("chunk"), "no item per text file");
+            c.error(
+                &JsonPath::root().key("chunk"),
+                say!("no item per text file", "每個文字檔的項目數為零"),
+            );
         }
         for (i, pair) in m.issues.windows(2).enumerate() {
             if pair[0].0 <= pair[1].0 {
-                let message = format!(
-                    "issue {} listed after {}: not newest first",
-                    pair[1].0, pair[0].0
+                let message = say!(
+                    "issue {later} listed after {earlier}: not newest first",
+                    "第 {later} 期排在第 {earlier} 期之後：未按由新至舊排列",
+                    later = pair[1].0,
+                    earlier = pair[0].0
                 );
                 c.error(&JsonPath::root().key("issues").at(i + 1), message);
             }
@@ -174,19 +212,19 @@ struct Checker {
 }
 
 impl Checker {
-    fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
+    fn error(&mut self, path: &JsonPath, message: Message) {
         self.findings
             .push(Finding::at_path(Severity::Error, path.clone(), message));
     }
 
-    fn warn(&mut self, path: &JsonPath, message: impl Into<String>) {
+    fn warn(&mut self, path: &JsonPath, message: Message) {
         self.findings
             .push(Finding::at_path(Severity::Warning, path.clone(), message));
     }
 
     fn text(&mut self, path: &JsonPath, value: &str) {
         if value.trim().is_empty() {
-            self.error(path, "empty text");
+            self.error(path, say!("empty text", "文字是空的"));
         }
     }
 
@@ -196,7 +234,11 @@ impl Checker {
         if file.contains("..") || file.starts_with('/') || file.contains("://") {
             self.error(
                 path,
-                format!("file `{file}` must be a plain name beside index.json"),
+                say!(
+                    "file `{file}` must be a plain name beside index.json",
+                    "檔案 `{file}` 須為與 index.json 同一資料夾的檔名",
+                    file
+                ),
             );
         }
     }
@@ -207,18 +249,36 @@ impl Checker {
             .iter()
             .any(|s| lower.starts_with(s));
         if url.trim().is_empty() {
-            self.error(path, "empty URL");
+            self.error(path, say!("empty URL", "網址是空的"));
         } else if !scheme_ok {
-            self.error(path, format!("not an http(s) or mailto URL: {url}"));
+            self.error(
+                path,
+                say!(
+                    "not an http(s) or mailto URL: {url}",
+                    "不是 http(s) 或 mailto 網址：{url}",
+                    url
+                ),
+            );
         } else if lower
             .split_once(':')
             .is_some_and(|(_, rest)| rest.trim_start_matches('/').is_empty())
         {
-            self.error(path, format!("a URL with nothing after its scheme: {url}"));
+            self.error(
+                path,
+                say!(
+                    "a URL with nothing after its scheme: {url}",
+                    "網址在協定之後沒有內容：{url}",
+                    url
+                ),
+            );
         } else if url.contains(char::is_whitespace) {
             self.warn(
                 path,
-                format!("URL has a space in it (kept as printed): {url}"),
+                say!(
+                    "URL has a space in it (kept as printed): {url}",
+                    "網址含有空格（照原文保留）：{url}",
+                    url
+                ),
             );
         }
     }
@@ -227,7 +287,11 @@ impl Checker {
         if parse_iso_date(date).is_none() {
             self.error(
                 path,
-                format!("impossible date 「{date}」: expected a real day as YYYY-MM-DD"),
+                say!(
+                    "impossible date 「{date}」: expected a real day as YYYY-MM-DD",
+                    "日期「{date}」不存在：應為 YYYY-MM-DD 格式的實際日子",
+                    date
+                ),
             );
         }
     }
@@ -236,7 +300,11 @@ impl Checker {
         if parse_iso_month(month).is_none() {
             self.error(
                 path,
-                format!("impossible month 「{month}」: expected YYYY-MM"),
+                say!(
+                    "impossible month 「{month}」: expected YYYY-MM",
+                    "月份「{month}」不存在：應為 YYYY-MM",
+                    month
+                ),
             );
         }
     }
@@ -249,14 +317,20 @@ impl Checker {
         if article.paragraphs.is_empty() {
             self.error(
                 &path.key("paragraphs"),
-                "an item needs at least one paragraph",
+                say!(
+                    "an item needs at least one paragraph",
+                    "每則項目最少要有一段文字"
+                ),
             );
         }
         for (i, p) in article.paragraphs.iter().enumerate() {
             self.text(&path.key("paragraphs").at(i), p);
         }
         if article.links.is_empty() {
-            self.warn(&path.key("links"), "no 詳情請參看 link");
+            self.warn(
+                &path.key("links"),
+                say!("no 詳情請參看 link", "沒有「詳情請參看」連結"),
+            );
         }
         for (i, link) in article.links.iter().enumerate() {
             self.url(&path.key("links").at(i), link);
@@ -270,17 +344,22 @@ impl Checker {
             let gpath = path.key("groups").at(g);
             if !allowed.contains(&group.region) {
                 let ids: Vec<_> = allowed.iter().map(|r| r.id()).collect();
-                let msg = format!(
-                    "region `{}` does not belong here; expected one of {}",
-                    group.region.id(),
-                    ids.join(", ")
+                let msg = say!(
+                    "region `{region}` does not belong here; expected one of {expected}",
+                    "地區 `{region}` 不應在此；應為以下其中之一：{expected}",
+                    region = group.region.id(),
+                    expected = ids.join(", ")
                 );
                 self.error(&gpath.key("region"), msg);
             }
             if !seen_regions.insert(group.region) {
                 self.warn(
                     &gpath.key("region"),
-                    format!("region `{}` has a second group", group.region.id()),
+                    say!(
+                        "region `{region}` has a second group",
+                        "地區 `{region}` 出現第二組",
+                        region = group.region.id()
+                    ),
                 );
             }
             self.text(&gpath.key("heading"), &group.heading);
@@ -304,13 +383,24 @@ impl Checker {
                     .at(a)
                     .key("number");
                 match article.number {
-                    None => self.error(&path, "news item has no number"),
-                    Some(n) if !seen.insert(n) => {
-                        self.error(&path, format!("duplicate item number {n}"))
-                    }
+                    None => self.error(
+                        &path,
+                        say!("news item has no number", "經貿快訊項目沒有編號"),
+                    ),
+                    Some(n) if !seen.insert(n) => self.error(
+                        &path,
+                        say!("duplicate item number {n}", "項目編號 {n} 重複", n),
+                    ),
                     Some(n) => {
                         if n < last {
-                            self.warn(&path, format!("item number {n} is out of order"));
+                            self.warn(
+                                &path,
+                                say!(
+                                    "item number {n} is out of order",
+                                    "項目編號 {n} 次序不對",
+                                    n
+                                ),
+                            );
                         }
                         last = n;
                     }
@@ -327,9 +417,11 @@ impl Checker {
         if !missing.is_empty() {
             self.error(
                 &JsonPath::root().key("news_flash"),
-                format!(
-                    "missing item numbers: {} (items are numbered 1–{count})",
-                    missing.join(", ")
+                say!(
+                    "missing item numbers: {numbers} (items are numbered 1–{count})",
+                    "欠缺項目編號：{numbers}（項目編號為 1–{count}）",
+                    numbers = missing.join(", "),
+                    count
                 ),
             );
         }
@@ -346,16 +438,18 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     if issue.schema_version != SCHEMA_VERSION {
         c.error(
             &JsonPath::root().key("schema_version"),
-            format!(
-                "schema version {} is not supported (expected {SCHEMA_VERSION})",
-                issue.schema_version
+            say!(
+                "schema version {version} is not supported (expected {expected})",
+                "不支援結構版本 {version}（應為 {expected}）",
+                version = issue.schema_version,
+                expected = SCHEMA_VERSION
             ),
         );
     }
     if issue.number == 0 {
         c.error(
             &JsonPath::root().key("number"),
-            "issue number must be 1 or more",
+            say!("issue number must be 1 or more", "期數須為 1 或以上"),
         );
     }
     c.month(&JsonPath::root().key("month"), &issue.month);
@@ -374,9 +468,11 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     {
         c.warn(
             &JsonPath::root().key("masthead").key("dateline"),
-            format!(
-                "dateline 「{}」 does not name issue {}",
-                issue.masthead.dateline, issue.number
+            say!(
+                "dateline 「{dateline}」 does not name issue {number}",
+                "刊頭日期「{dateline}」沒有註明第 {number} 期",
+                dateline = issue.masthead.dateline,
+                number = issue.number
             ),
         );
     }
@@ -416,13 +512,19 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         c.month(&path.key("period").key("start"), &measure.period.start);
         c.month(&path.key("period").key("end"), &measure.period.end);
         if measure.period.end < measure.period.start {
-            c.error(&path.key("period"), "the period ends before it starts");
+            c.error(
+                &path.key("period"),
+                say!(
+                    "the period ends before it starts",
+                    "統計期間的結束月份早於開始月份"
+                ),
+            );
         }
     }
     if data.rows.is_empty() {
         c.error(
             &JsonPath::root().key("economic_data").key("rows"),
-            "the data table has no rows",
+            say!("the data table has no rows", "經貿數據表沒有任何省市的數據"),
         );
     }
     let mut row_regions = std::collections::BTreeSet::new();
@@ -431,16 +533,21 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         if !Region::PROVINCES.contains(&row.region) {
             c.error(
                 &path.key("region"),
-                format!(
-                    "region `{}` is not one of the five provinces",
-                    row.region.id()
+                say!(
+                    "region `{region}` is not one of the five provinces",
+                    "地區 `{region}` 不屬於五個省市之一",
+                    region = row.region.id()
                 ),
             );
         }
         if !row_regions.insert(row.region) {
             c.error(
                 &path.key("region"),
-                format!("region `{}` has a second row", row.region.id()),
+                say!(
+                    "region `{region}` has a second row",
+                    "地區 `{region}` 的數據出現兩次",
+                    region = row.region.id()
+                ),
             );
         }
         // A null figure is one the newsletter did not publish (—, /, 不適用): allowed.
@@ -449,7 +556,11 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             if figure.value < 0.0 {
                 c.error(
                     &path.key(name).key("value"),
-                    format!("negative amount {}", figure.value),
+                    say!(
+                        "negative amount {value}",
+                        "數額為負數：{value}",
+                        value = figure.value
+                    ),
                 );
             }
         }
@@ -458,7 +569,11 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             if !YOY_RANGE.contains(&figure.value) {
                 c.error(
                     &path.key(name).key("value"),
-                    format!("y-o-y {}% is outside −100…1000%", figure.value),
+                    say!(
+                        "y-o-y {value}% is outside −100…1000%",
+                        "按年變幅 {value}% 超出 −100…1000% 的範圍",
+                        value = figure.value
+                    ),
                 );
             }
         }
@@ -469,7 +584,10 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
             ("trade_yoy", row.trade_yoy),
         ] {
             if figure.is_some_and(|f| f.decimals > 6) {
-                c.error(&path.key(name).key("decimals"), "more than 6 decimals");
+                c.error(
+                    &path.key(name).key("decimals"),
+                    say!("more than 6 decimals", "小數位多於 6 個"),
+                );
             }
         }
     }
@@ -490,7 +608,12 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
                     if both.is_some_and(|(s, e)| e < s) {
                         c.error(
                             &path.key("end"),
-                            format!("the event ends ({end}) before it starts ({start})"),
+                            say!(
+                                "the event ends ({end}) before it starts ({start})",
+                                "活動的結束日期（{end}）早於開始日期（{start}）",
+                                end,
+                                start
+                            ),
                         );
                     }
                 }
@@ -499,24 +622,35 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
                     c.text(&path.key("dates"), printed);
                     c.warn(
                         &path.key("start"),
-                        format!(
-                            "the event's dates 「{printed}」 are not days: it has no calendar date"
+                        say!(
+                            "the event's dates 「{printed}」 are not days: it has no calendar date",
+                            "活動日期「{printed}」不是具體日子：沒有日曆日期",
+                            printed
                         ),
                     );
                 }
                 _ => c.error(
                     &path.key("start"),
-                    "an event needs start and end dates, or its dates as printed",
+                    say!(
+                        "an event needs start and end dates, or its dates as printed",
+                        "活動須有開始及結束日期，或照原文列出的日期"
+                    ),
                 ),
             }
             c.text(&path.key("name"), &event.name);
             // A venue not yet announced is printed empty: kept, and said.
             if event.venue.trim().is_empty() {
-                c.warn(&path.key("venue"), "the event has no venue");
+                c.warn(
+                    &path.key("venue"),
+                    say!("the event has no venue", "活動沒有地點"),
+                );
             }
             // An event the newsletter printed with no website keeps an empty link.
             if event.url.is_empty() {
-                c.warn(&path.key("url"), "the event has no link");
+                c.warn(
+                    &path.key("url"),
+                    say!("the event has no link", "活動沒有連結"),
+                );
             } else {
                 c.url(&path.key("url"), &event.url);
             }
@@ -540,7 +674,11 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
     if !contact.email.is_empty() && !contact.email.contains('@') {
         c.error(
             &JsonPath::root().key("contact").key("email"),
-            format!("not an email address: {}", contact.email),
+            say!(
+                "not an email address: {email}",
+                "不是電郵地址：{email}",
+                email = contact.email
+            ),
         );
     }
     c.url(&JsonPath::root().key("about").key("url"), &issue.about.url);
@@ -585,9 +723,11 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
             if edition.lang != Script::Hans || entry.lang != Script::Hant {
                 c.error(
                     &at.key("lang"),
-                    format!(
-                        "edition `{}` of a `{}` issue: only zh-Hans editions of zh-Hant issues are made",
-                        edition.lang, entry.lang
+                    say!(
+                        "edition `{edition}` of a `{lang}` issue: only zh-Hans editions of zh-Hant issues are made",
+                        "`{lang}` 的一期不應有 `{edition}` 版本：只為 zh-Hant 的期刊製作 zh-Hans 版本",
+                        edition = edition.lang,
+                        lang = entry.lang
                     ),
                 );
             }
@@ -595,7 +735,11 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
         if !listed.insert((entry.number, entry.lang)) {
             c.error(
                 &path.key("number"),
-                format!("issue {} is listed twice", entry.number),
+                say!(
+                    "issue {number} is listed twice",
+                    "第 {number} 期列出了兩次",
+                    number = entry.number
+                ),
             );
         }
     }
@@ -603,7 +747,12 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
         let path = JsonPath::root().key("older").at(i);
         c.file_name(&path.key("file"), &year.file);
         if year.first > year.last {
-            let message = format!("a year from issue {} to {}", year.first, year.last);
+            let message = say!(
+                "a year from issue {first} to {last}",
+                "一年由第 {first} 期至第 {last} 期",
+                first = year.first,
+                last = year.last
+            );
             c.error(&path.key("first"), message);
         }
     }
@@ -625,38 +774,54 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
     let Some((entry, lang)) = listed else {
         c.warn(
             &JsonPath::root(),
-            format!("{file_name} is not listed in index.json"),
+            say!(
+                "{file_name} is not listed in index.json",
+                "index.json 沒有列出 {file_name}",
+                file_name
+            ),
         );
         return c.findings;
     };
     if issue.lang != lang {
         c.error(
             &JsonPath::root().key("lang"),
-            format!("language {} disagrees with index.json ({lang})", issue.lang),
+            say!(
+                "language {lang} disagrees with index.json ({listed})",
+                "語言 {lang} 與 index.json 不符（{listed}）",
+                lang = issue.lang,
+                listed = lang
+            ),
         );
     }
     if entry.number != issue.number {
         c.error(
             &JsonPath::root().key("number"),
-            format!(
-                "issue number {} disagrees with index.json ({})",
-                issue.number, entry.number
+            say!(
+                "issue number {number} disagrees with index.json ({listed})",
+                "期數 {number} 與 index.json 不符（{listed}）",
+                number = issue.number,
+                listed = entry.number
             ),
         );
     }
     if entry.month != issue.month {
         c.error(
             &JsonPath::root().key("month"),
-            format!(
-                "month {} disagrees with index.json ({})",
-                issue.month, entry.month
+            say!(
+                "month {month} disagrees with index.json ({listed})",
+                "月份 {month} 與 index.json 不符（{listed}）",
+                month = issue.month,
+                listed = entry.month
             ),
         );
     }
     if entry.counts != issue.counts() {
         c.warn(
             &JsonPath::root(),
-            "item counts disagree with index.json: run `sheto index` to refresh it",
+            say!(
+                "item counts disagree with index.json: run `sheto index` to refresh it",
+                "項目數目與 index.json 不符：請執行 `sheto index` 更新"
+            ),
         );
     }
     c.findings

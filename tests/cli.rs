@@ -571,3 +571,27 @@ fn a_pdf_that_cannot_be_read_is_an_error_that_says_why() {
         assert!(o.stdout.is_empty(), "{file}: nothing written");
     }
 }
+
+/// The findings in the editor's language on request (issue 24, 7); English stays the default.
+#[test]
+fn findings_in_the_language_asked_for() {
+    let path = text_with_a_warning("lang");
+    let input = path.to_str().unwrap();
+    let english = stderr(&sheto(&["import", input]));
+    assert!(english.contains("has no 詳情請參看 link"), "{english}");
+    let hant = stderr(&sheto(&["import", "--lang", "zh-Hant", input]));
+    assert!(hant.contains(": warning: 項目"), "{hant}");
+    assert!(hant.contains("沒有「詳情請參看」連結"), "{hant}");
+    let hans = stderr(&sheto(&["import", "--lang", "zh-Hans", input]));
+    assert!(hans.contains("没有「详情请参看」连结"), "{hans}");
+    let o = sheto(&["import", "--lang", "fr", input]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--lang takes"), "{}", stderr(&o));
+
+    let dir = temp_dir("lang-validate");
+    let file = dir.join("x.json");
+    std::fs::write(&file, "[").unwrap();
+    let o = sheto(&["validate", "--lang", "zh-Hant", file.to_str().unwrap()]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("error: 應為 JSON 物件"), "{out}");
+}

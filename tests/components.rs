@@ -152,7 +152,11 @@ async fn a_load_error_lists_findings_and_retries() {
         findings: vec![Finding::at_path(
             Severity::Error,
             sheto::finding::JsonPath::root().key("month"),
-            "impossible month 「2026-13」: expected YYYY-MM",
+            sheto::say!(
+                "impossible month 「{month}」: expected YYYY-MM",
+                "月份「{month}」不存在：應為 YYYY-MM",
+                month = "2026-13"
+            ),
         )],
     };
     let root = mount(
@@ -160,7 +164,10 @@ async fn a_load_error_lists_findings_and_retries() {
     );
     let text = root.text_content().unwrap();
     assert!(text.contains("issues/233.json 的資料有誤"), "{text}");
-    assert!(text.contains("$.month error：impossible month"), "{text}");
+    assert!(
+        text.contains("$.month 錯誤：月份「2026-13」不存在"),
+        "{text}"
+    );
     root.query_selector("button.retry")
         .unwrap()
         .unwrap()

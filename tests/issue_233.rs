@@ -37,7 +37,7 @@ fn import_reports_the_pdf_artefacts_and_nothing_else() {
         .findings
         .iter()
         .map(|f| match f.location {
-            sheto::finding::Location::Line { line } => (line, f.severity, f.message.as_str()),
+            sheto::finding::Location::Line { line } => (line, f.severity, &*f.message),
             _ => panic!("importer findings carry lines: {f:?}"),
         })
         .collect();

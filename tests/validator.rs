@@ -22,7 +22,7 @@ fn findings_of_bytes(bytes: &[u8]) -> Vec<(String, Severity, String)> {
         .findings
         .into_iter()
         .filter(|f| !f.message.contains("FS-7bzaIg5r_ITE HongKong2026"))
-        .map(|f| (f.location.to_string(), f.severity, f.message))
+        .map(|f| (f.location.to_string(), f.severity, f.message.to_string()))
         .collect()
 }
 
@@ -240,7 +240,7 @@ fn index_disagreement_is_checked_by_file_name() {
     index.issues[0].month = "2026-06".into();
     let found: Vec<_> = sheto::validate::check_against_index(&issue, "233.json", &index)
         .into_iter()
-        .map(|f| (f.location.to_string(), f.message))
+        .map(|f| (f.location.to_string(), f.message.to_string()))
         .collect();
     assert_eq!(
         found,

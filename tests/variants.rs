@@ -115,7 +115,7 @@ fn new_findings(outcome: &ImportOutcome) -> Vec<(usize, String)> {
         .iter()
         .filter(|f| f.severity != Severity::Info)
         .filter(|f| !f.message.contains("event link has a space in it"))
-        .map(|f| (line_of(f), f.message.clone()))
+        .map(|f| (line_of(f), f.message.to_string()))
         .collect()
 }
 
@@ -1289,4 +1289,39 @@ fn v141_a_header_with_a_column_missing_is_no_event() {
     let events: Vec<_> = issue.events.cities.iter().flat_map(|c| &c.events).collect();
     assert!(events.iter().all(|e| e.name != "活動" && e.name != "活动"));
     assert_eq!(events.len(), 4);
+}
+
+/// Every finding the importer gives on the variants reads in 繁 and 简 too (issue 24, 7): the
+/// Chinese wording is its own, not the English, and each hole is filled.
+#[test]
+fn every_finding_reads_in_each_interface_language() {
+    use sheto::i18n::Lang;
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(repo("tests/variants")).unwrap() {
+        let recipe = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let outcome = sheto::import::import(&apply(&recipe, &source_233()).text);
+        for f in &outcome.findings {
+            let [hant, hans, en] = Lang::ALL.map(|lang| f.message.text(lang));
+            assert_eq!(en, &*f.message);
+            assert_ne!(hant, en, "no Chinese for: {en}");
+            assert!(
+                hant.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{hant}"
+            );
+            for text in [&hant, &hans] {
+                let hole = text.split('{').skip(1).any(|rest| {
+                    rest.split_once('}').is_some_and(|(name, _)| {
+                        !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    })
+                });
+                assert!(!hole, "an unfilled hole in: {text}");
+            }
+            seen.insert(f.message.kind());
+        }
+    }
+    assert!(
+        seen.len() >= 40,
+        "the variants give {} kinds of finding",
+        seen.len()
+    );
 }

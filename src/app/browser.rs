@@ -244,6 +244,21 @@ pub fn mark_live() {
     }
 }
 
+/// Resolves in a task of its own: what waits for it lets the browser paint and answer input
+/// first (and, unlike a frame, it also comes in a hidden tab).
+#[cfg(feature = "pdf")]
+pub async fn next_task() {
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+}
+
 /// Resolves after the next frame is painted (a frame, then a task).
 pub async fn after_paint() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {

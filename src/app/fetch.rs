@@ -5,6 +5,7 @@
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::finding::Finding;
 use crate::i18n::{Lang, Msg};
+use crate::say;
 use crate::validate::{validate_index_json, validate_issue_json, Validation};
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
@@ -153,7 +154,7 @@ pub async fn search_file(
             findings: vec![Finding::at_path(
                 crate::finding::Severity::Error,
                 crate::finding::JsonPath::root(),
-                message,
+                say!("{message}", "搜尋索引檔案有誤：{message}", message),
             )],
         })
 }
@@ -167,7 +168,7 @@ pub async fn series() -> Result<crate::bundle::GrowthSeries, LoadError> {
         findings: vec![Finding::at_path(
             crate::finding::Severity::Error,
             crate::finding::JsonPath::root(),
-            e.to_string(),
+            say!("{message}", "趨勢圖數據有誤：{message}", message = e),
         )],
     })
 }

@@ -335,6 +335,15 @@ pub fn use_lang() -> Lang {
     use_context::<Nav>().map_or_else(Lang::default, |nav| nav.lang_untracked())
 }
 
+/// The interface language, tracked: for a page that is not redrawn on a switch (the staff
+/// preview's editor keeps its draft and caret), each text follows it.
+pub fn lang_signal() -> Signal<Lang> {
+    match use_context::<Nav>() {
+        Some(nav) => nav.lang.into(),
+        None => Signal::stored(Lang::default()),
+    }
+}
+
 /// A text of the interface in the language where a component is drawn.
 pub fn t(msg: Msg) -> &'static str {
     use_lang().text(msg)

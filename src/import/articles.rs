@@ -9,6 +9,7 @@ use crate::import::text::{
     Block,
 };
 use crate::region::Region;
+use crate::say;
 
 /// How a part marks its groups and items.
 pub struct Style {
@@ -287,10 +288,13 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                 .last()
                 .is_some_and(|g| g.region == region && g.heading == compact)
             {
-                report.note(
+                report.info(
                     block.line,
-                    "repeated heading",
-                    format!("「{compact}」 repeated at a page top: its items go on"),
+                    say!(
+                        "「{compact}」 repeated at a page top: its items go on",
+                        "「{compact}」在頁首重複出現：其下項目接續上頁",
+                        compact
+                    ),
                 );
                 continue;
             }
@@ -311,9 +315,11 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             finish(&mut draft, &mut groups, &unknown_heading, style, report);
             report.warn(
                 block.line,
-                format!(
-                    "unknown region heading 「{text}」 in {}: its items are left out",
-                    style.part
+                say!(
+                    "unknown region heading 「{text}」 in {part}: its items are left out",
+                    "「{part}」中有未知的地區標題「{text}」：其下項目已略去",
+                    text,
+                    part = style.part
                 ),
             );
             unknown_heading = Some((block.line, text.to_string()));
@@ -329,16 +335,21 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                     // `1、…` inside an article's text is a list, not the next item.
                     report.info(
                         block.line,
-                        "numbered line out of sequence kept as a paragraph",
+                        say!(
+                            "numbered line out of sequence kept as a paragraph",
+                            "編號不接續的一行，作為段落保留"
+                        ),
                     );
                 } else {
                     if number != expected {
                         report.warn(
                             block.line,
-                            format!(
-                                "item {number} follows item {}: is an item missing, or are two \
-                                 numbered alike?",
-                                last_number.unwrap_or_default()
+                            say!(
+                                "item {number} follows item {last}: is an item missing, or are \
+                                 two numbered alike?",
+                                "第 {number} 項排在第 {last} 項之後：是否缺了一項，或有兩項編號相同？",
+                                number,
+                                last = last_number.unwrap_or_default()
                             ),
                         );
                     }
@@ -351,10 +362,13 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
         }
         let label = details_rest(text).or_else(|| {
             other_link_label(text, next).then(|| {
-                report.note(
+                report.info(
                     block.line,
-                    "link label",
-                    format!("「{text}」 taken as the label before the item's links"),
+                    say!(
+                        "「{text}」 taken as the label before the item's links",
+                        "「{text}」視為項目連結前的標示",
+                        text
+                    ),
                 );
                 ""
             })
@@ -377,7 +391,10 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
                     if !d.in_links {
                         report.info(
                             block.line,
-                            "link without 詳情請參看 before it: taken as the item's link",
+                            say!(
+                                "link without 詳情請參看 before it: taken as the item's link",
+                                "連結前沒有「詳情請參看」：視為項目的連結"
+                            ),
                         );
                         d.in_links = true;
                     }
@@ -412,11 +429,14 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             {
                 report.warn(
                     block.line,
-                    format!(
-                        "「{text}」 read as a subheading inside the item 「{}」 (no date opens the \
-                         text after it, and the item has no link yet); if it is a new item's \
+                    say!(
+                        "「{text}」 read as a subheading inside the item 「{title}」 (no date opens \
+                         the text after it, and the item has no link yet); if it is a new item's \
                          title, the item above lacks its 詳情請參看 and link",
-                        excerpt(&d.title)
+                        "「{text}」視為項目「{title}」內的小標題（其後文字不以日期開頭，而該項目\
+                         尚無連結）；如它是新項目的標題，則上一項目缺了「詳情請參看」及連結",
+                        text,
+                        title = excerpt(&d.title)
                     ),
                 );
                 d.paragraphs.push(text.to_string());
@@ -432,11 +452,14 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             {
                 report.warn(
                     block.line,
-                    format!(
-                        "「{}」 read as a new item's title: the item 「{}」 above it has no link \
-                         (詳情請參看); if it is a line of that item's text, join it to the text",
-                        excerpt(text),
-                        excerpt(&d.title)
+                    say!(
+                        "「{text}」 read as a new item's title: the item 「{title}」 above it has \
+                         no link (詳情請參看); if it is a line of that item's text, join it to the \
+                         text",
+                        "「{text}」視為新項目的標題：上面的項目「{title}」沒有連結（詳情請參看）；\
+                         如它是該項目正文的一行，請把它接回正文",
+                        text = excerpt(text),
+                        title = excerpt(&d.title)
                     ),
                 );
                 if style.numbered {
@@ -472,10 +495,13 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
             {
                 report.warn(
                     block.line,
-                    format!(
-                        "「{text}」 taken as the end of the title on line {} (wrapped by the PDF): 「{}」",
-                        d.line,
-                        excerpt(&format!("{}{text}", d.title))
+                    say!(
+                        "「{text}」 taken as the end of the title on line {line} (wrapped by the \
+                         PDF): 「{title}」",
+                        "「{text}」視為第 {line} 行標題的結尾（PDF 把標題折了行）：「{title}」",
+                        text,
+                        line = d.line,
+                        title = excerpt(&format!("{}{text}", d.title))
                     ),
                 );
                 join_cut(&mut d.title, text);
@@ -505,9 +531,10 @@ pub fn parse(blocks: &[Block], style: &Style, report: &mut Report) -> Vec<Articl
 fn warn_unnumbered(block: &Block, report: &mut Report) {
     report.warn(
         block.line,
-        format!(
-            "「{}」 reads as the title of an item with no number: kept as an item",
-            excerpt(block.text.trim())
+        say!(
+            "「{text}」 reads as the title of an item with no number: kept as an item",
+            "「{text}」看來是一個沒有編號的項目標題：作為項目保留",
+            text = excerpt(block.text.trim())
         ),
     );
 }
@@ -524,35 +551,47 @@ impl Draft {
             link_of(after)
         };
         if let Some(second) = another {
-            report.info(line, "two links on one line: both kept, in order");
+            report.info(
+                line,
+                say!(
+                    "two links on one line: both kept, in order",
+                    "一行有兩個連結：兩個都保留，次序不變"
+                ),
+            );
             link.rest = "";
             self.add_link(link, line, report);
             return self.add_link(second, line, report);
         }
         let punctuation = |c: char| ".,;:!?'\")。，；：！？".contains(c);
         if !link.rest.is_empty() && link.rest.trim().chars().all(punctuation) {
-            report.note(
+            report.info(
                 line,
-                "punctuation after link",
-                format!(
-                    "「{}」 after the link read as the sentence's, not the link's: {}",
-                    link.rest.trim(),
-                    link.url
+                say!(
+                    "「{rest}」 after the link read as the sentence's, not the link's: {url}",
+                    "連結後的「{rest}」視為句子的標點，不屬連結：{url}",
+                    rest = link.rest.trim(),
+                    url = link.url
                 ),
             );
         } else if !link.rest.is_empty() {
             report.warn(
                 line,
-                format!(
-                    "text after the link left out of it: 「{}」 (the link is {})",
-                    link.rest, link.url
+                say!(
+                    "text after the link left out of it: 「{rest}」 (the link is {url})",
+                    "連結後的文字不計入連結：「{rest}」（連結為 {url}）",
+                    rest = link.rest,
+                    url = link.url
                 ),
             );
         }
         if link.schemeless {
             report.warn(
                 line,
-                format!("link printed without http://: read as {}", link.url),
+                say!(
+                    "link printed without http://: read as {url}",
+                    "連結印出時沒有 http://：讀作 {url}",
+                    url = link.url
+                ),
             );
         }
         self.links.push(link.url);
@@ -581,29 +620,53 @@ fn finish(
     report: &mut Report,
 ) {
     let Some(d) = draft.take() else { return };
-    let name = match d.number {
-        Some(n) => format!("item {n} 「{}」", excerpt(&d.title)),
-        None => format!("item 「{}」", excerpt(&d.title)),
-    };
+    // The item as messages name it: `item 3 「…」`, `第 3 項「…」`.
+    let no = d.number.map(|n| format!("{n} ")).unwrap_or_default();
+    let title = excerpt(&d.title);
     if let Some((line, heading)) = unknown_heading {
-        let msg =
-            format!("{name} is under the unknown heading 「{heading}」 (line {line}): left out");
+        let msg = say!(
+            "item {no}「{title}」 is under the unknown heading 「{heading}」 (line {line}): left out",
+            "項目 {no}「{title}」在未知的標題「{heading}」（第 {line} 行）之下：已略去",
+            no,
+            title,
+            heading,
+            line
+        );
         return report.warn(d.line, msg);
     }
     let Some(group) = groups.last_mut() else {
         return report.warn(
             d.line,
-            format!(
-                "{name} comes before any region heading in {}: left out",
-                style.part
+            say!(
+                "item {no}「{title}」 comes before any region heading in {part}: left out",
+                "項目 {no}「{title}」在「{part}」的任何地區標題之前：已略去",
+                no,
+                title,
+                part = style.part
             ),
         );
     };
     if d.paragraphs.is_empty() {
-        report.warn(d.line, format!("{name} has no text"));
+        report.warn(
+            d.line,
+            say!(
+                "item {no}「{title}」 has no text",
+                "項目 {no}「{title}」沒有正文",
+                no,
+                title
+            ),
+        );
     }
     if d.links.is_empty() {
-        report.warn(d.line, format!("{name} has no 詳情請參看 link"));
+        report.warn(
+            d.line,
+            say!(
+                "item {no}「{title}」 has no 詳情請參看 link",
+                "項目 {no}「{title}」沒有「詳情請參看」連結",
+                no,
+                title
+            ),
+        );
     }
     // Under one province yet linking only to another's government site: its own region heading
     // was probably lost (a PDF drops a line at a page top), and the item filed under the one above.
@@ -620,11 +683,15 @@ fn finish(
         if known && elsewhere != group.region && sites.iter().all(|s| *s == Some(elsewhere)) {
             report.warn(
                 d.line,
-                format!(
-                    "{name} is under 「{}」 but links only to {}'s government site: is its \
-                     region heading missing above it?",
-                    group.heading,
-                    elsewhere.name(crate::i18n::Lang::Hant)
+                say!(
+                    "item {no}「{title}」 is under 「{heading}」 but links only to {region}'s \
+                     government site: is its region heading missing above it?",
+                    "項目 {no}「{title}」在「{heading}」之下，卻只連到{region}的政府網站：\
+                     上面是否缺了它的地區標題？",
+                    no,
+                    title,
+                    heading = group.heading,
+                    region = elsewhere.name(crate::i18n::Lang::Hant)
                 ),
             );
         }
@@ -632,7 +699,13 @@ fn finish(
     for link in d.links.iter().filter(|l| l.contains(char::is_whitespace)) {
         report.warn(
             d.line,
-            format!("{name}: link has a space in it, kept as printed: {link}"),
+            say!(
+                "item {no}「{title}」: link has a space in it, kept as printed: {link}",
+                "項目 {no}「{title}」：連結中有空格，照原文保留：{link}",
+                no,
+                title,
+                link
+            ),
         );
     }
     let date = match d.paragraphs.first().map(|p| leading_date(p)) {
@@ -640,7 +713,14 @@ fn finish(
         Some(LeadingDate::Partial(text)) => {
             report.warn(
                 d.text_line,
-                format!("{name}: its date 「{text}」 is not a whole day (year, month and day): the date is left empty"),
+                say!(
+                    "item {no}「{title}」: its date 「{text}」 is not a whole day (year, month and \
+                     day): the date is left empty",
+                    "項目 {no}「{title}」：日期「{text}」不是完整的一天（年、月、日）：日期留空",
+                    no,
+                    title,
+                    text
+                ),
             );
             None
         }
@@ -652,10 +732,14 @@ fn finish(
             if dated {
                 report.warn(
                     d.text_line,
-                    format!(
-                        "{name}: a date in its first sentence is not at its start or not in \
-                         figures (「{}」): the item's date is left empty",
-                        excerpt(first)
+                    say!(
+                        "item {no}「{title}」: a date in its first sentence is not at its start \
+                         or not in figures (「{first}」): the item's date is left empty",
+                        "項目 {no}「{title}」：首句中的日期不在句首或不是數字（「{first}」）：\
+                         項目日期留空",
+                        no,
+                        title,
+                        first = excerpt(first)
                     ),
                 );
             }

@@ -1,10 +1,12 @@
 //! The parts after the tables: contact details, about, related links, subscription, disclaimer.
 
 use crate::bundle::{About, Contact, Hours, NamedLink, RelatedLinks, Social, TextSection};
+use crate::finding::Message;
 use crate::import::report::{push_paragraph, Report};
 use crate::import::text::{
     as_url, ends_with_colon, strip_label, strip_trailing_colon, url_rest, Block,
 };
+use crate::say;
 
 const URL_LABEL: &str = "網址";
 
@@ -42,7 +44,13 @@ fn set_field(field: &mut String, value: String, name: &str, line: usize, report:
     } else {
         report.warn(
             line,
-            format!("a second {name} line: kept beside the first as 「{field}、{value}」"),
+            say!(
+                "a second {name} line: kept beside the first as 「{field}、{value}」",
+                "第二行{name}：與第一行並列保留為「{field}、{value}」",
+                name,
+                field,
+                value
+            ),
         );
         field.push('、');
         field.push_str(&value);
@@ -100,12 +108,12 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
     while let Some((line, text)) = pending.pop() {
         // `電話：86-21-…   傳真：86-21-…`: two fields a two-column layout put on one line.
         if let Some(at) = second_label(&text) {
-            report.note(
+            report.info(
                 line,
-                "fields",
-                format!(
-                    "two contact fields on one line read apart: 「{}」",
-                    text.trim()
+                say!(
+                    "two contact fields on one line read apart: 「{text}」",
+                    "一行中的兩項聯絡資料分開讀取：「{text}」",
+                    text = text.trim()
                 ),
             );
             pending.push((line, text[at..].trim().to_string()));
@@ -168,10 +176,14 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
             };
             hours.label = label.to_string();
             if let Some(session) = session {
-                report.note(
+                report.info(
                     line,
-                    "hours",
-                    format!("「{label}」 and its hours 「{session}」 on one line: read apart"),
+                    say!(
+                        "「{label}」 and its hours 「{session}」 on one line: read apart",
+                        "「{label}」與其時間「{session}」在同一行：分開讀取",
+                        label,
+                        session
+                    ),
                 );
                 pending.push((line, session.to_string()));
             }
@@ -186,7 +198,11 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         if !c.hours_heading.is_empty() && (hours.label.is_empty() || hours.sessions.is_empty()) {
             report.warn(
                 heading.line,
-                format!("contact details: the hours of {name} are missing or incomplete"),
+                say!(
+                    "contact details: the hours of {name} are missing or incomplete",
+                    "聯絡方式：{name}的辦公時間欠缺或不完整",
+                    name
+                ),
             );
         }
     }
@@ -197,7 +213,14 @@ pub fn contact(heading: &Block, blocks: &[Block], report: &mut Report) -> Contac
         (&c.email, "電郵"),
     ] {
         if value.is_empty() {
-            report.warn(heading.line, format!("contact details have no {name}"));
+            report.warn(
+                heading.line,
+                say!(
+                    "contact details have no {name}",
+                    "聯絡方式中沒有{name}",
+                    name
+                ),
+            );
         }
     }
     c
@@ -214,7 +237,11 @@ fn note_after_link(block: &Block, report: &mut Report) {
         if !rest.is_empty() {
             report.warn(
                 block.line,
-                format!("text after the link left out of it: 「{rest}」"),
+                say!(
+                    "text after the link left out of it: 「{rest}」",
+                    "連結後的文字不計入連結：「{rest}」",
+                    rest
+                ),
             );
         }
     }
@@ -237,7 +264,10 @@ pub fn about(heading: &Block, blocks: &[Block], report: &mut Report) -> About {
         }
     }
     if url.is_empty() {
-        report.warn(heading.line, "簡介 has no 網址 link");
+        report.warn(
+            heading.line,
+            say!("簡介 has no 網址 link", "簡介沒有網址連結"),
+        );
     }
     About {
         heading: heading.text.trim().to_string(),
@@ -265,7 +295,7 @@ pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> 
         let text = block.text.trim();
         if numbered_label(text).is_some() {
             if let Some(p) = pending.replace(block) {
-                report.warn(p.line, "related link has no 網址 after it: left out");
+                report.warn(p.line, no_url());
             }
         } else if let (Some(url), Some(p)) = (labelled_url(text), pending) {
             note_after_link(block, report);
@@ -284,13 +314,20 @@ pub fn related_links(heading: &Block, blocks: &[Block], report: &mut Report) -> 
         }
     }
     if let Some(p) = pending {
-        report.warn(p.line, "related link has no 網址 after it: left out");
+        report.warn(p.line, no_url());
     }
     RelatedLinks {
         heading: heading.text.trim().to_string(),
         intro,
         links,
     }
+}
+
+fn no_url() -> Message {
+    say!(
+        "related link has no 網址 after it: left out",
+        "相關連結之後沒有網址：已略去"
+    )
 }
 
 /// A heading and its paragraphs (歡迎訂閱, 免責聲明).

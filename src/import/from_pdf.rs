@@ -14,6 +14,7 @@ use crate::finding::{Finding, Severity};
 use crate::import::normalize::is_page_number;
 use crate::import::text;
 use crate::pdf::{Line as PdfLine, PdfText, Span};
+use crate::say;
 
 /// Where an output line came from: its page and its line on that page (both 1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,11 +194,13 @@ fn join_in_cell(into: &mut String, next: &str, known: &Known, findings: &mut Vec
             findings.push(Finding {
                 severity: Severity::Warning,
                 location: crate::finding::Location::Input,
-                message: format!(
-                    "a table cell's 「{}」 goes on with 「{}」 on the next line: joined with no \
-                     space; check it against the PDF",
-                    text::excerpt(into),
-                    next.split_whitespace().next().unwrap_or("")
+                message: say!(
+                    "a table cell's 「{cell}」 goes on with 「{next}」 on the next line: joined \
+                     with no space; check it against the PDF",
+                    "表格一格中的「{cell}」在下一行接「{next}」：已直接相連，不加空格；\
+                     請對照 PDF 核對",
+                    cell = text::excerpt(into),
+                    next = next.split_whitespace().next().unwrap_or("")
                 ),
             });
         }
@@ -206,10 +209,13 @@ fn join_in_cell(into: &mut String, next: &str, known: &Known, findings: &mut Vec
             findings.push(Finding {
                 severity: Severity::Warning,
                 location: crate::finding::Location::Input,
-                message: format!(
-                    "a table cell's 「{}」 and 「{word}」 on the next line read as one word cut by \
-                     the cell's width (no space): check it against the PDF",
-                    text::excerpt(into)
+                message: say!(
+                    "a table cell's 「{cell}」 and 「{word}」 on the next line read as one word cut \
+                     by the cell's width (no space): check it against the PDF",
+                    "表格一格中的「{cell}」與下一行的「{word}」視為被格寬截斷的一個字\
+                     （不加空格）：請對照 PDF 核對",
+                    cell = text::excerpt(into),
+                    word
                 ),
             });
         }
@@ -429,10 +435,11 @@ pub fn extract(pdf: &PdfText) -> Extracted {
         findings.push(Finding {
             severity: Severity::Warning,
             location: crate::finding::Location::Input,
-            message: format!(
-                "{} character(s) of the PDF have no Unicode meaning in its fonts and read as �: \
+            message: say!(
+                "{n} character(s) of the PDF have no Unicode meaning in its fonts and read as �: \
                  check the text against the PDF",
-                pdf.unmapped
+                "PDF 中有 {n} 個字元在其字型中沒有 Unicode 對應，讀作 �：請對照 PDF 核對文字",
+                n = pdf.unmapped
             ),
         });
     }
@@ -462,10 +469,11 @@ pub fn extract(pdf: &PdfText) -> Extracted {
         findings.push(Finding {
             severity: Severity::Info,
             location: crate::finding::Location::Input,
-            message: format!(
-                "running headers, footers and page numbers left out on {pages_with_furniture} \
-                 page(s): 「{}」",
-                left_out.join("」 「")
+            message: say!(
+                "running headers, footers and page numbers left out on {pages} page(s): 「{lines}」",
+                "已略去 {pages} 頁上的頁眉、頁腳及頁碼：「{lines}」",
+                pages = pages_with_furniture,
+                lines = left_out.join("」 「")
             ),
         });
     }
@@ -537,13 +545,16 @@ pub fn extract(pdf: &PdfText) -> Extracted {
                     findings.push(Finding {
                         severity: Severity::Warning,
                         location: crate::finding::Location::Input,
-                        message: format!(
-                            "page {}, line {}: the line before reaches the column's edge and ends \
-                             a sentence, so this line is read as going on with its paragraph \
-                             (「{}」); if a new paragraph starts here, break it in the text",
-                            l.page,
-                            l.index,
-                            text::excerpt(&t)
+                        message: say!(
+                            "page {page}, line {line}: the line before reaches the column's edge \
+                             and ends a sentence, so this line is read as going on with its \
+                             paragraph (「{text}」); if a new paragraph starts here, break it in \
+                             the text",
+                            "第 {page} 頁第 {line} 行：上一行排到欄邊並以句號等結束，所以此行\
+                             視為接續該段（「{text}」）；如新段落由此開始，請在文字中分段",
+                            page = l.page,
+                            line = l.index,
+                            text = text::excerpt(&t)
                         ),
                     });
                 }

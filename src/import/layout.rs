@@ -10,6 +10,7 @@
 use crate::import::normalize::Line;
 use crate::import::report::Report;
 use crate::import::text::{self, excerpt};
+use crate::say;
 
 /// A line's width in ems, as a proportional CJK font sets it: CJK characters and full-width
 /// forms one em, Latin letters and digits about half, a space a third.
@@ -147,12 +148,13 @@ pub fn unwrap(lines: Vec<Line>, report: &mut Report) -> Vec<Line> {
     let Some(column) = column(&lines) else {
         return lines;
     };
-    report.note(
+    report.info(
         lines.first().map_or(1, |l| l.line),
-        "hard-wrapped",
-        format!(
-            "the text is wrapped at a column of about {column:.0} characters (as a PDF extractor \
-             gives it): lines that fill it are read as going on in the next"
+        say!(
+            "the text is wrapped at a column of about {column} characters (as a PDF extractor \
+             gives it): lines that fill it are read as going on in the next",
+            "文字在約 {column} 個字處折行（PDF 提取工具的輸出）：排滿一行的行視為接續下一行",
+            column = format!("{column:.0}")
         ),
     );
     let blanks = blanks_end_paragraphs(&lines, column);
@@ -181,11 +183,13 @@ pub fn unwrap(lines: Vec<Line>, report: &mut Report) -> Vec<Line> {
             {
                 report.warn(
                     l.line,
-                    format!(
-                        "the line before stops a little short of the column, so this line is read \
-                         as a new paragraph (after 「{}」); if it goes on with the paragraph above, \
-                         join them",
-                        excerpt_end(&prev.text)
+                    say!(
+                        "the line before stops a little short of the column, so this line is \
+                         read as a new paragraph (after 「{end}」); if it goes on with the \
+                         paragraph above, join them",
+                        "上一行差一點才排滿，所以此行視為新段落（在「{end}」之後）；\
+                         如它接續上一段，請把兩者接上",
+                        end = excerpt_end(&prev.text)
                     ),
                 );
             }
@@ -208,10 +212,11 @@ pub fn unwrap(lines: Vec<Line>, report: &mut Report) -> Vec<Line> {
         if title_before_text(&prev.text, &t) {
             report.warn(
                 l.line,
-                format!(
-                    "「{}」 fills its line, so it may go on here; it is read as a title and this \
-                     line, which opens with a date, as its text",
-                    excerpt(&prev.text)
+                say!(
+                    "「{title}」 fills its line, so it may go on here; it is read as a title and \
+                     this line, which opens with a date, as its text",
+                    "「{title}」排滿一行，可能在此接續；現視它為標題，而以日期開頭的此行為其正文",
+                    title = excerpt(&prev.text)
                 ),
             );
             out.push(l);
@@ -222,15 +227,23 @@ pub fn unwrap(lines: Vec<Line>, report: &mut Report) -> Vec<Line> {
         if may_end_paragraph(&prev.text) && !text::continues(&prev.text, &t) {
             report.warn(
                 l.line,
-                format!(
+                say!(
                     "the line before fills the column and ends a sentence: this line is read as \
-                     going on with its paragraph (「{}」); if a new paragraph starts here, \
+                     going on with its paragraph (「{text}」); if a new paragraph starts here, \
                      break it in the text",
-                    excerpt(&t)
+                    "上一行排滿並以句號等結束：此行視為接續該段（「{text}」）；\
+                     如新段落由此開始，請在文字中分段",
+                    text = excerpt(&t)
                 ),
             );
         } else {
-            report.info(l.line, "joined to the line above it (hard-wrapped text)");
+            report.info(
+                l.line,
+                say!(
+                    "joined to the line above it (hard-wrapped text)",
+                    "與上一行相連（文字已折行）"
+                ),
+            );
         }
         text::join_cut(&mut prev.text, &t);
     }
@@ -282,12 +295,12 @@ fn closed_up(t: &str, line: usize, report: &mut Report) -> String {
         }
         out.push(c);
     }
-    report.note(
+    report.info(
         line,
-        "spaced out",
-        format!(
-            "a line spaced out letter by letter (a stretched line of the PDF) closed up: 「{}」",
-            excerpt(&out)
+        say!(
+            "a line spaced out letter by letter (a stretched line of the PDF) closed up: 「{text}」",
+            "逐字隔開的一行（PDF 拉寬的行）已收緊：「{text}」",
+            text = excerpt(&out)
         ),
     );
     out
@@ -326,7 +339,13 @@ fn spaces_beside_chinese(lines: &mut [Line], report: &mut Report) {
         ] {
             if l.text.contains(from) {
                 l.text = l.text.replace(from, to);
-                report.info(l.line, "a space inside full-width brackets left out");
+                report.info(
+                    l.line,
+                    say!(
+                        "a space inside full-width brackets left out",
+                        "略去全形括號內的空格"
+                    ),
+                );
             }
         }
     }
@@ -339,10 +358,14 @@ fn spaces_beside_chinese(lines: &mut [Line], report: &mut Report) {
     if autospaced {
         report.warn(
             lines.first().map_or(1, |l| l.line),
-            format!(
+            say!(
                 "{spaced} of {all} places where Chinese meets a digit or a Latin letter have a \
                  space: read as the PDF's autospacing (Word sets a gap there), and removed; where \
-                 the newsletter itself prints such a space (自 2007 年), check it against the PDF"
+                 the newsletter itself prints such a space (自 2007 年), check it against the PDF",
+                "中文與數字或拉丁字母相接的 {all} 處中，{spaced} 處有空格：視為 PDF 的自動間距\
+                 （Word 在此留空），已刪去；如通訊原文確有此空格（自 2007 年），請對照 PDF 核對",
+                spaced,
+                all
             ),
         );
     }
@@ -365,11 +388,13 @@ fn spaces_beside_chinese(lines: &mut [Line], report: &mut Report) {
         } else {
             report.warn(
                 l.line,
-                format!(
+                say!(
                     "a space between Chinese and a digit or a Latin letter is kept as the text \
-                     has it (「{}」): an extractor adds one where the PDF stretched a line; \
+                     has it (「{text}」): an extractor adds one where the PDF stretched a line; \
                      check it against the PDF",
-                    excerpt(&l.text)
+                    "中文與數字或拉丁字母之間的空格照文字保留（「{text}」）：PDF 拉寬的行經\
+                     提取後會多出空格；請對照 PDF 核對",
+                    text = excerpt(&l.text)
                 ),
             );
         }

@@ -21,6 +21,7 @@ use crate::bundle::{
     Issue, KeyDevelopments, Masthead, NewsFlash, RelatedLinks, TextSection, SCHEMA_VERSION,
 };
 use crate::finding::Finding;
+use crate::say;
 use report::Report;
 use text::Block;
 
@@ -76,7 +77,7 @@ fn numbered_heading(text: &str) -> Option<&str> {
 impl Part {
     fn name(self) -> &'static str {
         match self {
-            Part::Masthead => "masthead",
+            Part::Masthead => "刊頭",
             Part::KeyDevelopments => "主要動態",
             Part::NewsFlash => "經貿快訊",
             Part::EconomicData => "經貿數據",
@@ -155,9 +156,10 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
             if next_is_heading {
                 report.warn(
                     block.line,
-                    format!(
-                        "「{}」 heads nothing (a table of contents?): left out here",
-                        block.text.trim()
+                    say!(
+                        "「{text}」 heads nothing (a table of contents?): left out here",
+                        "「{text}」下面沒有內容（目錄？）：此處略去",
+                        text = block.text.trim()
                     ),
                 );
                 continue;
@@ -185,10 +187,13 @@ fn split_parts<'a>(all: &'a [Block<'a>], report: &mut Report) -> Vec<(Part, &'a 
         if let Some(what) = again {
             report.error(
                 block.line,
-                format!(
-                    "「{what}」 appears a second time, inside 「{}」: the text holds the newsletter \
-                     twice (pasted twice?); import one copy",
-                    current.name()
+                say!(
+                    "「{what}」 appears a second time, inside 「{part}」: the text holds the \
+                     newsletter twice (pasted twice?); import one copy",
+                    "「{what}」在「{part}」內第二次出現：文字中有兩份通訊（貼上了兩次？）；\
+                     請只匯入一份",
+                    what,
+                    part = current.name()
                 ),
             );
             break;
@@ -218,12 +223,12 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
             if !rest.is_empty()
                 && rest.iter().map(|b| b.text.trim()).collect::<String>() == first.text.trim() =>
         {
-            report.note(
+            report.info(
                 first.line,
-                "running header",
-                format!(
-                    "running header above the title left out: 「{}」",
-                    first.text.trim()
+                say!(
+                    "running header above the title left out: 「{text}」",
+                    "略去標題上方的頁眉：「{text}」",
+                    text = first.text.trim()
                 ),
             );
             &blocks[1..]
@@ -239,7 +244,10 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
             let Some(title) = title else {
                 report.error(
                     block.line,
-                    "masthead: no newsletter title before the dateline",
+                    say!(
+                        "masthead: no newsletter title before the dateline",
+                        "刊頭：出版日期行之前沒有通訊名稱"
+                    ),
                 );
                 return None;
             };
@@ -267,10 +275,13 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
                     && block.text.chars().count() <= 12 =>
             {
                 joined_title = format!("{}{}", t.text.trim(), block.text.trim());
-                report.note(
+                report.info(
                     block.line,
-                    "wrapped title",
-                    format!("masthead title wrapped onto this line joined: 「{joined_title}」"),
+                    say!(
+                        "masthead title wrapped onto this line joined: 「{joined_title}」",
+                        "刊頭名稱折到此行，已接上：「{joined_title}」",
+                        joined_title
+                    ),
                 );
             }
             Some(_) => report.unplaced(block, "masthead"),
@@ -279,7 +290,10 @@ fn masthead(blocks: &[Block], report: &mut Report) -> Option<(Masthead, String, 
     let line = blocks.first().map_or(1, |b| b.line);
     report.error(
         line,
-        "masthead missing: expected the title and a dateline like 2026年5月（第233期）",
+        say!(
+            "masthead missing: expected the title and a dateline like 2026年5月（第233期）",
+            "沒有刊頭：應有通訊名稱及出版日期行，例如 2026年5月（第233期）"
+        ),
     );
     None
 }
@@ -296,7 +310,7 @@ pub fn import(source: &str) -> ImportOutcome {
         })
         .collect();
     if all.is_empty() {
-        report.error(1, "the text is empty");
+        report.error(1, say!("the text is empty", "文字是空的"));
         return ImportOutcome {
             issue: None,
             parsed: None,
@@ -313,7 +327,11 @@ pub fn import(source: &str) -> ImportOutcome {
     {
         report.warn(
             end_line,
-            format!("part 「{}」 not found: it is left empty", p.name()),
+            say!(
+                "part 「{part}」 not found: it is left empty",
+                "找不到「{part}」部分：留空",
+                part = p.name()
+            ),
         );
     }
     // A text that stops before the contact details was pasted or extracted in part: the parts
@@ -322,10 +340,13 @@ pub fn import(source: &str) -> ImportOutcome {
     if last < Part::Contact {
         report.error(
             end_line,
-            format!(
-                "the text ends inside 「{}」 at line {end_line}: the parts after it (from 聯絡方式 \
-                 to 免責聲明) are missing; was only part of it pasted?",
-                last.name()
+            say!(
+                "the text ends inside 「{part}」 at line {end_line}: the parts after it (from \
+                 聯絡方式 to 免責聲明) are missing; was only part of it pasted?",
+                "文字在第 {end_line} 行「{part}」之內結束：其後各部分（由聯絡方式至免責聲明）\
+                 都沒有；是否只貼上了一部分？",
+                end_line,
+                part = last.name()
             ),
         );
     }
@@ -338,7 +359,10 @@ pub fn import(source: &str) -> ImportOutcome {
         None => {
             report.error(
                 end_line,
-                "data table missing: expected a part headed 二. 經貿數據",
+                say!(
+                    "data table missing: expected a part headed 二. 經貿數據",
+                    "沒有數據表：應有以「二. 經貿數據」為標題的部分"
+                ),
             );
             None
         }

@@ -4,9 +4,11 @@
 //! tab inside prose becomes a space. Every change is a finding with its line, so an editor can
 //! check it against the PDF.
 
+use crate::finding::Message;
 use crate::import::dates::dateline;
 use crate::import::report::Report;
 use crate::import::text::{self, excerpt, fold_width};
+use crate::say;
 use std::collections::HashMap;
 
 /// One line after the pass: its (first) source line number and its text.
@@ -27,10 +29,13 @@ pub fn normalize(source: &str, report: &mut Report) -> Vec<Line> {
     let mut lines = physical_lines(source, report);
     for l in lines.iter_mut() {
         if let Some(closed) = unspaced(&l.text) {
-            report.note(
+            report.info(
                 l.line,
-                "spaced letters",
-                format!("letters spaced out by the PDF read together: 「{closed}」"),
+                say!(
+                    "letters spaced out by the PDF read together: 「{closed}」",
+                    "PDF 逐字隔開的字已連讀：「{closed}」",
+                    closed
+                ),
             );
             l.text = closed;
         }
@@ -79,10 +84,13 @@ fn join_split_headings(lines: &mut Vec<Line>, report: &mut Report) {
             .filter(|j| heading(j));
         match (joined, out.last_mut()) {
             (Some(j), Some(prev)) => {
-                report.note(
+                report.info(
                     l.line,
-                    "wrapped heading",
-                    format!("heading wrapped onto this line joined: 「{j}」"),
+                    say!(
+                        "heading wrapped onto this line joined: 「{j}」",
+                        "折到此行的標題已接上：「{j}」",
+                        j
+                    ),
                 );
                 prev.text = j;
             }
@@ -109,12 +117,12 @@ fn join_lone_numbers(lines: &mut Vec<Line>, report: &mut Report) {
     for l in lines.drain(..) {
         match pending.take() {
             Some(number) if !lone(&l.text) && !is_page_number(&l.text) => {
-                report.note(
+                report.info(
                     l.line,
-                    "lone number",
-                    format!(
-                        "number 「{}」 on the line above joined to this line",
-                        number.text.trim()
+                    say!(
+                        "number 「{number}」 on the line above joined to this line",
+                        "上一行的編號「{number}」已接到此行",
+                        number = number.text.trim()
                     ),
                 );
                 out.push(Line {
@@ -173,13 +181,19 @@ fn fold_digits_and_letters(text: &str, line: usize, report: &mut Report) -> Stri
     if invisible {
         report.info(
             line,
-            "invisible characters (page break, zero-width space) left out",
+            say!(
+                "invisible characters (page break, zero-width space) left out",
+                "略去不可見的字元（分頁符、零寬空格）"
+            ),
         );
     }
     if widened {
         report.info(
             line,
-            "full-width digits or letters made half-width (or ︰ read as ：)",
+            say!(
+                "full-width digits or letters made half-width (or ︰ read as ：)",
+                "全形數字或字母改為半形（或 ︰ 讀作 ：）"
+            ),
         );
     }
     folded.trim_matches([' ', '\u{3000}']).to_string()
@@ -358,25 +372,30 @@ fn drop_page_furniture(lines: &mut Vec<Line>, report: &mut Report) {
         })
         .collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut dropped: Vec<(usize, &str, String)> = Vec::new();
+    let mut dropped: Vec<(usize, Message)> = Vec::new();
     for (i, l) in lines.drain(..).enumerate() {
         if page_number[i] {
-            report.info(l.line, "page number left out");
+            report.info(l.line, say!("page number left out", "略去頁碼"));
         } else if !second_masthead[i] && is_running_header(&l) {
-            let msg = format!("running header left out: 「{}」", excerpt(&l.text));
-            dropped.push((l.line, "running header", msg));
-        } else if l.line > masthead_line && !second_masthead[i] && recurring(&l.text) {
-            let msg = format!(
-                "line repeated at page breaks left out: 「{}」",
-                excerpt(&l.text)
+            let msg = say!(
+                "running header left out: 「{text}」",
+                "略去頁眉：「{text}」",
+                text = excerpt(&l.text)
             );
-            dropped.push((l.line, "repeated line", msg));
+            dropped.push((l.line, msg));
+        } else if l.line > masthead_line && !second_masthead[i] && recurring(&l.text) {
+            let msg = say!(
+                "line repeated at page breaks left out: 「{text}」",
+                "略去在換頁處重複的一行：「{text}」",
+                text = excerpt(&l.text)
+            );
+            dropped.push((l.line, msg));
         } else {
             out.push(l);
         }
     }
-    for (line, kind, message) in dropped {
-        report.note(line, kind, message);
+    for (line, message) in dropped {
+        report.info(line, message);
     }
     *lines = out;
 }
@@ -465,13 +484,13 @@ fn join_wrapped_urls(lines: &mut Vec<Line>, report: &mut Report) {
         match joined {
             Some(prev) if prev.line + MAX_WRAP * 2 >= l.line => {
                 prev.text.push_str(&l.text);
-                report.note(
+                report.info(
                     l.line,
-                    "wrapped link",
-                    format!(
-                        "link wrapped onto this line joined to line {}: {}",
-                        prev.line,
-                        excerpt_url(&prev.text)
+                    say!(
+                        "link wrapped onto this line joined to line {line}: {url}",
+                        "折到此行的連結已接到第 {line} 行：{url}",
+                        line = prev.line,
+                        url = excerpt_url(&prev.text)
                     ),
                 );
             }
@@ -548,13 +567,13 @@ fn join_wrapped_brackets(lines: &mut Vec<Line>, report: &mut Report) {
             });
         match prev {
             Some(prev) if closes => {
-                report.note(
+                report.info(
                     l.line,
-                    "wrapped title",
-                    format!(
-                        "line cut inside brackets joined to line {}: 「{}」",
-                        prev.line,
-                        excerpt(&format!("{}{}", prev.text, l.text))
+                    say!(
+                        "line cut inside brackets joined to line {line}: 「{text}」",
+                        "在括號內斷開的一行已接到第 {line} 行：「{text}」",
+                        line = prev.line,
+                        text = excerpt(&format!("{}{}", prev.text, l.text))
                     ),
                 );
                 text::join_cut(&mut prev.text, &l.text);
@@ -611,12 +630,12 @@ fn untab_prose(lines: &mut [Line], report: &mut Report) {
         }
         if !in_tables && l.text.contains('\t') {
             l.text = untab(&l.text);
-            report.note(
+            report.info(
                 l.line,
-                "tab in text",
-                format!(
-                    "tab inside text outside the tables made a space: 「{}」",
-                    excerpt(&l.text)
+                say!(
+                    "tab inside text outside the tables made a space: 「{text}」",
+                    "表格以外文字中的定位字元改為空格：「{text}」",
+                    text = excerpt(&l.text)
                 ),
             );
         }
@@ -631,7 +650,11 @@ mod tests {
         let mut report = Report::default();
         let lines = normalize(source, &mut report);
         let texts = lines.into_iter().map(|l| l.text).collect();
-        let messages = report.finish().into_iter().map(|f| f.message).collect();
+        let messages = report
+            .finish()
+            .into_iter()
+            .map(|f| f.message.to_string())
+            .collect();
         (texts, messages)
     }
 

@@ -1,7 +1,9 @@
 //! The importer's findings as it goes: every line it cannot place is reported, never dropped.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Message, Severity};
 use crate::import::text::{excerpt, Block};
+use crate::say;
+use std::borrow::Cow;
 
 /// Adds a line of text to a part's paragraphs. A line that continues the one before — that one
 /// stops mid-sentence (a page break, a hard wrap), or stops at a closing bracket and this one
@@ -20,7 +22,10 @@ pub fn push_paragraph(
         Some(last) if !list_item && !is_list_item(last) && continues(last, text) => {
             report.info(
                 line,
-                "joined to the paragraph above it, cut by a page break",
+                say!(
+                    "joined to the paragraph above it, cut by a page break",
+                    "與上一段相連（原文在換頁處斷開）"
+                ),
             );
             crate::import::text::join_cut(last, text);
             false
@@ -36,56 +41,54 @@ pub fn push_paragraph(
 /// breaks in a pasted text make one summary, not 100 000 lines.
 const NOTES_LISTED: usize = 50;
 
+/// Notes of one kind: how many, and the last one not listed (its line and message).
+type Seen = (usize, Option<(usize, Message)>);
+
 #[derive(Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
-    /// Notes by message: how many were seen, and the last line of those not listed.
-    notes: std::collections::HashMap<&'static str, (usize, usize)>,
+    /// Notes by kind (their wording): how many were seen, and the last of those not listed.
+    notes: std::collections::HashMap<Cow<'static, str>, Seen>,
 }
 
 impl Report {
-    pub fn error(&mut self, line: usize, message: impl Into<String>) {
+    pub fn error(&mut self, line: usize, message: Message) {
         self.findings
             .push(Finding::at_line(Severity::Error, line, message));
     }
 
-    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+    pub fn warn(&mut self, line: usize, message: Message) {
         self.findings
             .push(Finding::at_line(Severity::Warning, line, message));
     }
 
-    /// A note: fixed wording, so counting them costs no allocation.
-    pub fn info(&mut self, line: usize, message: &'static str) {
-        self.note(line, message, message.to_string());
+    /// A note, counted by its kind (its wording before the holes are filled): past the first
+    /// few of a kind, only how many there were is said.
+    pub fn info(&mut self, line: usize, message: Message) {
+        let seen = self.notes.entry(message.kind()).or_insert((0, None));
+        seen.0 += 1;
+        if seen.0 <= NOTES_LISTED {
+            self.findings
+                .push(Finding::at_line(Severity::Info, line, message));
+        } else {
+            seen.1 = Some((line, message));
+        }
     }
 
     /// The findings, with a count of the notes not listed one by one.
     pub fn finish(mut self) -> Vec<Finding> {
         let mut more: Vec<_> = self
             .notes
-            .into_iter()
-            .filter(|(_, (n, _))| *n > NOTES_LISTED)
+            .into_values()
+            .filter_map(|(n, last)| Some((n.checked_sub(NOTES_LISTED)?, last?)))
             .collect();
-        more.sort_by_key(|(_, (_, line))| *line);
-        for (message, (n, line)) in more {
-            let text = format!("{} more like this, up to here: {message}", n - NOTES_LISTED);
-            self.findings
-                .push(Finding::at_line(Severity::Info, line, text));
-        }
-        self.findings
-    }
-
-    /// A note whose text names what it concerns, counted by its kind: past the first few of a
-    /// kind, only how many there were is said.
-    pub fn note(&mut self, line: usize, kind: &'static str, message: String) {
-        let seen = self.notes.entry(kind).or_insert((0, 0));
-        seen.0 += 1;
-        if seen.0 <= NOTES_LISTED {
+        more.sort_by_key(|(_, (line, _))| *line);
+        for (n, (line, message)) in more {
+            let message = Message::more_like(n, &message);
             self.findings
                 .push(Finding::at_line(Severity::Info, line, message));
-        } else {
-            seen.1 = line;
         }
+        self.findings
     }
 
     /// Whether an error was reported: then no bundle is written.
@@ -98,7 +101,12 @@ impl Report {
         let text = excerpt(block.text);
         self.warn(
             block.line,
-            format!("text not placed in {part}, left out: 「{text}」"),
+            say!(
+                "text not placed in {part}, left out: 「{text}」",
+                "未能歸入「{part}」的文字，已略去：「{text}」",
+                part,
+                text
+            ),
         );
     }
 }

@@ -7,6 +7,7 @@ use crate::bundle::Figure;
 use crate::bundle::{
     CityEvents, DataRow, EconomicData, Event, EventColumns, Events, LinkNote, Measure, Period,
 };
+use crate::finding::Message;
 use crate::import::dates::{event_dates, period};
 use crate::import::numbers::{is_missing_mark, parse_amount, parse_percent, Cell};
 use crate::import::report::Report;
@@ -14,6 +15,7 @@ use crate::import::text::{
     as_url, collapse_cjk_spaces, ends_with_colon, excerpt, strip_trailing_colon, Block,
 };
 use crate::region::{city_region, Region};
+use crate::say;
 
 /// The cells of a table line: tab-separated when the PDF kept tabs, else its words.
 fn cells_of(block: &Block) -> Vec<String> {
@@ -93,10 +95,12 @@ fn header_tokens(lines: &[&Block], report: &mut Report) -> Vec<Tok> {
                 let w = &words[i];
                 if is_unit(w) && unit_of(w) == "%" {
                     // `與2025年同期相比 (%)`: the growth columns' unit, which their figures say.
-                    report.note(
+                    report.info(
                         block.line,
-                        "percent unit",
-                        "data table: (%) after a growth heading read as the columns' unit".into(),
+                        say!(
+                            "data table: (%) after a growth heading read as the columns' unit",
+                            "數據表：增長欄標題後的 (%) 視為增長欄的單位"
+                        ),
                     );
                 } else if is_unit(w) {
                     toks.push(Tok::Unit(unit_of(w)));
@@ -149,10 +153,39 @@ struct Header {
     comparison: String,
 }
 
-/// Reads the header from its lines, or says what it lacks. A run of texts followed by k units
-/// ends with the k headings those units belong to; the texts before them are the region
-/// column's heading (before any period) or a growth column's heading (after a period).
-fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String> {
+/// Why the data table's header cannot be read, as the error says it: the reason (English and
+/// Chinese templates, with their holes' values as for `say!`) after the error's opening and,
+/// when the header was typed with spaces, before what is expected of its columns.
+macro_rules! unreadable_header {
+    ($typed:expr, $en:literal, $zh:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {{
+        let args = vec![$((stringify!($name), crate::say!(@value $name $(, $value)?).to_string())),*];
+        if $typed {
+            Message::new(
+                concat!(
+                    "data table (經貿數據) header cannot be read: ",
+                    $en,
+                    "; columns are expected to be tab-separated"
+                ),
+                concat!("經貿數據表的表頭無法讀取：", $zh, "；各欄應以定位字元（Tab）分隔"),
+                args,
+            )
+        } else {
+            Message::new(
+                concat!("data table (經貿數據) header cannot be read: ", $en),
+                concat!("經貿數據表的表頭無法讀取：", $zh),
+                args,
+            )
+        }
+    }};
+}
+
+/// Reads the header from its lines, or says what it lacks (the whole error, to report as it
+/// is). A run of texts followed by k units ends with the k headings those units belong to; the
+/// texts before them are the region column's heading (before any period) or a growth column's
+/// heading (after a period).
+fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, Message> {
+    // A header typed with spaces: its error says what the columns are expected to be.
+    let typed = lines.iter().all(|b| !b.is_table_row());
     let toks = header_tokens(lines, report);
     let mut region: Vec<String> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
@@ -174,8 +207,11 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
             k += 1;
         }
         if k > run.len() {
-            return Err(format!(
-                "{k} unit(s) in brackets with no heading before them"
+            return Err(unreadable_header!(
+                typed,
+                "{k} unit(s) in brackets with no heading before them",
+                "{k} 個括號內的單位前面沒有標題",
+                k
             ));
         }
         let rest: Vec<String> = run.drain(..run.len() - k).collect();
@@ -194,26 +230,38 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
         }
     }
     if units.is_empty() {
-        return Err("no unit in brackets, like (億人民幣)".into());
+        return Err(unreadable_header!(
+            typed,
+            "no unit in brackets, like (億人民幣)",
+            "沒有括號內的單位，例如 (億人民幣)"
+        ));
     }
     let [gdp_label, trade_label] = <[String; 2]>::try_from(labels.clone()).map_err(|_| {
-        format!(
-            "expected two headings with units (地區生產總值 (億人民幣), 進出口總額 (億人民幣)), found {}",
-            labels.len()
+        unreadable_header!(
+            typed,
+            "expected two headings with units (地區生產總值 (億人民幣), 進出口總額 (億人民幣)), found {n}",
+            "應有兩個附單位的標題（地區生產總值 (億人民幣)、進出口總額 (億人民幣)），但找到 {n} 個",
+            n = labels.len()
         )
     })?;
     if let Some(p) = region
         .iter()
         .find(|t| t.contains('年') && t.contains(|c: char| c.is_ascii_digit()))
     {
-        return Err(format!(
-            "cannot read the period 「{p}」 (expected like 2026年1月至3月, 2025年全年, 2026年第一季度)"
+        return Err(unreadable_header!(
+            typed,
+            "cannot read the period 「{p}」 (expected like 2026年1月至3月, 2025年全年, 2026年第一季度)",
+            "無法讀取期間「{p}」（應如 2026年1月至3月、2025年全年、2026年第一季度）",
+            p
         ));
     }
     if region.len() > 1 {
-        return Err(format!(
-            "cannot tell its headings apart: 「{}」 stand before 「{gdp_label}」",
-            region.join(" ")
+        return Err(unreadable_header!(
+            typed,
+            "cannot tell its headings apart: 「{texts}」 stand before 「{gdp_label}」",
+            "無法分辨各個標題：「{texts}」都在「{gdp_label}」之前",
+            texts = region.join(" "),
+            gdp_label
         ));
     }
     let gdp_like = |l: &str| {
@@ -230,26 +278,35 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
         (true, true) => false,
         _ if trade_like(&gdp_label) && gdp_like(&trade_label) => true,
         _ => {
-            return Err(format!(
+            return Err(unreadable_header!(
+                typed,
                 "cannot tell which column is GDP (地區生產總值) and which is trade (進出口總額): \
-                 the headings are 「{gdp_label}」 and 「{trade_label}」"
+                 the headings are 「{gdp_label}」 and 「{trade_label}」",
+                "無法分辨哪一欄是地區生產總值、哪一欄是進出口總額：標題為「{gdp_label}」和\
+                 「{trade_label}」",
+                gdp_label,
+                trade_label
             ))
         }
     };
     if units.len() == 2 && units[0] != units[1] {
         report.warn(
             lines[0].line,
-            format!(
-                "data table: GDP in {} but trade in {}; {} is kept",
-                units[0], units[1], units[0]
+            say!(
+                "data table: GDP in {gdp} but trade in {trade}; {gdp} is kept",
+                "數據表：地區生產總值以 {gdp} 計，進出口總額卻以 {trade} 計；採用 {gdp}",
+                gdp = units[0],
+                trade = units[1]
             ),
         );
     }
     let [mut gdp_period, mut trade_period] = <[(String, String); 2]>::try_from(periods.clone())
         .map_err(|_| {
-            format!(
-                "expected two periods like 2026年 1月至3月, found {}",
-                periods.len()
+            unreadable_header!(
+                typed,
+                "expected two periods like 2026年 1月至3月, found {n}",
+                "應有兩個期間，例如 2026年 1月至3月，但找到 {n} 個",
+                n = periods.len()
             )
         })?;
     let (mut gdp_label, mut trade_label) = (gdp_label, trade_label);
@@ -259,9 +316,12 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
         std::mem::swap(&mut gdp_period, &mut trade_period);
         report.warn(
             lines[0].line,
-            format!(
+            say!(
                 "data table: 「{trade_label}」 is printed before 「{gdp_label}」; each column is \
-                 read under its own heading"
+                 read under its own heading",
+                "數據表：「{trade_label}」排在「{gdp_label}」之前；各欄按其標題讀取",
+                trade_label,
+                gdp_label
             ),
         );
     }
@@ -277,8 +337,10 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
     {
         report.warn(
             lines[0].line,
-            format!(
-                "data table: the growth columns are headed differently; 「{comparison}」 is kept"
+            say!(
+                "data table: the growth columns are headed differently; 「{comparison}」 is kept",
+                "數據表：各增長欄的標題不一致；採用「{comparison}」",
+                comparison
             ),
         );
     }
@@ -286,22 +348,31 @@ fn parse_header(lines: &[&Block], report: &mut Report) -> Result<Header, String>
     // no heading.
     let whole = comparison.chars().count() >= 4 || comparison.contains("同期");
     if !comparison.is_empty() && !whole {
-        return Err(format!(
+        return Err(unreadable_header!(
+            typed,
             "the growth columns' heading reads 「{comparison}」, which looks cut from a longer one \
-             (與2025年同期相比)"
+             (與2025年同期相比)",
+            "增長欄的標題為「{comparison}」，看來是較長標題（與2025年同期相比）被截斷的一部分",
+            comparison
         ));
     }
     if comparison.is_empty() {
         report.warn(
             lines[0].line,
-            "data table: no heading for the growth columns (與…同期相比)",
+            say!(
+                "data table: no heading for the growth columns (與…同期相比)",
+                "數據表：增長欄沒有標題（與…同期相比）"
+            ),
         );
     }
     let region_label = region.pop().unwrap_or_default();
     if region_label.is_empty() {
         report.warn(
             lines[0].line,
-            "data table: no heading for the region column (省/市)",
+            say!(
+                "data table: no heading for the region column (省/市)",
+                "數據表：省市欄沒有標題（省/市）"
+            ),
         );
     }
     Ok(Header {
@@ -355,11 +426,14 @@ fn parse_row(
             // Which columns the figures belong to cannot be told: never guessed.
             report.error(
                 block.line,
-                format!(
-                    "data table row {name} has {} figure cells, expected 4 (GDP, its growth, trade, \
+                say!(
+                    "data table row {name} has {n} figure cells, expected 4 (GDP, its growth, trade, \
                      its growth): which columns they belong to cannot be told; print — or leave \
                      an empty cell between tabs for a figure not published",
-                    f.len()
+                    "數據表{name}一行有 {n} 格數字，應有 4 格（地區生產總值、其增長、進出口總額、其增長）：\
+                     無法判斷各數字屬於哪一欄；未公布的數字請印「—」，或在定位字元之間留一格空白",
+                    name,
+                    n = f.len()
                 ),
             );
             return Err(());
@@ -370,17 +444,23 @@ fn parse_row(
             Some(f) => {
                 report.info(
                     block.line,
-                    "data table row typed with spaces: its four figures found from their shapes",
+                    say!(
+                        "data table row typed with spaces: its four figures found from their shapes",
+                        "數據表此行以空格分隔：已按數字的寫法辨認出四個數字"
+                    ),
                 );
                 f
             }
             None => {
                 report.error(
                     block.line,
-                    format!(
+                    say!(
                         "data table row {name}: columns are expected to be tab-separated; this \
-                         line has spaces and its four figures cannot be told apart: 「{}」",
-                        excerpt(block.text)
+                         line has spaces and its four figures cannot be told apart: 「{text}」",
+                        "數據表{name}一行：各欄應以定位字元（Tab）分隔；此行以空格分隔，\
+                         無法分辨其四個數字：「{text}」",
+                        name,
+                        text = excerpt(block.text)
                     ),
                 );
                 return Err(());
@@ -391,45 +471,29 @@ fn parse_row(
         let row = excerpt(&block.text.replace('\t', " | "));
         report.warn(
             block.line,
-            format!(
-                "data table row {name}: expected 4 figures, found {}; left out: {row}",
-                figures.len()
+            say!(
+                "data table row {name}: expected 4 figures, found {n}; left out: {row}",
+                "數據表{name}一行：應有 4 個數字，但找到 {n} 個；已略去：{row}",
+                name,
+                n = figures.len(),
+                row
             ),
         );
         return Err(());
     }
-    let names = if swapped {
-        ["trade", "trade growth", "GDP", "GDP growth"]
-    } else {
-        ["GDP", "GDP growth", "trade", "trade growth"]
-    };
+    // The column of each figure as printed: GDP, its growth, trade, its growth (trade's two
+    // first when swapped).
+    let column = |k: usize| if swapped { (k + 2) % 4 } else { k };
     let mut read: [Option<Figure>; 4] = [None; 4];
     for (k, text) in figures.iter().enumerate() {
         match Cell::read(text, k % 2 == 1) {
             Cell::Figure(f) => read[k] = Some(f),
             Cell::Missing => {
-                let shown = if text.is_empty() {
-                    "an empty cell"
-                } else {
-                    text.as_str()
-                };
-                report.warn(
-                    block.line,
-                    format!(
-                        "data table row {name}: {} printed as 「{shown}」: kept as not published",
-                        names[k]
-                    ),
-                );
+                report.warn(block.line, not_published(column(k), name, text));
             }
             Cell::Unreadable => {
                 let row = excerpt(&block.text.replace('\t', " | "));
-                report.warn(
-                    block.line,
-                    format!(
-                        "data table row cannot be read ({} 「{text}」), left out: {row}",
-                        names[k]
-                    ),
-                );
+                report.warn(block.line, unreadable_figure(column(k), text, &row));
                 return Err(());
             }
         }
@@ -445,6 +509,88 @@ fn parse_row(
         trade: read[2],
         trade_yoy: read[3],
     })
+}
+
+/// A figure printed as not published (—, an empty cell) in a region's row, in the column it is
+/// in: 0 GDP, 1 its growth, 2 trade, 3 its growth.
+fn not_published(column: usize, name: &str, shown: &str) -> Message {
+    match (column, shown.is_empty()) {
+        (0, true) => say!(
+            "data table row {name}: GDP printed as 「an empty cell」: kept as not published",
+            "數據表{name}一行：地區生產總值一格留空：當作未公布",
+            name
+        ),
+        (0, false) => say!(
+            "data table row {name}: GDP printed as 「{shown}」: kept as not published",
+            "數據表{name}一行：地區生產總值印作「{shown}」：當作未公布",
+            name,
+            shown
+        ),
+        (1, true) => say!(
+            "data table row {name}: GDP growth printed as 「an empty cell」: kept as not published",
+            "數據表{name}一行：地區生產總值增長一格留空：當作未公布",
+            name
+        ),
+        (1, false) => say!(
+            "data table row {name}: GDP growth printed as 「{shown}」: kept as not published",
+            "數據表{name}一行：地區生產總值增長印作「{shown}」：當作未公布",
+            name,
+            shown
+        ),
+        (2, true) => say!(
+            "data table row {name}: trade printed as 「an empty cell」: kept as not published",
+            "數據表{name}一行：進出口總額一格留空：當作未公布",
+            name
+        ),
+        (2, false) => say!(
+            "data table row {name}: trade printed as 「{shown}」: kept as not published",
+            "數據表{name}一行：進出口總額印作「{shown}」：當作未公布",
+            name,
+            shown
+        ),
+        (_, true) => say!(
+            "data table row {name}: trade growth printed as 「an empty cell」: kept as not published",
+            "數據表{name}一行：進出口總額增長一格留空：當作未公布",
+            name
+        ),
+        (_, false) => say!(
+            "data table row {name}: trade growth printed as 「{shown}」: kept as not published",
+            "數據表{name}一行：進出口總額增長印作「{shown}」：當作未公布",
+            name,
+            shown
+        ),
+    }
+}
+
+/// A figure that cannot be read, in the column it is in (as for [`not_published`]): its row
+/// is left out.
+fn unreadable_figure(column: usize, text: &str, row: &str) -> Message {
+    match column {
+        0 => say!(
+            "data table row cannot be read (GDP 「{text}」), left out: {row}",
+            "數據表此行無法讀取（地區生產總值「{text}」），已略去：{row}",
+            text,
+            row
+        ),
+        1 => say!(
+            "data table row cannot be read (GDP growth 「{text}」), left out: {row}",
+            "數據表此行無法讀取（地區生產總值增長「{text}」），已略去：{row}",
+            text,
+            row
+        ),
+        2 => say!(
+            "data table row cannot be read (trade 「{text}」), left out: {row}",
+            "數據表此行無法讀取（進出口總額「{text}」），已略去：{row}",
+            text,
+            row
+        ),
+        _ => say!(
+            "data table row cannot be read (trade growth 「{text}」), left out: {row}",
+            "數據表此行無法讀取（進出口總額增長「{text}」），已略去：{row}",
+            text,
+            row
+        ),
+    }
 }
 
 /// A region's row the PDF cut in two (`上海市 13,526.9 +5.9%` / `16,834.4 +19.7%`): a line of
@@ -473,11 +619,12 @@ fn join_cut_rows(blocks: &[Block], report: &mut Report) -> Vec<(usize, String)> 
                 let rest = block.text.trim_start_matches('\t');
                 prev.push('\t');
                 prev.push_str(rest);
-                report.note(
+                report.info(
                     block.line,
-                    "cut row",
-                    format!(
-                        "figures on this line joined to the row on line {line}, cut by the PDF"
+                    say!(
+                        "figures on this line joined to the row on line {line}, cut by the PDF",
+                        "此行的數字已接到第 {line} 行（PDF 把該行斷開）",
+                        line
                     ),
                 );
             }
@@ -517,15 +664,20 @@ pub fn economic_data(
             match Region::from_zh(&cells[0]) {
                 Some(region) if row_lines.iter().any(|(r, _)| *r == region) => report.warn(
                     block.line,
-                    format!(
-                        "data table: {} appears twice; the second row is left out",
-                        region.name_zh()
+                    say!(
+                        "data table: {region} appears twice; the second row is left out",
+                        "數據表：{region}出現兩次；已略去第二行",
+                        region = region.name_zh()
                     ),
                 ),
                 Some(region) => row_lines.push((region, block)),
                 None => report.warn(
                     block.line,
-                    format!("data table: unknown region 「{}」, row left out", cells[0]),
+                    say!(
+                        "data table: unknown region 「{region}」, row left out",
+                        "數據表：不明地區「{region}」，已略去此行",
+                        region = cells[0]
+                    ),
                 ),
             }
         } else if !seen_data {
@@ -542,7 +694,10 @@ pub fn economic_data(
             .iter()
             .any(|h| squeezed(h.text).contains(&squeezed(text)))
         {
-            report.info(block.line, "repeated table header dropped");
+            report.info(
+                block.line,
+                say!("repeated table header dropped", "略去重複的表頭"),
+            );
         } else {
             report.unplaced(block, "經貿數據");
         }
@@ -559,22 +714,17 @@ pub fn economic_data(
     if header_lines.is_empty() {
         report.error(
             heading.line,
-            "data table (經貿數據) has no header row (省/市, 地區生產總值 (億人民幣), 進出口總額 (億人民幣), periods)",
+            say!(
+                "data table (經貿數據) has no header row (省/市, 地區生產總值 (億人民幣), 進出口總額 (億人民幣), periods)",
+                "經貿數據表沒有表頭（省/市、地區生產總值 (億人民幣)、進出口總額 (億人民幣)、期間）"
+            ),
         );
         return None;
     }
     let header = match parse_header(&header_lines, report) {
         Ok(h) => h,
         Err(why) => {
-            let typed = if header_lines.iter().all(|b| !b.is_table_row()) {
-                "; columns are expected to be tab-separated"
-            } else {
-                ""
-            };
-            report.error(
-                header_lines[0].line,
-                format!("data table (經貿數據) header cannot be read: {why}{typed}"),
-            );
+            report.error(header_lines[0].line, why);
             return None;
         }
     };
@@ -588,11 +738,20 @@ pub fn economic_data(
         return None;
     }
     if rows.is_empty() {
-        report.error(heading.line, "data table (經貿數據) has no rows");
+        report.error(
+            heading.line,
+            say!("data table (經貿數據) has no rows", "經貿數據表沒有數據行"),
+        );
         return None;
     }
     let source = source.unwrap_or_else(|| {
-        report.warn(heading.line, "data table has no source note (數據錄自…)");
+        report.warn(
+            heading.line,
+            say!(
+                "data table has no source note (數據錄自…)",
+                "數據表沒有資料來源註（數據錄自…）"
+            ),
+        );
         String::new()
     });
     let measure = |label: String, (start, end): (String, String)| Measure {
@@ -680,9 +839,11 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
         let row = excerpt(&block.text.replace('\t', " | "));
         report.warn(
             block.line,
-            format!(
-                "event row has {} cells, expected 5 (時間, 活動, 地點, 主辦機構, 網址); left out: {row}",
-                cells.len()
+            say!(
+                "event row has {n} cells, expected 5 (時間, 活動, 地點, 主辦機構, 網址); left out: {row}",
+                "經貿活動表此行有 {n} 格，應有 5 格（時間、活動、地點、主辦機構、網址）；已略去：{row}",
+                n = cells.len(),
+                row
             ),
         );
         return None;
@@ -690,12 +851,14 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
     let (start, end, dates) = match event_dates(date) {
         Some(range) => {
             if range.next_year {
-                report.note(
+                report.info(
                     block.line,
-                    "new year",
-                    format!(
-                        "event dates 「{date}」 cross the new year: read as {} to {}",
-                        range.start, range.end
+                    say!(
+                        "event dates 「{date}」 cross the new year: read as {start} to {end}",
+                        "活動日期「{date}」跨年：讀作 {start} 至 {end}",
+                        date,
+                        start = range.start,
+                        end = range.end
                     ),
                 );
             }
@@ -704,9 +867,11 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
         None => {
             report.warn(
                 block.line,
-                format!(
+                say!(
                     "cannot read the event dates 「{date}」 as days: the event is kept with its \
-                     dates as printed and no calendar date"
+                     dates as printed and no calendar date",
+                    "無法把活動日期「{date}」讀成具體日子：活動保留，日期照印，不設日曆日期",
+                    date
                 ),
             );
             (None, None, Some(date.to_string()))
@@ -719,8 +884,11 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
             if !rest.is_empty() {
                 report.warn(
                     block.line,
-                    format!(
-                        "text after the event's link left out of it: 「{rest}」 (the link is {u})"
+                    say!(
+                        "text after the event's link left out of it: 「{rest}」 (the link is {u})",
+                        "活動連結後的文字不計入連結：「{rest}」（連結為 {u}）",
+                        rest,
+                        u
                     ),
                 );
             }
@@ -729,7 +897,11 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
         None if url.is_empty() || crate::import::numbers::is_missing_mark(url) => {
             report.warn(
                 block.line,
-                format!("event 「{}」 has no 網址: kept with no link", excerpt(name)),
+                say!(
+                    "event 「{name}」 has no 網址: kept with no link",
+                    "活動「{name}」沒有網址：保留，不設連結",
+                    name = excerpt(name)
+                ),
             );
             String::new()
         }
@@ -738,16 +910,22 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
             let u = format!("http://{url}");
             report.warn(
                 block.line,
-                format!("event link printed without http://: read as {u}"),
+                say!(
+                    "event link printed without http://: read as {u}",
+                    "活動連結印時沒有 http://：讀作 {u}",
+                    u
+                ),
             );
             u
         }
         None => {
             report.warn(
                 block.line,
-                format!(
-                    "event 「{}」: its 網址 cell holds no link: 「{url}」",
-                    excerpt(name)
+                say!(
+                    "event 「{name}」: its 網址 cell holds no link: 「{url}」",
+                    "活動「{name}」：網址一格並非連結：「{url}」",
+                    name = excerpt(name),
+                    url
                 ),
             );
             url.to_string()
@@ -756,16 +934,22 @@ fn event(cells: &[&str], order: [usize; 5], block: &Block, report: &mut Report) 
     if url.contains(char::is_whitespace) {
         report.warn(
             block.line,
-            format!("event link has a space in it, kept as printed: {url}"),
+            say!(
+                "event link has a space in it, kept as printed: {url}",
+                "活動連結中有空格，照印保留：{url}",
+                url
+            ),
         );
     }
     for (cell, column) in [(venue, "地點"), (organisers, "主辦機構")] {
         if cell.is_empty() {
             report.warn(
                 block.line,
-                format!(
-                    "event 「{}」 has no {column}: kept with none",
-                    excerpt(name)
+                say!(
+                    "event 「{name}」 has no {column}: kept with none",
+                    "活動「{name}」沒有{column}：保留，此欄留空",
+                    name = excerpt(name),
+                    column
                 ),
             );
         }
@@ -802,9 +986,12 @@ fn city_heading(block: &Block, next: Option<&Block>, report: &mut Report) -> Opt
         Some(None) => {
             report.warn(
                 block.line,
-                format!(
+                say!(
                     "「{name}」 is a city outside the office's regions: its events are kept \
-                     with no region, so no province filter shows them"
+                     with no region, so no province filter shows them",
+                    "「{name}」是本辦轄區以外的城市：其活動保留，但不歸入任何省市，\
+                     按省市篩選時不會顯示",
+                    name
                 ),
             );
             None
@@ -816,9 +1003,12 @@ fn city_heading(block: &Block, next: Option<&Block>, report: &mut Report) -> Opt
             }
             report.warn(
                 block.line,
-                format!(
+                say!(
                     "「{name}」 is not a city the importer knows: its events are kept under \
-                     「{name}」 with no region, so no province filter shows them"
+                     「{name}」 with no region, so no province filter shows them",
+                    "匯入程式不認識城市「{name}」：其活動保留在「{name}」之下，但不歸入任何省市，\
+                     按省市篩選時不會顯示",
+                    name
                 ),
             );
             None
@@ -849,24 +1039,24 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
             }
             match cities.last() {
                 // The city's heading repeated at the top of a page: its table goes on.
-                Some(last) if last.heading == city.heading => report.note(
+                Some(last) if last.heading == city.heading => report.info(
                     block.line,
-                    "repeated heading",
-                    format!(
-                        "「{}」 repeated at a page top: its events go on",
-                        city.heading
+                    say!(
+                        "「{heading}」 repeated at a page top: its events go on",
+                        "「{heading}」在頁頂重複：其活動接續上文",
+                        heading = city.heading
                     ),
                 ),
                 _ => cities.push(city),
             }
         } else if let Some((c, o)) = columns(block) {
             if o != [0, 1, 2, 3, 4] {
-                report.note(
+                report.info(
                     block.line,
-                    "columns in another order",
-                    format!(
-                        "events table: columns in the order {}: each read by its heading",
-                        block.text.trim().replace('\t', " ")
+                    say!(
+                        "events table: columns in the order {order}: each read by its heading",
+                        "經貿活動表：各欄次序為 {order}：按各欄標題讀取",
+                        order = block.text.trim().replace('\t', " ")
                     ),
                 );
             }
@@ -875,18 +1065,23 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
             if let Some(city) = cities.last().filter(|c| !c.events.is_empty()) {
                 report.warn(
                     block.line,
-                    format!(
+                    say!(
                         "the events table's header again, with no city heading before it: the rows \
-                         below are filed under 「{}」 (a page break?); if they are another city's, \
+                         below are filed under 「{city}」 (a page break?); if they are another city's, \
                          put its heading (香港：) above this line",
-                        city.heading
+                        "經貿活動表的表頭再次出現，前面沒有城市標題：以下各行歸入「{city}」（換頁？）；\
+                         如屬另一城市，請在此行上方加上該城市的標題（如「香港：」）",
+                        city = city.heading
                     ),
                 );
             }
             match &cols {
                 Some(seen) if *seen != c => report.warn(
                     block.line,
-                    "events table: a different header row; the first is kept",
+                    say!(
+                        "events table: a different header row; the first is kept",
+                        "經貿活動表：表頭與前不同；採用第一個表頭"
+                    ),
                 ),
                 Some(_) => {}
                 None => cols = Some(c),
@@ -896,24 +1091,39 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
             // A header with a column missing or added: its words are no event.
             report.warn(
                 block.line,
-                format!(
-                    "an events table header with {} columns ({}): expected 5 (時間, 活動, 地點, \
+                say!(
+                    "an events table header with {n} columns ({columns}): expected 5 (時間, 活動, 地點, \
                      主辦機構, 網址); the rows below are read by position",
-                    cells.iter().filter(|c| !c.is_empty()).count(),
-                    block.text.trim().replace('\t', " ")
+                    "經貿活動表的表頭有 {n} 欄（{columns}）：應有 5 欄（時間、活動、地點、主辦機構、網址）；\
+                     以下各行按位置讀取",
+                    n = cells.iter().filter(|c| !c.is_empty()).count(),
+                    columns = block.text.trim().replace('\t', " ")
                 ),
             );
         } else if block.is_table_row() {
             match cities.last_mut() {
                 Some(city) => city.events.extend(event(&cells, order, block, report)),
-                None => report.unplaced(block, "經貿活動 (an event before any city heading)"),
+                // As `Report::unplaced` says it, with the part's words in each language.
+                None => report.warn(
+                    block.line,
+                    say!(
+                        "text not placed in 經貿活動 (an event before any city heading), left out: \
+                         「{text}」",
+                        "未能歸入「經貿活動」的文字（在任何城市標題之前的活動），已略去：「{text}」",
+                        text = excerpt(block.text)
+                    ),
+                ),
             }
         } else if let (Some(note), Some(url)) = (more_text, as_url(text)) {
             let rest = crate::import::text::url_rest(text);
             if !rest.is_empty() {
                 report.warn(
                     block.line,
-                    format!("text after the link left out of it: 「{rest}」"),
+                    say!(
+                        "text after the link left out of it: 「{rest}」",
+                        "連結後的文字不計入連結：「{rest}」",
+                        rest
+                    ),
                 );
             }
             more = Some(LinkNote {
@@ -941,30 +1151,44 @@ pub fn events(heading: &Block, blocks: &[Block], report: &mut Report) -> Events 
     {
         report.error(
             heading.line,
-            format!(
-                "the events under 「{}」 cannot be read: their cells are not set apart by tabs \
+            say!(
+                "the events under 「{city}」 cannot be read: their cells are not set apart by tabs \
                  ({unplaced} line(s) not placed); import the PDF itself, or put a tab between \
                  the cells of each row",
-                city.heading
+                "「{city}」之下的活動無法讀取：各格之間沒有以定位字元（Tab）分隔（{unplaced} 行未能歸入）；\
+                 請直接匯入 PDF，或在每行各格之間加上定位字元",
+                city = city.heading,
+                unplaced
             ),
         );
     }
     if let Some(note) = more_text {
         report.warn(
             note.line,
-            format!("「{}」 has no link after it", excerpt(note.text)),
+            say!(
+                "「{text}」 has no link after it",
+                "「{text}」之後沒有連結",
+                text = excerpt(note.text)
+            ),
         );
     }
     for city in cities.iter().filter(|c| c.events.is_empty()) {
         report.warn(
             heading.line,
-            format!("events: 「{}」 has a heading but no events", city.heading),
+            say!(
+                "events: 「{city}」 has a heading but no events",
+                "經貿活動：「{city}」有標題但沒有活動",
+                city = city.heading
+            ),
         );
     }
     let columns = cols.unwrap_or_else(|| {
         report.warn(
             heading.line,
-            "events table has no header row (時間 活動 地點 主辦機構 網址)",
+            say!(
+                "events table has no header row (時間 活動 地點 主辦機構 網址)",
+                "經貿活動表沒有表頭（時間 活動 地點 主辦機構 網址）"
+            ),
         );
         EventColumns {
             date: String::new(),

@@ -17,6 +17,8 @@ mod encoding;
 mod font;
 mod layout;
 
+use crate::finding::Message;
+use crate::say;
 use std::fmt;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object};
@@ -135,34 +137,36 @@ impl PdfError {
 
 impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PdfError::NotPdf => write!(f, "this file is not a PDF"),
-            PdfError::Encrypted => write!(
-                f,
-                "this PDF is protected by a password: save a copy without protection and import that"
-            ),
-            PdfError::Damaged(reason) => write!(f, "this PDF is damaged and cannot be read ({reason})"),
-            PdfError::TooLarge => write!(
-                f,
-                "this PDF is larger than {} MB",
-                MAX_FILE_SIZE / (1024 * 1024)
-            ),
-            PdfError::NoText => write!(f, "no text in this PDF: it may be a scan"),
-        }
+        f.write_str(&self.message())
     }
 }
 
 impl std::error::Error for PdfError {}
 
 impl PdfError {
-    /// The same, for the staff preview's page (Traditional Chinese).
-    pub fn message_zh(&self) -> String {
+    /// What went wrong, for the CLI (English) and the staff preview (its language).
+    pub fn message(&self) -> Message {
         match self {
-            PdfError::NotPdf => "這個檔案不是 PDF".into(),
-            PdfError::Encrypted => "這份 PDF 有密碼保護：請另存一份沒有保護的副本再開啟".into(),
-            PdfError::Damaged(reason) => format!("這份 PDF 已損壞，無法讀取（{reason}）"),
-            PdfError::TooLarge => format!("這份 PDF 超過 {} MB", MAX_FILE_SIZE / (1024 * 1024)),
-            PdfError::NoText => "這份 PDF 沒有文字：可能是掃描本".into(),
+            PdfError::NotPdf => say!("this file is not a PDF", "這個檔案不是 PDF"),
+            PdfError::Encrypted => say!(
+                "this PDF is protected by a password: save a copy without protection and import \
+                 that",
+                "這份 PDF 有密碼保護：請另存一份沒有保護的副本再開啟"
+            ),
+            PdfError::Damaged(reason) => say!(
+                "this PDF is damaged and cannot be read ({reason})",
+                "這份 PDF 已損壞，無法讀取（{reason}）",
+                reason
+            ),
+            PdfError::TooLarge => say!(
+                "this PDF is larger than {mb} MB",
+                "這份 PDF 超過 {mb} MB",
+                mb = MAX_FILE_SIZE / (1024 * 1024)
+            ),
+            PdfError::NoText => say!(
+                "no text in this PDF: it may be a scan",
+                "這份 PDF 沒有文字：可能是掃描本"
+            ),
         }
     }
 }
@@ -212,8 +216,36 @@ impl Budget {
     }
 }
 
+/// How far a reading has got: the file parsed (`page` 0), then each page read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub page: usize,
+    pub pages: usize,
+}
+
 /// Reads the text of every page of a PDF.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    run_ready(read_paced(bytes, |_| std::future::ready(())))
+}
+
+/// Runs a future whose every await is ready at once (as `read`'s pauses are) to its end.
+fn run_ready<T>(future: impl std::future::Future<Output = T>) -> T {
+    use std::task::{Context, Poll, Waker};
+    let mut future = std::pin::pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return value;
+        }
+    }
+}
+
+/// Reads as [`read`] does, awaiting `pause` once the file is parsed and after each page: the
+/// staff preview lets the browser paint and answer input there, and shows the progress.
+pub async fn read_paced<F: std::future::Future<Output = ()>>(
+    bytes: &[u8],
+    mut pause: impl FnMut(Progress) -> F,
+) -> Result<PdfText, PdfError> {
     if bytes.len() > MAX_FILE_SIZE {
         return Err(PdfError::TooLarge);
     }
@@ -231,8 +263,21 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
 
     let mut interpreter = Interpreter::new(&doc, Budget::new());
     let mut pages = Vec::new();
+    let count = doc.get_pages().len();
+    pause(Progress {
+        page: 0,
+        pages: count,
+    })
+    .await;
     for (index, page_id) in doc.page_iter().enumerate() {
         let number = index + 1;
+        if index > 0 {
+            pause(Progress {
+                page: index,
+                pages: count,
+            })
+            .await;
+        }
         let Ok(page) = doc.get_dictionary(page_id) else {
             // A page that cannot be loaded (cut off, say) is blank, as readers show it.
             pages.push(blank_page(number));

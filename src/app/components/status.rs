@@ -31,7 +31,7 @@ pub fn LoadErrorCard(error: LoadError, on_retry: impl Fn() + 'static) -> impl In
                         .into_iter()
                         .map(|f| view! {
                             <li class=format!("finding {}", f.severity)>
-                                <code>{f.location.to_string()}</code> " " {f.severity.to_string()} "：" {f.message}
+                                <code>{f.location.to_string()}</code> " " {use_lang().text(f.severity.label())} "：" {f.message.text(use_lang())}
                             </li>
                         })
                         .collect_view()}

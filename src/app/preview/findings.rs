@@ -4,33 +4,29 @@
 use super::show_element;
 use crate::draft::{target, Processed, Target};
 use crate::finding::Severity;
+use crate::i18n::Msg;
 use leptos::prelude::*;
-
-fn severity_zh(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "錯誤",
-        Severity::Warning => "警告",
-        Severity::Info => "備註",
-    }
-}
 
 #[component]
 pub fn FindingsPanel(
     processed: Signal<Option<Processed>>,
     on_line: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let lang = crate::app::lang_signal();
     view! {
         <section class="findings-panel" aria-labelledby="findings-heading">
-            <h2 id="findings-heading">"檢查結果"</h2>
-            {move || processed.with(|p| match p {
-                None => view! { <p class="hint">"貼上或開啟草稿後，這裏會列出所有問題。"</p> }.into_any(),
+            <h2 id="findings-heading">{move || lang.get().text(Msg::FindingsHeading)}</h2>
+            {move || processed.with(|p| {
+                let lang = lang.get();
+                match p {
+                None => view! { <p class="hint">{lang.text(Msg::FindingsHint)}</p> }.into_any(),
                 Some(p) => {
                     let errors = p.errors();
                     let warnings = p.findings.iter().filter(|f| f.severity == Severity::Warning).count();
                     let summary = if errors > 0 {
-                        format!("{errors} 個錯誤須修正才能發布；{warnings} 個警告。")
+                        lang.fill(Msg::FindingsBlocked, &[&errors, &warnings])
                     } else {
-                        format!("沒有錯誤，可以發布；{warnings} 個警告請再核對。")
+                        lang.fill(Msg::FindingsOk, &[&warnings])
                     };
                     let summary_class = if errors > 0 { "summary blocked" } else { "summary ok" };
                     let issue = p.issue.clone();
@@ -39,9 +35,8 @@ pub fn FindingsPanel(
                         <ol class="finding-list">
                             {p.findings
                                 .iter()
-                                .cloned()
                                 .map(|f| {
-                                    let place = target(&f, issue.as_ref());
+                                    let place = target(f, issue.as_ref());
                                     let class = format!("finding {}", f.severity);
                                     let go = move |_| match &place {
                                         Target::SourceLine { line, column } => on_line(*line, *column),
@@ -53,17 +48,17 @@ pub fn FindingsPanel(
                                         Target::Nowhere => {}
                                     };
                                     let location = match &f.location {
-                                        crate::finding::Location::Line { line } => format!("第 {line} 行"),
+                                        crate::finding::Location::Line { line } => lang.fill(Msg::AtLine, &[line]),
                                         other => other.to_string(),
                                     };
                                     view! {
                                         <li class=class>
                                             <button type="button" class="finding-link" on:click=go>
-                                                <span class="severity">{severity_zh(f.severity)}</span>
+                                                <span class="severity">{lang.text(f.severity.label())}</span>
                                                 " "
                                                 <code>{location}</code>
                                                 " "
-                                                {f.message}
+                                                {f.message.text(lang)}
                                             </button>
                                         </li>
                                     }
@@ -73,7 +68,7 @@ pub fn FindingsPanel(
                     }
                     .into_any()
                 }
-            })}
+            }})}
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::app::components::IssueView;
 use crate::app::{browser, fetch, Nav};
 use crate::convert::simplified_issue;
 use crate::draft::{process, DraftKind, Processed, StoredDraft};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use findings::FindingsPanel;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -38,11 +38,12 @@ pub fn PreviewPage() -> impl IntoView {
     // preview.html carries <meta name="robots" content="noindex">: drafts stay out of search.
     let nav = expect_context::<Nav>();
     let src = nav.state.get_untracked().src;
+    let t = move |msg| nav.lang().text(msg);
     view! {
-        <section class="draft-banner" aria-label="草稿提示">
-            <strong>"草稿 DRAFT"</strong>
-            " · 尚未發布，只供內部預覽 · "
-            <a href="./">"回到讀者版"</a>
+        <section class="draft-banner" aria-label=move || t(Msg::DraftNotice)>
+            <strong>{move || t(Msg::DraftBadge)}</strong>
+            {move || t(Msg::DraftNotPublished)}
+            <a href="./">{move || t(Msg::BackToReader)}</a>
         </section>
         {match src {
             Some(src) => view! { <HostedDraft src=src /> }.into_any(),
@@ -76,6 +77,9 @@ fn DraftRender(processed: Signal<Option<Processed>>) -> impl IntoView {
 /// A bundle copied to the host before `index.json` links it.
 #[component]
 fn HostedDraft(src: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let lang = nav.lang;
+    let t = move |msg| lang.get().text(msg);
     let url = src.clone();
     let loaded = LocalResource::new(move || {
         let url = url.clone();
@@ -87,15 +91,15 @@ fn HostedDraft(src: String) -> impl IntoView {
     });
     let processed = Signal::from(processed);
     let error = move || match loaded.get() {
-        Some(Err(e)) => Some(
-            view! { <p class="error-message" role="alert">{e.message(crate::app::use_lang())}</p> },
-        ),
+        Some(Err(e)) => {
+            Some(view! { <p class="error-message" role="alert">{e.message(lang.get())}</p> })
+        }
         _ => None,
     };
     view! {
         <section class="editor" aria-labelledby="preview-heading">
-            <h1 id="preview-heading">"預覽主機上的草稿"</h1>
-            <p>"來源：" <code>{src}</code></p>
+            <h1 id="preview-heading">{move || t(Msg::HostedHeading)}</h1>
+            <p>{move || t(Msg::HostedSource)} <code>{src}</code></p>
             {error}
             <FindingsPanel processed=processed on_line=|_, _| {} />
             <PublishPanel processed=processed draft=Signal::derive(String::new) />
@@ -107,6 +111,8 @@ fn HostedDraft(src: String) -> impl IntoView {
 /// The editor: paste, open or drop a file; saved as the editor types.
 #[component]
 fn DraftEditor() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let t = move |msg| nav.lang().text(msg);
     let tab = storage::tab_id();
     let restored = storage::load();
     let (kind, content, seen, status) = match &restored {
@@ -209,7 +215,7 @@ fn DraftEditor() -> impl IntoView {
     let processed = Signal::from(processed);
 
     // Reading a PDF: what is being read, or why it could not be (the draft is left as it was).
-    let pdf_status = RwSignal::new(None::<(bool, String)>);
+    let pdf_status = RwSignal::new(None::<PdfStatus>);
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             let name = file.name();
@@ -230,21 +236,30 @@ fn DraftEditor() -> impl IntoView {
                 return;
             }
             // Read here, in the browser: nothing is uploaded. Said first, and painted, since a
-            // long PDF takes a moment on a phone.
-            pdf_status.set(Some((false, format!("正在讀取 PDF「{name}」…"))));
+            // long PDF takes a moment on a phone; then page by page, the page kept responsive.
+            pdf_status.set(Some(PdfStatus::Reading {
+                name: name.clone(),
+                page: 0,
+                pages: 0,
+            }));
             browser::after_paint().await;
-            match read_pdf(&bytes) {
+            let progress = {
+                let name = name.clone();
+                move |page, pages| {
+                    pdf_status.set(Some(PdfStatus::Reading {
+                        name: name.clone(),
+                        page,
+                        pages,
+                    }))
+                }
+            };
+            match read_pdf(&bytes, progress).await {
                 Ok((pages, text)) => {
-                    pdf_status.set(Some((
-                        false,
-                        format!(
-                            "已讀取 PDF「{name}」（{pages} 頁）：下面是從中讀出的文字，請對照 PDF 檢查。"
-                        ),
-                    )));
+                    pdf_status.set(Some(PdfStatus::Done { name, pages }));
                     set_content(text, Some("pdf.txt"));
                     flush();
                 }
-                Err(e) => pdf_status.set(Some((true, format!("無法讀取「{name}」：{e}")))),
+                Err(error) => pdf_status.set(Some(PdfStatus::Failed { name, error })),
             }
         });
     };
@@ -267,10 +282,7 @@ fn DraftEditor() -> impl IntoView {
     };
     let discard = move |_| {
         let sure = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message("確定捨棄這份草稿？此操作無法復原。")
-                    .ok()
-            })
+            .and_then(|w| w.confirm_with_message(t(Msg::DiscardConfirm)).ok())
             .unwrap_or(false);
         if sure {
             // A save still waiting for the typing to settle would bring the draft back.
@@ -308,41 +320,49 @@ fn DraftEditor() -> impl IntoView {
 
     view! {
         <section class="editor" aria-labelledby="preview-heading" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <h1 id="preview-heading">"編輯預覽"</h1>
-            <p class="hint">"開啟或拖放通訊的 PDF（在此瀏覽器內讀取，不會上載），或貼上其文字，或開啟 .txt、.json 檔案。草稿會隨打隨存於此瀏覽器。"</p>
+            <h1 id="preview-heading">{move || t(Msg::EditorHeading)}</h1>
+            <p class="hint">{move || t(Msg::EditorHint)}</p>
             <div class="editor-tools">
                 <label class="tool file-pick">
-                    "開啟檔案…"
+                    {move || t(Msg::OpenFile)}
                     <input type="file" accept=".pdf,.txt,.json,application/pdf,text/plain,application/json" on:change=on_pick />
                 </label>
                 <label class="tool draft-kind">
-                    "草稿是"
+                    {move || t(Msg::DraftIs)}
                     <select on:change=choose_kind>
-                        <option value="text" selected=move || kind.get() == DraftKind::Text>"通訊文字"</option>
-                        <option value="json" selected=move || kind.get() == DraftKind::Json>"資料包（JSON）"</option>
+                        <option value="text" selected=move || kind.get() == DraftKind::Text>{move || t(Msg::KindText)}</option>
+                        <option value="json" selected=move || kind.get() == DraftKind::Json>{move || t(Msg::KindJson)}</option>
                     </select>
                 </label>
-                <button type="button" class="tool" on:click=discard disabled=move || content.with(String::is_empty)>"捨棄草稿"</button>
+                <button type="button" class="tool" on:click=discard disabled=move || content.with(String::is_empty)>{move || t(Msg::Discard)}</button>
             </div>
-            {move || pdf_status.get().map(|(failed, message)| view! {
-                <p class="pdf-status" class:failed=failed role=if failed { "alert" } else { "status" }>{message}</p>
+            {move || pdf_status.get().map(|status| {
+                let failed = matches!(status, PdfStatus::Failed { .. });
+                view! {
+                    <p class="pdf-status" class:failed=failed role=if failed { "alert" } else { "status" }>
+                        {status.message(nav.lang())}
+                    </p>
+                }
             })}
-            <label for="draft-text" class="visually-hidden">"通訊文字或 JSON"</label>
+            <label for="draft-text" class="visually-hidden">{move || t(Msg::DraftTextLabel)}</label>
             <textarea
                 id="draft-text"
                 node_ref=textarea
                 spellcheck="false"
-                placeholder="在此貼上通訊文字…"
+                placeholder=move || t(Msg::DraftPlaceholder)
                 prop:value=move || content.get()
                 on:input=move |ev| set_content(event_target_value(&ev), None)
             ></textarea>
             <p class="save-status" role="status">
-                {move || match status.get() {
-                    SaveStatus::Empty => "尚未有草稿。".to_string(),
-                    SaveStatus::Restored => "已還原上次的草稿。".to_string(),
-                    SaveStatus::Saved => format!("已儲存於此瀏覽器（第 {} 版）。", seen.get()),
-                    SaveStatus::Failed(e) => e.message_zh().to_string(),
-                    SaveStatus::Conflict(_) => "另一個分頁已修改這份草稿，本分頁的修改尚未儲存。".to_string(),
+                {move || {
+                    let lang = nav.lang();
+                    match status.get() {
+                        SaveStatus::Empty => lang.text(Msg::SaveEmpty).to_string(),
+                        SaveStatus::Restored => lang.text(Msg::SaveRestored).to_string(),
+                        SaveStatus::Saved => lang.fill(Msg::SaveSaved, &[&seen.get()]),
+                        SaveStatus::Failed(e) => lang.text(e.message()).to_string(),
+                        SaveStatus::Conflict(_) => lang.text(Msg::SaveConflict).to_string(),
+                    }
                 }}
             </p>
             {move || match status.get() {
@@ -350,9 +370,9 @@ fn DraftEditor() -> impl IntoView {
                     let theirs = other.clone();
                     Some(view! {
                         <div class="conflict" role="alert">
-                            <p>"另一個分頁剛儲存了不同的草稿。要保留哪一份？"</p>
-                            <button type="button" class="tool" on:click=move |_| take_theirs(theirs.clone())>"載入另一分頁的版本"</button>
-                            <button type="button" class="tool" on:click=move |_| keep_mine(other.clone())>"保留本分頁的版本"</button>
+                            <p>{move || t(Msg::ConflictAsk)}</p>
+                            <button type="button" class="tool" on:click=move |_| take_theirs(theirs.clone())>{move || t(Msg::TakeTheirs)}</button>
+                            <button type="button" class="tool" on:click=move |_| keep_mine(other.clone())>{move || t(Msg::KeepMine)}</button>
                         </div>
                     })
                 }
@@ -365,18 +385,88 @@ fn DraftEditor() -> impl IntoView {
     }
 }
 
-/// A PDF's page count and its text as the importer reads it, or why it cannot be read (in the
-/// page's language).
+/// Where the reading of an opened PDF stands.
+#[derive(Debug, Clone, PartialEq)]
+enum PdfStatus {
+    Reading {
+        name: String,
+        page: usize,
+        pages: usize,
+    },
+    Done {
+        name: String,
+        pages: usize,
+    },
+    Failed {
+        name: String,
+        error: PdfFailure,
+    },
+}
+
+/// Why a PDF could not be read: the reader's message, or a build without the PDF code.
+#[derive(Debug, Clone, PartialEq)]
+enum PdfFailure {
+    #[cfg(feature = "pdf")]
+    Pdf(crate::finding::Message),
+    #[cfg(not(feature = "pdf"))]
+    Unsupported,
+}
+
+impl PdfStatus {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            PdfStatus::Reading { name, page, pages } if *pages > 1 => {
+                lang.fill(Msg::PdfProgress, &[name, &(page + 1).min(*pages), pages])
+            }
+            PdfStatus::Reading { name, .. } => lang.fill(Msg::PdfReading, &[name]),
+            PdfStatus::Done { name, pages } => lang.fill(Msg::PdfDone, &[name, pages]),
+            PdfStatus::Failed { name, error } => {
+                let reason = match error {
+                    #[cfg(feature = "pdf")]
+                    PdfFailure::Pdf(message) => message.text(lang),
+                    #[cfg(not(feature = "pdf"))]
+                    PdfFailure::Unsupported => lang.text(Msg::PdfUnsupported).to_string(),
+                };
+                lang.fill(Msg::PdfFailed, &[name, &reason])
+            }
+        }
+    }
+}
+
+/// A PDF's page count and its text as the importer reads it, or why it cannot be read. Read
+/// page by page, giving the browser a turn whenever a stretch of work passes 50 ms, so the page
+/// paints the progress and answers input while a long PDF is read on a slow phone.
 #[cfg(feature = "pdf")]
-fn read_pdf(bytes: &[u8]) -> Result<(usize, String), String> {
-    let pdf = crate::pdf::read(bytes).map_err(|e| e.message_zh())?;
+async fn read_pdf(
+    bytes: &[u8],
+    progress: impl Fn(usize, usize),
+) -> Result<(usize, String), PdfFailure> {
+    let now = || js_sys::Date::now();
+    let since = &std::cell::Cell::new(now());
+    let pause = |at: crate::pdf::Progress| {
+        let due = now() - since.get() > 50.0;
+        if due {
+            progress(at.page, at.pages);
+        }
+        async move {
+            if due {
+                browser::next_task().await;
+                since.set(now());
+            }
+        }
+    };
+    let pdf = crate::pdf::read_paced(bytes, pause)
+        .await
+        .map_err(|e| PdfFailure::Pdf(e.message()))?;
+    progress(pdf.pages.len(), pdf.pages.len());
+    browser::next_task().await;
     Ok((pdf.pages.len(), crate::import::from_pdf::extract(&pdf).text))
 }
 
 /// The reader's wasm is built without the PDF code (and never shows the preview).
 #[cfg(not(feature = "pdf"))]
-fn read_pdf(_: &[u8]) -> Result<(usize, String), String> {
-    Err("此版本不能讀取 PDF".into())
+async fn read_pdf(_: &[u8], _: impl Fn(usize, usize)) -> Result<(usize, String), PdfFailure> {
+    Err(PdfFailure::Unsupported)
 }
 
 /// The element ids a finding can point at are in the rendered draft; flash the one reached.

@@ -5,6 +5,7 @@ use crate::app::IndexResource;
 use crate::bundle::Script;
 use crate::convert::{edition_file, simplified_issue};
 use crate::draft::{index_with, DraftKind, Processed};
+use crate::i18n::Msg;
 use crate::import::to_json;
 use leptos::prelude::*;
 
@@ -45,23 +46,30 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
         };
         crate::app::download::save_text(&text, name, "text/plain");
     };
+    let lang = crate::app::lang_signal();
+    let t = move |msg| lang.get().text(msg);
     view! {
         <section class="publish-panel" aria-labelledby="publish-heading">
-            <h2 id="publish-heading">"發布"</h2>
+            <h2 id="publish-heading">{move || t(Msg::PublishHeading)}</h2>
             {move || match bundle() {
-                Some(issue) => view! {
-                    <p>{format!("把這三個檔案複製到主機的 issues/ 資料夾，即發布第{}期；再執行 sheto index public/issues，更新搜尋索引及 Atom 訂閱（feed.xml）。", issue.number)}</p>
-                    <div class="editor-tools">
-                        <button type="button" class="tool primary" on:click=download_bundle>{format!("下載 {}.json", issue.number)}</button>
-                        <button type="button" class="tool primary" on:click=download_edition>{format!("下載 {}（簡體）", edition_file(issue.number, Script::Hans))}</button>
-                        <button type="button" class="tool primary" on:click=download_index>"下載 index.json"</button>
-                    </div>
+                Some(issue) => {
+                    let lang = lang.get();
+                    let bundle_file = format!("{}.json", issue.number);
+                    let edition = edition_file(issue.number, Script::Hans);
+                    view! {
+                        <p>{lang.fill(Msg::PublishSteps, &[&issue.number])}</p>
+                        <div class="editor-tools">
+                            <button type="button" class="tool primary" on:click=download_bundle>{lang.fill(Msg::DownloadFile, &[&bundle_file])}</button>
+                            <button type="button" class="tool primary" on:click=download_edition>{lang.fill(Msg::DownloadEdition, &[&edition])}</button>
+                            <button type="button" class="tool primary" on:click=download_index>{lang.fill(Msg::DownloadFile, &[&"index.json"])}</button>
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                None => view! { <p class="blocked">"草稿仍有錯誤（見上方檢查結果），修正後才能下載發布用的檔案。"</p> }.into_any(),
+                None => view! { <p class="blocked">{t(Msg::PublishBlocked)}</p> }.into_any(),
             }}
             <div class="editor-tools" hidden=move || draft.with(String::is_empty)>
-                <button type="button" class="tool" on:click=download_draft>"下載草稿"</button>
+                <button type="button" class="tool" on:click=download_draft>{move || t(Msg::DownloadDraft)}</button>
             </div>
         </section>
     }

@@ -18,12 +18,10 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    pub fn message_zh(&self) -> &'static str {
+    pub fn message(&self) -> crate::i18n::Msg {
         match self {
-            SaveError::Unavailable => {
-                "此瀏覽器不允許儲存草稿（儲存空間已停用）。請用「下載草稿」保存你的工作。"
-            }
-            SaveError::Full => "瀏覽器儲存空間已滿，草稿未能儲存。請用「下載草稿」保存你的工作。",
+            SaveError::Unavailable => crate::i18n::Msg::SaveUnavailable,
+            SaveError::Full => crate::i18n::Msg::SaveFull,
         }
     }
 }

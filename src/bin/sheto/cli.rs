@@ -2,7 +2,8 @@
 use sheto::bundle::Script;
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
 use sheto::convert::{edition_file, simplified_issue};
-use sheto::finding::{Finding, JsonPath, Location, Severity};
+use sheto::i18n::Lang;
+use sheto::finding::{Finding, JsonPath, Location, Message, Severity};
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
 use std::path::{Path, PathBuf};
@@ -11,13 +12,13 @@ use std::process::ExitCode;
 const USAGE: &str = "sheto: the editors' tool for the newsletter's web edition
 
 usage:
-  sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json]
+  sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json] [--lang L]
                                            newsletter PDF or text -> issue bundle (stdout without -o);
                                            with -o, also NNN.zh-Hans.json beside it, its
                                            Simplified edition (NNN: the issue's number)
   sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
                                            the Simplified edition of a bundle (stdout without -o)
-  sheto validate [--format text|json] FILE...
+  sheto validate [--format text|json] [--lang L] FILE...
                                            check bundles and index.json; exit 1 on any error
   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
   sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, their .html,
@@ -34,7 +35,7 @@ usage:
 exit status: 0 done; 1 the input has errors (or warnings, with --strict); 2 a wrong command line";
 
 const IMPORT_HELP: &str =
-    "usage: sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json]
+    "usage: sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json] [--lang L]
 
 Reads the newsletter's PDF, or its text as a PDF extractor gives it (FILE or - for standard
 input), and writes its bundle: to standard output, or to OUT.json and, beside it, its Simplified
@@ -53,6 +54,7 @@ change, and everything joined, left out, guessed or left empty, is a finding wit
   --format text|json      findings as FILE:LINE: severity: message lines (default), or as the
                           JSON array `sheto validate --format json` prints; JSON findings go to
                           standard output with -o, else to standard error (the bundle is there)
+  --lang en|zh-Hant|zh-Hans  the findings' messages in English (default), 繁 or 简
 
 exit status: 0 bundle written; 1 errors (no bundle), or warnings with --strict; 2 usage";
 
@@ -61,10 +63,11 @@ const CONVERT_HELP: &str = "usage: sheto convert --to zh-Hans BUNDLE.json [-o OU
 Writes the Simplified (zh-Hans) edition of a zh-Hant bundle: texts through OpenCC's hk2s,
 links, dates and figures unchanged.";
 
-const VALIDATE_HELP: &str = "usage: sheto validate [--format text|json] FILE...
+const VALIDATE_HELP: &str = "usage: sheto validate [--format text|json] [--lang L] FILE...
 
 Checks issue bundles, index.json, series.json and the search index (search/index.json and every
 file it names) against the format; a bundle is also compared with the index.json beside it.
+--lang en|zh-Hant|zh-Hans gives the findings' messages in English (default), 繁 or 简.
 Exit 1 on any error.";
 
 const HTML_HELP: &str = "usage: sheto html BUNDLE.json [-o OUT.html]
@@ -132,6 +135,8 @@ struct Args {
     text: Option<PathBuf>,
     strict: bool,
     json: bool,
+    /// The findings' language (text format): English unless asked.
+    lang: Lang,
     to: Option<String>,
     feed: Option<PathBuf>,
     help: bool,
@@ -142,7 +147,10 @@ fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
     use lexopt::prelude::*;
     let bad = |e: lexopt::Error| usage(&e.to_string(), Some(command));
     let mut parser = lexopt::Parser::from_args(args);
-    let mut a = Args::default();
+    let mut a = Args {
+        lang: Lang::En,
+        ..Args::default()
+    };
     while let Some(arg) = parser.next().map_err(bad)? {
         match arg {
             Short('h') | Long("help") => a.help = true,
@@ -159,6 +167,16 @@ fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
                     Some("json") => true,
                     Some("text") => false,
                     _ => return Err(usage("--format takes `text` or `json`", Some(command))),
+                }
+            }
+            Long("lang") if matches!(command, "import" | "validate") => {
+                let value = parser.value().map_err(bad)?;
+                a.lang = match value.to_str().and_then(Lang::from_tag) {
+                    Some(lang) => lang,
+                    None => {
+                        let msg = "--lang takes `en`, `zh-Hant` or `zh-Hans`";
+                        return Err(usage(msg, Some(command)));
+                    }
                 }
             }
             Long("to") if command == "convert" => {
@@ -346,11 +364,14 @@ fn cmd_import(a: Args) -> Result<(), ExitCode> {
         (sheto::finding::Location::Line { line }, Some(pdf)) => match pdf.place(*line) {
             Some(o) => format!(
                 "{input}: page {}, line {}: {}: {}",
-                o.page, o.line, f.severity, f.message
+                o.page,
+                o.line,
+                f.severity,
+                f.message.text(a.lang)
             ),
-            None => f.render(&input),
+            None => f.render_in(&input, a.lang),
         },
-        _ => f.render(&input),
+        _ => f.render_in(&input, a.lang),
     };
     let warnings = findings
         .iter()
@@ -567,7 +588,7 @@ fn input_error(severity: Severity, message: String) -> Finding {
     Finding {
         severity,
         location: Location::Input,
-        message,
+        message: Message::english(message),
     }
 }
 
@@ -633,7 +654,7 @@ fn validate_search(path: &Path, bytes: &[u8]) -> Vec<Finding> {
             v.findings.push(Finding::at_path(
                 Severity::Error,
                 at,
-                format!("{name}: {e}"),
+                Message::english(format!("{name}: {e}")),
             ));
         }
     }
@@ -668,7 +689,11 @@ fn validate_file(path: &Path) -> Vec<Finding> {
                 for (at, file) in files {
                     if !dir.join(file).is_file() {
                         let msg = format!("file {file} is missing beside index.json");
-                        v.findings.push(Finding::at_path(Severity::Error, at, msg));
+                        v.findings.push(Finding::at_path(
+                            Severity::Error,
+                            at,
+                            Message::english(msg),
+                        ));
                     }
                 }
             }
@@ -683,10 +708,10 @@ fn validate_file(path: &Path) -> Vec<Finding> {
             None => v.findings.push(Finding {
                 severity: Severity::Warning,
                 location: Location::Input,
-                message: format!(
+                message: Message::english(format!(
                     "{} cannot be read, so it was not compared",
                     index_path.display()
-                ),
+                )),
             }),
         }
     }
@@ -708,7 +733,7 @@ fn cmd_validate(a: Args) -> Result<(), ExitCode> {
             if json {
                 report.push(serde_json::json!({ "file": file, "finding": finding }));
             } else {
-                println!("{}", finding.render(&file));
+                println!("{}", finding.render_in(&file, a.lang));
             }
         }
     }

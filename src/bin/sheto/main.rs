@@ -3,7 +3,7 @@
 //!   sheto import FILE.txt [-o OUT.json] [--strict] [--format json]
 //!                                            newsletter text → bundle (+ its zh-Hans edition)
 //!   sheto convert --to zh-Hans BUNDLE.json   the zh-Hans edition of a bundle
-//!   sheto validate [--format json] FILE…     check bundles and index.json
+//!   sheto validate [--format json] [--lang L] FILE…     check bundles and index.json
 //!   sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page (no script)
 //!   sheto index DIR [--feed FILE]            write everything derived from DIR/NNN.json
 
