@@ -2,8 +2,8 @@
 use sheto::bundle::Script;
 use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
 use sheto::convert::{edition_file, simplified_issue};
-use sheto::i18n::Lang;
 use sheto::finding::{Finding, JsonPath, Location, Message, Severity};
+use sheto::i18n::Lang;
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
 use std::path::{Path, PathBuf};
