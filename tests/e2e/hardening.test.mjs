@@ -141,7 +141,7 @@ test('a truncated body is reported, and the archive stays usable', async () => {
   const body = JSON.stringify(BUNDLE).slice(0, 5000);
   const { page, message } = await failing((r) => r.fulfill({ contentType: 'application/json', body }));
   assert.match(message, /issues\/233\.json 的資料有誤/);
-  assert.match(await page.locator('.findings li').first().textContent(), /invalid JSON: EOF/);
+  assert.match(await page.locator('.findings li').first().textContent(), /JSON 格式有誤：EOF/);
   assert.equal(await page.locator('.archive-links a').first().textContent(), '2026年5月（第233期）');
   await page.close();
 });
@@ -149,7 +149,7 @@ test('a truncated body is reported, and the archive stays usable', async () => {
 test('a wrong content type (an HTML error page) is reported', async () => {
   const { page, message } = await failing((r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><h1>Login</h1>' }));
   assert.match(message, /資料有誤/);
-  assert.match(await page.locator('.findings li').first().textContent(), /expected a JSON object/);
+  assert.match(await page.locator('.findings li').first().textContent(), /應為 JSON 物件/);
   await page.close();
 });
 
@@ -223,14 +223,14 @@ test('javascript: and data: links never become links', async () => {
   await reader.route('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(b) }));
   await reader.goto(server.url);
   await reader.locator('.error-card').waitFor();
-  assert.match(await reader.locator('.findings').textContent(), /not an http\(s\) or mailto URL: javascript:/);
+  assert.match(await reader.locator('.findings').textContent(), /不是 http\(s\) 或 mailto 網址：javascript:/);
   await reader.close();
   // …and the preview, which renders drafts with errors, shows them as text.
   const page = await newPage(browser);
   await page.goto(server.url + 'preview.html');
   await page.evaluate(() => localStorage.clear());
   await page.locator('#draft-text').fill(JSON.stringify(b));
-  await page.locator('.finding-link', { hasText: 'not an http(s) or mailto URL: javascript:' }).waitFor();
+  await page.locator('.finding-link', { hasText: '不是 http(s) 或 mailto 網址：javascript:' }).waitFor();
   const hrefs = await page.locator('.draft-render #item-1 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(hrefs, ['tel:+862163512233', 'mailto:enquiry@sheto.gov.hk']);
   assert.ok((await page.locator('.draft-render #item-1').innerText()).includes('javascript:window.__pwned=4'));

@@ -86,7 +86,8 @@ test('简 shows the draft’s Simplified edition for review, and downloads it by
   assert.ok(text.includes('浙江独角兽企业达58家'));
   // The draft is kept: the editor's text is the Traditional original.
   assert.equal(await page.locator('#draft-text').inputValue(), SOURCE);
-  const edition = page.getByRole('button', { name: '下載 233.zh-Hans.json（簡體）' });
+  // The reader's 简 switch is the interface's: the editor's own labels follow it.
+  const edition = page.getByRole('button', { name: '下载 233.zh-Hans.json（简体）' });
   const [file] = await Promise.all([page.waitForEvent('download'), edition.click()]);
   assert.equal(file.suggestedFilename(), '233.zh-Hans.json');
   assert.equal(fs.readFileSync(await file.path(), 'utf8'), fs.readFileSync('public/issues/233.zh-Hans.json', 'utf8'));
@@ -105,7 +106,7 @@ test('a text with a missing part shows the importer findings and blocks publishi
   await paste(page, cut);
   const first = page.locator('.finding-list li').first();
   await first.waitFor();
-  assert.match(await first.textContent(), /^錯誤 第 \d+ 行 data table missing: expected a part headed 二. 經貿數據/);
+  assert.match(await first.textContent(), /^錯誤 第 \d+ 行 沒有數據表：應有以「二. 經貿數據」為標題的部分/);
   assert.match(await page.locator('.summary').textContent(), /^1 個錯誤須修正才能發布/);
   assert.equal(await page.getByRole('button', { name: /下載 \d+\.json/ }).count(), 0);
   assert.match(await page.locator('.publish-panel .blocked').textContent(), /修正後才能下載/);
@@ -113,11 +114,35 @@ test('a text with a missing part shows the importer findings and blocks publishi
   await page.close();
 });
 
+test('the findings and the editor follow the interface language: 繁, 简, English', async () => {
+  const page = await openPreview();
+  await clearDraft(page);
+  const cut = SOURCE.slice(0, SOURCE.indexOf('二. 經貿數據')) + SOURCE.slice(SOURCE.indexOf('三. 經貿活動'));
+  await paste(page, cut);
+  const first = page.locator('.finding-list li').first();
+  await first.waitFor();
+  // A text with no data table renders nothing: the switch is the URL's (as a link would set it).
+  await page.goto(server.url + 'preview.html?lang=en');
+  await page.locator('#findings-heading', { hasText: 'Findings' }).waitFor();
+  assert.match(await first.textContent(), /^Error line \d+ data table missing: expected a part headed 二. 經貿數據/);
+  assert.match(await page.locator('.summary').textContent(), /^1 errors to fix before publishing/);
+  assert.equal(await page.locator('#preview-heading').textContent(), 'Editor preview');
+  assert.equal(await page.locator('#draft-text').inputValue(), cut);
+  await page.goto(server.url + 'preview.html?lang=zh-Hans');
+  await page.locator('#findings-heading', { hasText: '检查结果' }).waitFor();
+  assert.match(await first.textContent(), /^错误 第 \d+ 行 没有数据表：应有以「二. 经贸数据」为标题的部分/);
+  await screenshot(page, 'preview-findings-hans-desktop');
+  await page.goto(server.url + 'preview.html?lang=zh-Hant');
+  await page.locator('#findings-heading', { hasText: '檢查結果' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('fixing the text in the page: a finding goes to its line, the fix clears it', async () => {
   const page = await openPreview();
   await clearDraft(page);
   await paste(page, SOURCE.replace('\n山東省\n', '\n山東\n省\n'));
-  const finding = page.locator('.finding-link', { hasText: 'unknown region heading 「省」' });
+  const finding = page.locator('.finding-link', { hasText: '未知的地區標題「省」' });
   await finding.waitFor();
   assert.match(await finding.textContent(), /第 142 行/);
   await finding.click();
@@ -140,7 +165,7 @@ test('broken JSON is located by line and column', async () => {
   await paste(page, '{\n  "number": 233,\n  "month": }\n');
   const first = page.locator('.finding-list li').first();
   await first.waitFor();
-  assert.equal(await first.textContent(), '錯誤 3:12 invalid JSON: expected value');
+  assert.equal(await first.textContent(), '錯誤 3:12 JSON 格式有誤：expected value');
   await first.locator('button').click();
   const caret = await page.evaluate(() => document.getElementById('draft-text').selectionStart);
   assert.equal(caret, '{\n  "number": 233,\n'.length + 11);
@@ -153,7 +178,7 @@ test('a finding about the bundle goes to the rendered item', async () => {
   const bundle = JSON.parse(BUNDLE);
   bundle.news_flash.groups[4].articles[1].links[0] = 'ftp://example.invalid/x';
   await paste(page, JSON.stringify(bundle, null, 2));
-  const finding = page.locator('.finding-link', { hasText: 'not an http(s) or mailto URL' });
+  const finding = page.locator('.finding-link', { hasText: '不是 http(s) 或 mailto 網址' });
   await finding.click();
   await page.locator('#item-14.flash').waitFor();
   assert.ok(await page.locator('#item-14').isVisible());

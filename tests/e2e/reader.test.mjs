@@ -283,14 +283,14 @@ test('a bundle that does not validate shows the findings with their paths', asyn
   broken.news_flash.groups[0].articles[0].links[0] = 'javascript:alert(1)';
   const page = await openWith('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
   const findings = await page.locator('.findings li').allTextContents();
-  assert.ok(findings.some((f) => f.includes('$.events.cities[0].events[0].end') && f.includes('before it starts')), findings.join('\n'));
+  assert.ok(findings.some((f) => f.includes('$.events.cities[0].events[0].end') && f.includes('早於開始日期')), findings.join('\n'));
   assert.ok(findings.some((f) => f.includes('$.news_flash.groups[0].articles[0].links[0]')), findings.join('\n'));
   await page.close();
 });
 
 test('invalid JSON is located by line and column', async () => {
   const page = await openWith('**/issues/233.json', (r) => r.fulfill({ contentType: 'application/json', body: '{\n  "number": 233,\n' }));
-  assert.match(await page.locator('.findings li').first().textContent(), /^3:1 error：invalid JSON: EOF/);
+  assert.match(await page.locator('.findings li').first().textContent(), /^3:1 錯誤：JSON 格式有誤：EOF/);
   await page.close();
 });
 
