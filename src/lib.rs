@@ -16,6 +16,8 @@
 //! - [`draft`]: the staff preview's draft: processing, finding targets, saving across tabs.
 //! - [`search`]: the search index across issues (`sheto index`) and its queries.
 //! - [`feed`]: the Atom feed of the archive (`sheto index`).
+//! - [`site`]: publishing: from the office's bundles to every file of the issues folder,
+//!   refusing careless input (`sheto index`).
 //! - [`i18n`]: the interface's languages (繁, 简, English) and every text of it.
 //! - [`html`]: an issue as a plain HTML page with no script (`sheto html`), its charts as SVG.
 //!
@@ -44,6 +46,8 @@ pub mod pdf;
 pub mod plain_text;
 pub mod region;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod structured;
 pub mod validate;

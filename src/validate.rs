@@ -228,6 +228,38 @@ impl Checker {
         }
     }
 
+    /// Every text of a bundle, keys included: the first character it cannot publish, named by
+    /// its code point and its place in the text.
+    fn characters(&mut self, path: &JsonPath, value: &serde_json::Value) {
+        use serde_json::Value;
+        match value {
+            Value::String(text) => {
+                let found = text.chars().enumerate().find(|(_, ch)| unpublishable(*ch));
+                if let Some((at, ch)) = found {
+                    let message = say!(
+                        "character U+{code} (at character {at}) cannot be published: HTML and XML cannot carry it",
+                        "第 {at} 個字元 U+{code} 無法發布：HTML 及 XML 不能承載此字元",
+                        code = format!("{:04X}", u32::from(ch)),
+                        at = at + 1
+                    );
+                    self.error(path, message);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.characters(&path.at(i), item);
+                }
+            }
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    self.characters(&path.key(key), &Value::String(key.clone()));
+                    self.characters(&path.key(key), field);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// A file listed in index.json: a plain name in the same folder.
     fn file_name(&mut self, path: &JsonPath, file: &str) {
         self.text(path, file);
@@ -704,7 +736,19 @@ pub fn check_issue(issue: &Issue) -> Vec<Finding> {
         &JsonPath::root().key("disclaimer").key("heading"),
         &issue.disclaimer.heading,
     );
+    if let Ok(value) = serde_json::to_value(issue) {
+        c.characters(&JsonPath::root(), &value);
+    }
     c.findings
+}
+
+/// A character that HTML and XML cannot carry: a control other than tab and line ends (C0 and
+/// C1), or a noncharacter (U+FDD0–FDEF, U+xFFFE and U+xFFFF of every plane). A feed holding one
+/// is not XML at all, and an HTML parser reports it; nothing a reader reads is such a character.
+pub fn unpublishable(c: char) -> bool {
+    let n = u32::from(c);
+    matches!(n, 0..=0x8 | 0xB | 0xC | 0xE..=0x1F | 0x7F..=0x9F | 0xFDD0..=0xFDEF)
+        || n & 0xFFFE == 0xFFFE
 }
 
 /// Checks an archive index: entries unique, months real.

@@ -595,3 +595,55 @@ fn findings_in_the_language_asked_for() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("error: 應為 JSON 物件"), "{out}");
 }
+
+#[test]
+fn index_refuses_a_careless_archive_and_writes_nothing() {
+    let dir = temp_dir("careless");
+    let issues = dir.join("issues");
+    std::fs::create_dir_all(&issues).unwrap();
+    for file in ["233.json", "234.json"] {
+        std::fs::copy(repo("public/issues/233.json"), issues.join(file)).unwrap();
+    }
+    let o = sheto(&["index", issues.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let said = stderr(&o);
+    assert!(
+        said.contains("234.json: $.number: error: issue 233 is also in 233.json"),
+        "{said}"
+    );
+    assert!(said.contains("nothing written"), "{said}");
+    assert!(!issues.join("index.json").exists() && !dir.join("feed.xml").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_character_no_page_can_carry_is_removed_at_import_and_refused_at_validate() {
+    let dir = temp_dir("unpublishable");
+    let text = source_233().replacen("浙江", "浙\u{FFFE}江", 1);
+    std::fs::write(dir.join("233.txt"), &text).unwrap();
+    let out = dir.join("233.json");
+    let o = sheto(&[
+        "import",
+        dir.join("233.txt").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: removed U+FFFE"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), published_233());
+    let bundle = published_233().replacen("浙江", "浙\\ufffe江", 1);
+    std::fs::write(&out, bundle).unwrap();
+    let o = sheto(&["validate", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("character U+FFFE (at character 2) cannot be published"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

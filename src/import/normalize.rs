@@ -60,6 +60,7 @@ pub fn physical_lines(source: &str, report: &mut Report) -> Vec<Line> {
             let blank_before = b.line > previous + 1 || b.text.contains('\u{c}');
             previous = b.line;
             let text = fold_digits_and_letters(b.text, b.line, report);
+            let text = drop_unpublishable(text, b.line, report);
             (!text.trim().is_empty()).then_some(Line {
                 line: b.line,
                 text,
@@ -67,6 +68,31 @@ pub fn physical_lines(source: &str, report: &mut Report) -> Vec<Line> {
             })
         })
         .collect()
+}
+
+/// Characters no page or feed can carry (see [`crate::validate::unpublishable`]) leave the
+/// text, each named: a PDF or a paste brings them in unseen, and they carry no word. A form
+/// feed stays: it is the extractors' page break.
+fn drop_unpublishable(text: String, line: usize, report: &mut Report) -> String {
+    let unwanted = |c: char| c != '\u{c}' && crate::validate::unpublishable(c);
+    if !text.contains(unwanted) {
+        return text;
+    }
+    let mut codes: Vec<String> = text
+        .chars()
+        .filter(|&c| unwanted(c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    codes.dedup();
+    report.warn(
+        line,
+        say!(
+            "removed {codes}: HTML and XML cannot carry it, and it is no word",
+            "已刪去 {codes}：HTML 及 XML 不能承載此字元，它也不是文字",
+            codes = codes.join(", ")
+        ),
+    );
+    text.replace(unwanted, "")
 }
 
 /// A part's heading the PDF wrapped (`《…通訊》` / `簡介`): two lines that together, and

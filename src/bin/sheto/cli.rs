@@ -1,6 +1,5 @@
 //! The command line of `sheto`, native only (the reader's and the preview's wasm never link it).
 use sheto::bundle::Script;
-use sheto::bundle::{ArchiveIndex, SCHEMA_VERSION};
 use sheto::convert::{edition_file, simplified_issue};
 use sheto::finding::{Finding, JsonPath, Location, Message, Severity};
 use sheto::i18n::Lang;
@@ -752,17 +751,8 @@ fn cmd_validate(a: Args) -> Result<(), ExitCode> {
     }
 }
 
-/// `NNN.json`: an issue as the office publishes it (editions and other files are derived).
-fn is_original_bundle(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    name.strip_suffix(".json")
-        .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()))
-}
-
 fn cmd_index(a: Args) -> Result<(), ExitCode> {
+    use sheto::site::{is_original_bundle, Bundle};
     let dir = one_input(&a, "index", "one directory")?;
     let dir = Path::new(&dir);
     let feed = a.feed.unwrap_or_else(|| dir.join("..").join("feed.xml"));
@@ -772,88 +762,41 @@ fn cmd_index(a: Args) -> Result<(), ExitCode> {
             dir.display()
         ))
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| is_original_bundle(p))
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| is_original_bundle(name))
         .collect();
-    paths.sort();
-    let mut index = ArchiveIndex {
-        schema_version: SCHEMA_VERSION,
-        issues: vec![],
-        older: vec![],
-    };
-    let mut outputs = Vec::new();
-    let mut issues = Vec::new();
-    let mut failed = false;
-    for path in &paths {
-        let v = validate_issue_json(&std::fs::read(path).unwrap_or_default());
-        for f in v.findings.iter().filter(|f| f.is_error()) {
-            eprintln!("{}", f.render(&path.display().to_string()));
-            failed = true;
+    names.sort();
+    let mut bundles = Vec::with_capacity(names.len());
+    for file in names {
+        let bytes = read_input(&dir.join(&file).display().to_string())?;
+        bundles.push(Bundle { file, bytes });
+    }
+    let indexed = sheto::site::index(&bundles).map_err(|refused| {
+        for r in &refused {
+            eprintln!(
+                "{}",
+                r.finding
+                    .render_in(&dir.join(&r.file).display().to_string(), a.lang)
+            );
         }
-        match v.value {
-            Some(issue) if issue.lang != Script::Hant => {
-                eprintln!(
-                    "{}: error: an original bundle must be zh-Hant",
-                    path.display()
-                );
-                failed = true;
-            }
-            Some(issue) => {
-                let mut entry = issue.index_entry();
-                if let Some(name) = path.file_name() {
-                    entry.file = name.to_string_lossy().into_owned();
-                }
-                index.upsert(entry);
-                outputs.push((
-                    path.with_extension("html"),
-                    sheto::app::publish::issue_page(&issue),
-                ));
-                issues.push(issue);
-            }
-            None => {}
-        }
+        failure(format!(
+            "{}: error: nothing written: fix the bundles above first",
+            dir.display()
+        ))
+    })?;
+    for (name, text) in &indexed.files {
+        write_output(Some(&dir.join(name)), text)?;
     }
-    if failed {
-        let dir = dir.display();
-        return Err(failure(format!(
-            "{dir}: error: index not written: fix the bundles above first"
-        )));
+    if let Some(atom) = &indexed.feed {
+        write_output(Some(&feed), atom)?;
     }
-    // The zh-Hans editions are always derived afresh, so they never drift from the originals.
-    let editions: Vec<_> = issues.iter().map(simplified_issue).collect();
-    for edition in &editions {
-        let file = dir.join(edition_file(edition.number, Script::Hans));
-        outputs.push((
-            file.with_extension("html"),
-            sheto::app::publish::issue_page(edition),
-        ));
-        outputs.push((file, to_json(edition)));
-    }
-    // The archive page lists every issue; index.json the newest, the rest in a file per year.
-    let archive_page = sheto::html::archive_page(&index);
-    let (index, years) = index.split();
-    outputs.push((dir.join("index.json"), index.to_json()));
-    for (file, listed) in &years {
-        outputs.push((dir.join(file), listed.to_json()));
-    }
-    outputs.push((dir.join("index.html"), archive_page));
-    let series = sheto::bundle::GrowthSeries::of(&issues);
-    outputs.push((dir.join("series.json"), series.to_json()));
-    let search = sheto::search::build(&issues, sheto::convert::simplified_char);
-    let all: Vec<_> = issues.iter().chain(&editions).collect();
-    if let Some(atom) = sheto::feed::atom(&all) {
-        outputs.push((feed.clone(), atom));
-    }
-    for (path, text) in &outputs {
-        write_output(Some(path), text)?;
-    }
-    write_search(dir, &search)?;
-    let n = issues.len();
+    write_search(dir, &indexed.search)?;
     eprintln!(
-        "wrote {}: {n} issue(s) with their zh-Hans editions and pages, index.json, index.html, \
+        "wrote {}: {} issue(s) with their zh-Hans editions and pages, index.json, index.html, \
          series.json, search/; and {}",
         dir.display(),
+        indexed.issues,
         feed.display()
     );
     Ok(())
