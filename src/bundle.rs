@@ -398,6 +398,20 @@ pub struct YearFile {
     pub file: String,
 }
 
+impl YearFile {
+    /// A year's index file, beside index.json: `index-2025.json`.
+    pub fn name(year: u32) -> String {
+        format!("index-{year}.json")
+    }
+
+    /// Whether a file name is a year's index file.
+    pub fn is_name(file: &str) -> bool {
+        file.strip_prefix("index-")
+            .and_then(|f| f.strip_suffix(".json"))
+            .is_some_and(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexEntry {
@@ -570,7 +584,7 @@ impl ArchiveIndex {
                 .get(..4)
                 .and_then(|y| y.parse().ok())
                 .unwrap_or(0);
-            let file = format!("index-{year}.json");
+            let file = YearFile::name(year);
             match years.last_mut() {
                 Some((name, listed)) if *name == file => listed.issues.push(entry),
                 _ => years.push((

@@ -202,9 +202,42 @@ pub fn validate_search_manifest(bytes: &[u8]) -> Validation<crate::search::Manif
                 c.error(&JsonPath::root().key("issues").at(i + 1), message);
             }
         }
+        // What a manifest claims decides how many files a reader (and `sheto validate`) would
+        // ask for: claims beyond any issue's or archive's size are refused before anything is
+        // fetched or allocated for them.
+        if m.buckets > MAX_BUCKETS {
+            c.error(
+                &JsonPath::root().key("buckets"),
+                say!(
+                    "{buckets} buckets: more than an archive needs ({max} at most)",
+                    "{buckets} 個雜湊桶：多於任何刊物所需（最多 {max} 個）",
+                    buckets = m.buckets,
+                    max = MAX_BUCKETS
+                ),
+            );
+        }
+        for (i, &(number, items)) in m.issues.iter().enumerate() {
+            if items > MAX_ITEMS {
+                c.error(
+                    &JsonPath::root().key("issues").at(i),
+                    say!(
+                        "issue {number} claims {items} items: more than any issue holds ({max} at most)",
+                        "第 {number} 期聲稱有 {items} 個項目：多於任何一期（最多 {max} 個）",
+                        number,
+                        items,
+                        max = MAX_ITEMS
+                    ),
+                );
+            }
+        }
         c.findings
     })
 }
+
+/// Bounds on a search manifest's claims: an issue has some 30 items, and an archive of 500
+/// issues needs 1 024 buckets.
+const MAX_ITEMS: u32 = 10_000;
+const MAX_BUCKETS: u32 = 1 << 16;
 
 /// Collects findings for one bundle, each at its JSON path.
 struct Checker {
@@ -803,8 +836,14 @@ pub fn check_index(index: &ArchiveIndex) -> Vec<Finding> {
     c.findings
 }
 
-/// Checks that a bundle agrees with its entry in `index.json` (found by file name).
-pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex) -> Vec<Finding> {
+/// Checks that a bundle agrees with its entry in the index that lists it (found by file name):
+/// `index.json`, or the year's file (`index-2025.json`) for an older issue.
+pub fn check_against_index(
+    issue: &Issue,
+    file_name: &str,
+    index: &ArchiveIndex,
+    listing: &str,
+) -> Vec<Finding> {
     let mut c = Checker {
         findings: Vec::new(),
     };
@@ -819,9 +858,10 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
         c.warn(
             &JsonPath::root(),
             say!(
-                "{file_name} is not listed in index.json",
-                "index.json 沒有列出 {file_name}",
-                file_name
+                "{file_name} is not listed in {listing}",
+                "{listing} 沒有列出 {file_name}",
+                file_name,
+                listing
             ),
         );
         return c.findings;
@@ -830,10 +870,11 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
         c.error(
             &JsonPath::root().key("lang"),
             say!(
-                "language {lang} disagrees with index.json ({listed})",
-                "語言 {lang} 與 index.json 不符（{listed}）",
+                "language {lang} disagrees with {listing} ({listed})",
+                "語言 {lang} 與 {listing} 不符（{listed}）",
                 lang = issue.lang,
-                listed = lang
+                listed = lang,
+                listing
             ),
         );
     }
@@ -841,10 +882,11 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
         c.error(
             &JsonPath::root().key("number"),
             say!(
-                "issue number {number} disagrees with index.json ({listed})",
-                "期數 {number} 與 index.json 不符（{listed}）",
+                "issue number {number} disagrees with {listing} ({listed})",
+                "期數 {number} 與 {listing} 不符（{listed}）",
                 number = issue.number,
-                listed = entry.number
+                listed = entry.number,
+                listing
             ),
         );
     }
@@ -852,10 +894,11 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
         c.error(
             &JsonPath::root().key("month"),
             say!(
-                "month {month} disagrees with index.json ({listed})",
-                "月份 {month} 與 index.json 不符（{listed}）",
+                "month {month} disagrees with {listing} ({listed})",
+                "月份 {month} 與 {listing} 不符（{listed}）",
                 month = issue.month,
-                listed = entry.month
+                listed = entry.month,
+                listing
             ),
         );
     }
@@ -863,8 +906,9 @@ pub fn check_against_index(issue: &Issue, file_name: &str, index: &ArchiveIndex)
         c.warn(
             &JsonPath::root(),
             say!(
-                "item counts disagree with index.json: run `sheto index` to refresh it",
-                "項目數目與 index.json 不符：請執行 `sheto index` 更新"
+                "item counts disagree with {listing}: run `sheto index` to refresh it",
+                "項目數目與 {listing} 不符：請執行 `sheto index` 更新",
+                listing
             ),
         );
     }

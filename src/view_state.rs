@@ -150,6 +150,26 @@ pub fn is_relative_path(path: &str) -> bool {
         && path.chars().all(|c| !c.is_control() && c != '\\')
 }
 
+/// A `src=` path as a file inside the site's folder, normalised (`./` and empty segments
+/// dropped), or None when it would leave it. What is kept is the path as decoded once from the
+/// address; [`site_url`] encodes it again, so `%2e%2e` names a file called `%2e%2e`, never
+/// the folder above (a browser reads an encoded dot segment as one).
+pub fn site_path(path: &str) -> Option<String> {
+    if !is_relative_path(path) {
+        return None;
+    }
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    (!segments.is_empty()).then(|| segments.join("/"))
+}
+
+/// The URL to fetch a [`site_path`] from, relative to the page: each segment percent-encoded.
+pub fn site_url(path: &str) -> String {
+    percent_encode(path)
+}
+
 fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -208,7 +228,7 @@ impl ViewState {
             let value = percent_decode(value);
             match key {
                 "issue" => state.issue = value.parse().ok().filter(|n| *n > 0),
-                "src" => state.src = Some(value).filter(|v| is_relative_path(v)),
+                "src" => state.src = site_path(&value),
                 "lang" => state.lang = Lang::from_tag(&value),
                 "q" => state.q = Some(value).filter(|q| !q.trim().is_empty()),
                 "region" => {
@@ -443,6 +463,13 @@ mod tests {
             let s = ViewState::parse(&format!("?src={bad}"), "");
             assert_eq!(s.src, None, "{bad}");
         }
+        // Encoded dots stay a file's name: the fetched URL cannot climb out of the site.
+        let s = ViewState::parse("?src=%252e%252e/x.json", "");
+        assert_eq!(s.src.as_deref(), Some("%2e%2e/x.json"));
+        assert_eq!(site_url(s.src.as_deref().unwrap()), "%252e%252e/x.json");
+        let s = ViewState::parse("?src=.//drafts/./234.json", "");
+        assert_eq!(s.src.as_deref(), Some("drafts/234.json"));
+        assert_eq!(ViewState::parse("?src=./", "").src, None);
         let spaced = ViewState {
             src: Some("drafts/第 234 期.json".into()),
             ..Default::default()

@@ -647,3 +647,79 @@ fn a_character_no_page_can_carry_is_removed_at_import_and_refused_at_validate() 
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn validate_refuses_a_search_manifest_that_claims_more_than_it_holds_at_once() {
+    let dir = temp_dir("claims");
+    let search = dir.join("search");
+    std::fs::create_dir_all(&search).unwrap();
+    let published = std::fs::read_to_string(repo("public/issues/search/index.json")).unwrap();
+    let mut manifest: serde_json::Value = serde_json::from_str(&published).unwrap();
+    manifest["issues"][0][1] = u32::MAX.into();
+    manifest["buckets"] = u32::MAX.into();
+    let file = search.join("index.json");
+    std::fs::write(&file, manifest.to_string()).unwrap();
+    // Before, this asked for a billion files (a 51 GB allocation) before reading one.
+    let o = sheto(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("$.issues[0]: error: issue 233 claims 4294967295 items"),
+        "{out}"
+    );
+    assert!(
+        out.contains("$.buckets: error: 4294967295 buckets"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn validate_knows_every_file_index_writes_for_an_archive_of_30_issues() {
+    // A FIXTURE archive (not real issues): no. 233 renumbered 1–30, monthly from January 2024,
+    // so that index.json lists the newest 24 and two year files the rest.
+    let dir = temp_dir("thirty");
+    let issues = dir.join("issues");
+    std::fs::create_dir_all(&issues).unwrap();
+    for n in 1..=30u32 {
+        let mut issue = issue_233();
+        issue.number = n;
+        issue.month = format!("{}-{:02}", 2024 + (n - 1) / 12, (n - 1) % 12 + 1);
+        issue.masthead.dateline = format!("測試資料（非真實期數）第{n}期");
+        std::fs::write(
+            issues.join(format!("{n}.json")),
+            sheto::import::to_json(&issue),
+        )
+        .unwrap();
+    }
+    let o = sheto(&["index", issues.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(issues.join("index-2024.json").is_file());
+    let mut files: Vec<String> = std::fs::read_dir(&issues)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let o = sheto(&args);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    // No finding but no. 233's own (its URL with a space, kept as printed): no year file read
+    // as a bundle, no old issue "not listed".
+    assert_eq!(out.lines().count(), 60, "{out}");
+    assert!(out.lines().all(|l| l.contains("warning: URL has a space in it")), "{out}");
+    // An old issue that disagrees with its year's file is told so, naming that file.
+    let mut one = issue_233();
+    one.number = 2;
+    one.month = "2024-03".into();
+    std::fs::write(issues.join("2.json"), sheto::import::to_json(&one)).unwrap();
+    let o = sheto(&["validate", issues.join("2.json").to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("$.month: error: month 2024-03 disagrees with index-2024.json (2024-02)"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -233,15 +233,16 @@ fn index_disagreement_is_checked_by_file_name() {
         serde_json::from_str(&std::fs::read_to_string(repo("public/issues/index.json")).unwrap())
             .unwrap();
     assert_eq!(
-        sheto::validate::check_against_index(&issue, "233.json", &index),
+        sheto::validate::check_against_index(&issue, "233.json", &index, "index.json"),
         []
     );
     index.issues[0].number = 234;
     index.issues[0].month = "2026-06".into();
-    let found: Vec<_> = sheto::validate::check_against_index(&issue, "233.json", &index)
-        .into_iter()
-        .map(|f| (f.location.to_string(), f.message.to_string()))
-        .collect();
+    let found: Vec<_> =
+        sheto::validate::check_against_index(&issue, "233.json", &index, "index.json")
+            .into_iter()
+            .map(|f| (f.location.to_string(), f.message.to_string()))
+            .collect();
     assert_eq!(
         found,
         [

@@ -309,6 +309,14 @@ test('a src outside the site is refused', async () => {
   await page.locator('.draft-banner').waitFor();
   assert.ok(requests.every((u) => new URL(u).host !== 'evil.example'), requests.join(' '));
   assert.ok(await page.locator('#draft-text').isVisible(), 'the editor, not the foreign file');
+  // Dots encoded twice decode once to `%2e%2e`: a file of that name inside the site, never the
+  // folder above the site's sub-path.
+  requests.length = 0;
+  await page.goto(server.url + 'preview.html?src=%252e%252e/x.json');
+  await page.locator('.editor .error-message').waitFor();
+  const base = new URL(server.url).pathname;
+  assert.ok(requests.every((u) => new URL(u).pathname.startsWith(base)), requests.join(' '));
+  assert.ok(requests.some((u) => u.endsWith(base + '%252e%252e/x.json')), requests.join(' '));
   await page.close();
 });
 

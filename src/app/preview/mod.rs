@@ -80,7 +80,7 @@ fn HostedDraft(src: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let lang = nav.lang;
     let t = move |msg| lang.get().text(msg);
-    let url = src.clone();
+    let url = crate::view_state::site_url(&src);
     let loaded = LocalResource::new(move || {
         let url = url.clone();
         async move { fetch::text(&url).await }

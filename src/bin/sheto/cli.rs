@@ -676,7 +676,7 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     if name == "index.json" && path.parent().and_then(Path::file_name) == Some("search".as_ref()) {
         return validate_search(path, &bytes);
     }
-    if name == "index.json" {
+    if name == "index.json" || sheto::bundle::YearFile::is_name(&name) {
         let mut v = validate_index_json(&bytes);
         if let Some(index) = &v.value {
             let dir = path.parent().unwrap_or(Path::new("."));
@@ -703,7 +703,16 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     let index_path = path.with_file_name("index.json");
     if let (Some(issue), Ok(index_bytes)) = (&v.value, std::fs::read(&index_path)) {
         match validate_index_json(&index_bytes).value {
-            Some(index) => v.findings.extend(check_against_index(issue, &name, &index)),
+            Some(index) => {
+                // index.json lists the newest issues; an older one is in its year's file.
+                let year = index.year_of(issue.number).and_then(|year| {
+                    let bytes = std::fs::read(path.with_file_name(&year.file)).ok()?;
+                    Some((year.file.clone(), validate_index_json(&bytes).value?))
+                });
+                let (listing, listed) = year.unwrap_or(("index.json".to_string(), index));
+                v.findings
+                    .extend(check_against_index(issue, &name, &listed, &listing))
+            }
             None => v.findings.push(Finding {
                 severity: Severity::Warning,
                 location: Location::Input,
