@@ -102,9 +102,20 @@ impl Message {
         match lang {
             Lang::En => self.en.clone(),
             Lang::Hant => fill(&self.zh, &self.args),
-            Lang::Hans => fill(&crate::convert::to_simplified(&self.zh), &self.args),
+            Lang::Hans => fill(&simplified(&self.zh), &self.args),
         }
     }
+}
+
+#[cfg(feature = "simplified-findings")]
+fn simplified(template: &str) -> String {
+    crate::convert::to_simplified(template)
+}
+
+/// Without the converter (the reader's wasm), the 繁 wording.
+#[cfg(not(feature = "simplified-findings"))]
+fn simplified(template: &str) -> String {
+    template.to_string()
 }
 
 /// The `{name}` holes of a template, sorted.
