@@ -709,7 +709,11 @@ fn validate_knows_every_file_index_writes_for_an_archive_of_30_issues() {
     // No finding but no. 233's own (its URL with a space, kept as printed): no year file read
     // as a bundle, no old issue "not listed".
     assert_eq!(out.lines().count(), 60, "{out}");
-    assert!(out.lines().all(|l| l.contains("warning: URL has a space in it")), "{out}");
+    assert!(
+        out.lines()
+            .all(|l| l.contains("warning: URL has a space in it")),
+        "{out}"
+    );
     // An old issue that disagrees with its year's file is told so, naming that file.
     let mut one = issue_233();
     one.number = 2;
@@ -721,5 +725,77 @@ fn validate_knows_every_file_index_writes_for_an_archive_of_30_issues() {
         out.contains("$.month: error: month 2024-03 disagrees with index-2024.json (2024-02)"),
         "{out}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The inline scripts that run on a page (not its data), each as `'sha256-…'`: worked out here
+/// apart from the library's own code.
+fn script_hashes(html: &str) -> Vec<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    html.split("<script")
+        .skip(1)
+        .filter(|s| {
+            !s.starts_with(" type=\"application/json\"")
+                && !s.starts_with(" type=\"application/ld+json\"")
+        })
+        .filter_map(|s| {
+            let text = &s[s.find('>')? + 1..s.find("</script>")?];
+            let digest = sha2::Sha256::digest(text.as_bytes());
+            Some(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn publish_twice_gives_the_same_pages_each_allowing_exactly_its_own_scripts() {
+    let dir = site_to_publish("policy");
+    // trunk's page: a preloaded app module with its SRI hash, and an inline loader.
+    let shell = "<!doctype html><html><meta charset=utf-8><title>t</title>\
+<link rel=modulepreload href=./app-1.js crossorigin=anonymous integrity=sha384-abc>\
+<link href=./main-1.css rel=stylesheet></head><body><div id=app></div>\
+<script type=module>import init from './app-1.js';init();</script></body></html>";
+    std::fs::write(dir.join("index.html"), shell).unwrap();
+    std::fs::write(
+        dir.join("preview.html"),
+        shell.replace("app-1", "preview-1"),
+    )
+    .unwrap();
+    let pages = [
+        "index.html",
+        "preview.html",
+        "issues/233.html",
+        "issues/233.zh-Hans.html",
+    ];
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let o = sheto(&["publish", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let once: Vec<String> = pages.iter().map(|p| read(p)).collect();
+    let o = sheto(&["publish", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (page, first) in pages.iter().zip(&once) {
+        let html = read(page);
+        assert_eq!(&html, first, "{page} changed when published again");
+        let policy = html
+            .split("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .nth(1)
+            .and_then(|p| p.split('"').next())
+            .unwrap_or_else(|| panic!("{page}: no policy"));
+        let mut allowed: Vec<String> = policy
+            .split_whitespace()
+            .filter(|s| s.starts_with("'sha256-"))
+            .map(|s| s.trim_end_matches(';').to_string())
+            .collect();
+        let mut own = script_hashes(&html);
+        allowed.sort();
+        own.sort();
+        assert_eq!(allowed, own, "{page}: its policy and its scripts");
+        assert_eq!(own.len(), 2, "{page}: the loader and the import map");
+    }
+    // The issue page's loader is its own (one folder down), and so is its hash.
+    assert!(read("issues/233.html").contains("import init from '../app-1.js'"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -513,9 +513,17 @@ fn cmd_publish(a: Args) -> Result<(), ExitCode> {
             card: card(issue)?,
         };
         let page = sheto::app::publish::app_page(&shell, issue, place, &share)
+            .and_then(|page| sheto::site::policy::pin(&page))
             .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
         write_output(Some(out), &page)
     };
+    // The staff preview is a page of the site too: its policy pinned the same way.
+    let preview = site.join("preview.html");
+    if let Ok(html) = std::fs::read_to_string(&preview) {
+        let pinned = sheto::site::policy::pin(&html)
+            .map_err(|e| failure(format!("{}: error: {e}", preview.display())))?;
+        write_output(Some(&preview), &pinned)?;
+    }
     let issue = read_bundle(&issues.join(&newest.file).display().to_string())?;
     publish(&issue, Place::Site, &page_file)?;
     // Every issue in every edition at its own address (issues/233.html, 233.zh-Hans.html), in
