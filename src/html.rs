@@ -27,10 +27,11 @@ const STYLESHEET: &str = "<link rel=\"stylesheet\" href=\"plain.css\">\n\
 /// The archive as a plain page: every issue, newest first, linked to its plain HTML page.
 pub fn archive_page(index: &crate::bundle::ArchiveIndex) -> String {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-Hant-HK\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"zh-Hant-HK\">\n<head>\n<meta charset=\"utf-8\">{policy}\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>香港特區政府駐上海經濟貿易辦事處通訊：各期</title>\n{STYLESHEET}\n</head>\n<body>\n\
-<h1>香港特區政府駐上海經濟貿易辦事處通訊</h1>\n<ul>\n"
+<h1>香港特區政府駐上海經濟貿易辦事處通訊</h1>\n<ul>\n",
+        policy = no_script_policy()
     );
     for e in &index.issues {
         let page = e.file.trim_end_matches(".json");
@@ -60,4 +61,12 @@ pub fn archive_page(index: &crate::bundle::ArchiveIndex) -> String {
     }
     out.push_str("</ul>\n<p><a href=\"../feed.xml\">Atom 訂閱</a></p>\n</body>\n</html>\n");
     out
+}
+
+/// The policy of a page that runs no script (the plain pages): as `sheto publish` pins it.
+pub fn no_script_policy() -> String {
+    format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        crate::site::policy::policy(&[])
+    )
 }

@@ -36,6 +36,35 @@ impl Section {
         Section::Disclaimer,
     ];
 
+    /// The sections the contents list links to, in the newsletter's order.
+    pub const NAV: [Section; 6] = [
+        Section::Key,
+        Section::News,
+        Section::Data,
+        Section::Events,
+        Section::Contact,
+        Section::About,
+    ];
+
+    /// The section of an element id (a URL's hash): `news` → News.
+    pub fn from_id(id: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Its label in the contents list; the sections after 簡介 are not listed there.
+    pub fn label(self) -> Option<crate::i18n::Msg> {
+        use crate::i18n::Msg;
+        match self {
+            Section::Key => Some(Msg::SectionKey),
+            Section::News => Some(Msg::SectionNews),
+            Section::Data => Some(Msg::SectionData),
+            Section::Events => Some(Msg::SectionEvents),
+            Section::Contact => Some(Msg::SectionContact),
+            Section::About => Some(Msg::SectionAbout),
+            Section::Links | Section::Subscribe | Section::Disclaimer => None,
+        }
+    }
+
     /// The section's element id.
     pub const fn id(self) -> &'static str {
         match self {

@@ -10,56 +10,8 @@ use crate::filter::Filter;
 use crate::i18n::Lang;
 use crate::region::Region;
 
-/// The sections a reader can jump to, in the newsletter's order (used as the URL hash).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    KeyDevelopments,
-    News,
-    Data,
-    Events,
-    Contact,
-    About,
-}
-
-impl Section {
-    pub const ALL: [Section; 6] = [
-        Section::KeyDevelopments,
-        Section::News,
-        Section::Data,
-        Section::Events,
-        Section::Contact,
-        Section::About,
-    ];
-
-    /// Element id and URL hash.
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::KeyDevelopments => "key",
-            Section::News => "news",
-            Section::Data => "data",
-            Section::Events => "events",
-            Section::Contact => "contact",
-            Section::About => "about",
-        }
-    }
-
-    /// The label in the section navigation.
-    pub fn label(self) -> crate::i18n::Msg {
-        use crate::i18n::Msg;
-        match self {
-            Section::KeyDevelopments => Msg::SectionKey,
-            Section::News => Msg::SectionNews,
-            Section::Data => Msg::SectionData,
-            Section::Events => Msg::SectionEvents,
-            Section::Contact => Msg::SectionContact,
-            Section::About => Msg::SectionAbout,
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.id() == id)
-    }
-}
+/// The sections are the page model's: a URL's hash may name any of them.
+pub use crate::page::Section;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {

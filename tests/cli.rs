@@ -17,15 +17,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("sheto-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 /// `sheto import sources/issue-233.txt -o DIR/233.json` in a fresh directory.
-fn import_233_into(name: &str) -> (std::path::PathBuf, Output) {
+fn import_233_into(name: &str) -> (Scratch, Output) {
     let dir = temp_dir(name);
     let out = dir.join("233.json");
     let o = sheto(&[
@@ -292,7 +289,7 @@ fn help_in_every_form_exits_0_with_the_usage() {
 }
 
 /// A next-month text with one warning: an item without its link.
-fn text_with_a_warning(name: &str) -> std::path::PathBuf {
+fn text_with_a_warning(name: &str) -> (Scratch, std::path::PathBuf) {
     let dir = temp_dir(name);
     let source = source_233().replacen(
         "詳情請參看：\n\nhttps://www.jiangsu.gov.cn/art/2026/5/5/art_60096_11765597.html\n\n",
@@ -301,12 +298,12 @@ fn text_with_a_warning(name: &str) -> std::path::PathBuf {
     );
     let path = dir.join("234.txt");
     std::fs::write(&path, source).unwrap();
-    path
+    (dir, path)
 }
 
 #[test]
 fn strict_turns_warnings_into_exit_1_and_writes_nothing() {
-    let text = text_with_a_warning("strict");
+    let (_dir, text) = text_with_a_warning("strict");
     let out = text.with_file_name("234.json");
     let o = sheto(&[
         "import",
@@ -348,7 +345,7 @@ fn strict_turns_warnings_into_exit_1_and_writes_nothing() {
 
 #[test]
 fn findings_as_json_like_validate() {
-    let text = text_with_a_warning("json");
+    let (_dir, text) = text_with_a_warning("json");
     let out = text.with_file_name("234.json");
     let o = sheto(&[
         "import",
@@ -413,7 +410,7 @@ fn search_answers_from_the_published_index_with_the_files_a_reader_fetches() {
 }
 
 /// A site as trunk builds it (a shell index.html) with no. 233 indexed in its issues/.
-fn site_to_publish(name: &str) -> std::path::PathBuf {
+fn site_to_publish(name: &str) -> Scratch {
     let dir = temp_dir(name);
     let issues = dir.join("issues");
     std::fs::create_dir_all(&issues).unwrap();
@@ -554,7 +551,6 @@ fn import_of_the_pdf_writes_the_bundle_and_names_pages() {
     let again = sheto(&["import", text.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert_eq!(String::from_utf8_lossy(&again.stdout), published_233());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -575,7 +571,7 @@ fn a_pdf_that_cannot_be_read_is_an_error_that_says_why() {
 /// The findings in the editor's language on request (issue 24, 7); English stays the default.
 #[test]
 fn findings_in_the_language_asked_for() {
-    let path = text_with_a_warning("lang");
+    let (_dir, path) = text_with_a_warning("lang");
     let input = path.to_str().unwrap();
     let english = stderr(&sheto(&["import", input]));
     assert!(english.contains("has no 詳情請參看 link"), "{english}");
@@ -613,7 +609,6 @@ fn index_refuses_a_careless_archive_and_writes_nothing() {
     );
     assert!(said.contains("nothing written"), "{said}");
     assert!(!issues.join("index.json").exists() && !dir.join("feed.xml").exists());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -645,7 +640,6 @@ fn a_character_no_page_can_carry_is_removed_at_import_and_refused_at_validate() 
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -671,7 +665,6 @@ fn validate_refuses_a_search_manifest_that_claims_more_than_it_holds_at_once() {
         out.contains("$.buckets: error: 4294967295 buckets"),
         "{out}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -725,7 +718,6 @@ fn validate_knows_every_file_index_writes_for_an_archive_of_30_issues() {
         out.contains("$.month: error: month 2024-03 disagrees with index-2024.json (2024-02)"),
         "{out}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The inline scripts that run on a page (not its data), each as `'sha256-…'`: worked out here
@@ -797,5 +789,4 @@ fn publish_twice_gives_the_same_pages_each_allowing_exactly_its_own_scripts() {
     }
     // The issue page's loader is its own (one folder down), and so is its hash.
     assert!(read("issues/233.html").contains("import init from '../app-1.js'"));
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -11,7 +11,8 @@ use std::process::Command;
 /// Validates with xmllint against the RFC's RELAX NG schema; the schema's Schematron rules (an
 /// author; a link or content in each entry) are checked by the tests below.
 fn assert_valid_atom(xml: &str, name: &str) {
-    let path = std::env::temp_dir().join(format!("sheto-feed-{}-{name}.xml", std::process::id()));
+    let dir = Scratch::new(&format!("feed-{name}"));
+    let path = dir.join("feed.xml");
     std::fs::write(&path, xml).unwrap();
     let out = Command::new("xmllint")
         .args(["--noout", "--relaxng"])

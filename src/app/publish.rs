@@ -313,7 +313,7 @@ pub fn issue_page(issue: &Issue) -> String {
     let head = head_tags(issue, Place::IssuePage, &Share::default());
     let body = issue_html(issue, lang);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">{policy}\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 {head}<link rel=\"stylesheet\" href=\"main.css\">\n\
 <link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\">\n\
@@ -321,6 +321,7 @@ pub fn issue_page(issue: &Issue) -> String {
 {body}\n<p class=\"published-note\"><a href=\"index.html\">{archive}</a> · <a href=\"../?issue={number}{query}\">{app}</a></p>\n\
 </body>\n</html>\n",
         html_lang = lang.html_tag(),
+        policy = crate::html::no_script_policy(),
         archive = escape(lang.text(crate::i18n::Msg::Archive)),
         app = escape(lang.text(crate::i18n::Msg::InteractiveLink)),
         number = issue.number,

@@ -98,19 +98,6 @@ pub fn index(bundles: &[Bundle]) -> Result<Indexed, Vec<Refusal>> {
         "series.json".to_string(),
         GrowthSeries::of(&issues).to_json(),
     ));
-    // Every page with its policy, as `sheto publish` leaves the pages it writes.
-    for (name, text) in files.iter_mut().filter(|(name, _)| name.ends_with(".html")) {
-        *text = policy::pin(text).map_err(|e| {
-            vec![Refusal {
-                file: name.clone(),
-                finding: Finding {
-                    severity: Severity::Error,
-                    location: crate::finding::Location::Input,
-                    message: Message::english(e),
-                },
-            }]
-        })?;
-    }
     let search = crate::search::build(&issues, crate::convert::simplified_char);
     let all: Vec<&Issue> = issues.iter().chain(&editions).collect();
     Ok(Indexed {

@@ -13,13 +13,14 @@ pub fn SectionNav() -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label=t(Msg::Contents)>
             <ul>
-                {Section::ALL
+                {Section::NAV
                     .into_iter()
-                    .map(|s| {
+                    .filter_map(|s| Some((s, s.label()?)))
+                    .map(|(s, label)| {
                         let current = move || nav.section.with(|v| *v == Some(s)).then_some("location");
                         view! {
                             <li>
-                                <a href=format!("#{}", s.id()) aria-current=current>{lang.text(s.label())}</a>
+                                <a href=format!("#{}", s.id()) aria-current=current>{lang.text(label)}</a>
                             </li>
                         }
                     })
