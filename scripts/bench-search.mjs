@@ -223,8 +223,8 @@ export function searchRows(report) {
 
 // Alone: `node scripts/bench-search.mjs` (after scripts/build and a release `sheto`).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { launch } = await import('../tests/e2e/browser.mjs');
-  const browser = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const { launch, PHONE_DEVICE } = await import('../tests/e2e/browser.mjs');
+  const browser = await launch(PHONE_DEVICE);
   const report = await benchSearch({ browser, dist: path.resolve('dist'), runs: Number(process.env.RUNS ?? 5) });
   await browser.close();
   for (const [what, value, budget = '', ok] of searchRows(report)) console.log(`${what.padEnd(72)} ${String(value).padEnd(60)} ${budget.padEnd(12)} ${ok === undefined ? '' : ok ? 'met' : 'NOT MET'}`);

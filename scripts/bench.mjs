@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
-import { launch } from '../tests/e2e/browser.mjs';
+import { launch, PHONE_DEVICE } from '../tests/e2e/browser.mjs';
 import { writeFixtureArchive } from '../tests/fixtures/archive.mjs';
 import { benchSearch, searchRows } from './bench-search.mjs';
 import { benchLighthouse, lighthouseRows, siteWithPlainPage } from './bench-lighthouse.mjs';
@@ -18,7 +18,7 @@ const { dist: DIST, plain: PLAIN } = siteWithPlainPage();
 // timed in the same runs, interleaved, so the two are compared on the same machine and load.
 const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : null;
 const PREFIX = '/bench/sub/path/';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const PHONE = PHONE_DEVICE;
 const BUDGET = { firstViewBrotliKB: 150, interactiveBrotliKB: 250, renderRatio: 1.1, filterMs: 16, hoverP95Ms: 8 };
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };

@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
+/** A phone as a context: its screen, dpr 3, touch. The tests' and the benchmarks' one profile. */
+export const PHONE_DEVICE = { viewport: PHONE, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
 /** A browser context; `options` are Playwright context options (deviceScaleFactor, hasTouch…). */
 export async function launch(options = {}, extraArgs = []) {
@@ -54,6 +56,14 @@ export async function newPage(context, viewport = DESKTOP) {
       return response;
     };
   }
+  return page;
+}
+
+/** A new page (as [`newPage`]) at `url`, once `ready` (a selector) is on it. */
+export async function openAt(context, url, { viewport = DESKTOP, ready, state = 'visible' } = {}) {
+  const page = await newPage(context, viewport);
+  page.response = await page.goto(url);
+  if (ready) await page.locator(ready).first().waitFor({ state });
   return page;
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
+import { launch, newPage, screenshot, PHONE, DESKTOP, PHONE_DEVICE } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 let server, desktop, phone;
@@ -13,7 +13,7 @@ let server, desktop, phone;
 before(async () => {
   server = await serve(DIST, '/charts/sub/path/');
   desktop = await launch();
-  phone = await launch({ deviceScaleFactor: 3, hasTouch: true, isMobile: true, viewport: PHONE });
+  phone = await launch(PHONE_DEVICE);
 });
 after(async () => {
   await desktop?.close();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
+import { launch, newPage, screenshot, PHONE, DESKTOP, openAt } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const PREFIX = '/next/month/';
@@ -42,12 +42,7 @@ after(async () => {
   if (site) fs.rmSync(site, { recursive: true, force: true });
 });
 
-async function open(query = '', viewport = DESKTOP) {
-  const page = await newPage(browser, viewport);
-  await page.goto(server.url + query);
-  await page.locator('#data').waitFor();
-  return page;
-}
+const open = (query = '', viewport = DESKTOP) => openAt(browser, server.url + query, { viewport, ready: '#data' });
 
 test('a figure not published is a dash that says so, in the table and the chart', async () => {
   const page = await open();

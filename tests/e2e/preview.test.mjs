@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, PHONE, DESKTOP } from './browser.mjs';
+import { launch, newPage, screenshot, PHONE, DESKTOP, openAt } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const SOURCE = fs.readFileSync('sources/issue-233.txt', 'utf8');
@@ -21,12 +21,8 @@ after(async () => {
   await server?.close();
 });
 
-async function openPreview(context = browser, query = 'preview.html', viewport = DESKTOP) {
-  const page = await newPage(context, viewport);
-  await page.goto(server.url + query);
-  await page.locator('.draft-banner').waitFor();
-  return page;
-}
+const openPreview = (context = browser, query = 'preview.html', viewport = DESKTOP) =>
+  openAt(context, server.url + query, { viewport, ready: '.draft-banner' });
 
 async function clearDraft(page) {
   await page.evaluate(() => localStorage.clear());

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP } from './browser.mjs';
+import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, openAt } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const PREFIX = '/any/sub/path/';
@@ -25,12 +25,7 @@ after(async () => {
 const visibleItems = (page) => page.locator('#news article.article:visible');
 const chip = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
 
-async function open(query = '', viewport = DESKTOP) {
-  const page = await newPage(browser, viewport);
-  await page.goto(server.url + query);
-  await page.locator('#news').waitFor();
-  return page;
-}
+const open = (query = '', viewport = DESKTOP) => openAt(browser, server.url + query, { viewport, ready: '#news' });
 
 test('the whole of no. 233 is on the page, in the newsletter order', async () => {
   const page = await open();
