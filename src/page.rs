@@ -37,14 +37,10 @@ impl Section {
     ];
 
     /// The sections the contents list links to, in the newsletter's order.
-    pub const NAV: [Section; 6] = [
-        Section::Key,
-        Section::News,
-        Section::Data,
-        Section::Events,
-        Section::Contact,
-        Section::About,
-    ];
+    pub const NAV: [Section; 6] = {
+        let all = Section::ALL;
+        [all[0], all[1], all[2], all[3], all[4], all[5]]
+    };
 
     /// The section of an element id (a URL's hash): `news` → News.
     pub fn from_id(id: &str) -> Option<Section> {

@@ -286,6 +286,28 @@ fn help_in_every_form_exits_0_with_the_usage() {
     let o = sheto(&["import", "--bogus", "x.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--bogus"));
+    // Each command's help and the overview are written from the options the parser takes: an
+    // option one command takes is refused by another, and said so with that command's help.
+    let overview = String::from_utf8_lossy(&sheto(&["help"]).stdout).into_owned();
+    for (command, option) in [
+        ("index", "--lang"),
+        ("convert", "--to"),
+        ("publish", "--site-url"),
+    ] {
+        let help = sheto(&["help", command]);
+        let help = String::from_utf8_lossy(&help.stdout);
+        assert!(
+            help.starts_with(&format!("usage: sheto {command} ")),
+            "{help}"
+        );
+        assert!(
+            help.contains(option) && overview.contains(option),
+            "{command} {option}"
+        );
+        let refused = sheto(&["search", option, "x", "dir", "q"]);
+        assert_eq!(refused.status.code(), Some(2), "{option}");
+        assert!(stderr(&refused).contains("usage: sheto search DIR QUERY"));
+    }
 }
 
 /// A next-month text with one warning: an item without its link.

@@ -95,13 +95,19 @@ test('简 shows the draft’s Simplified edition for review, and downloads it by
   await page.close();
 });
 
-test('a text with a missing part shows the importer findings and blocks publishing', async () => {
+/** A fresh preview with no. 233 pasted without its data table (a missing part: an error). */
+async function withoutDataTable() {
   const page = await openPreview();
   await clearDraft(page);
   const cut = SOURCE.slice(0, SOURCE.indexOf('二. 經貿數據')) + SOURCE.slice(SOURCE.indexOf('三. 經貿活動'));
   await paste(page, cut);
   const first = page.locator('.finding-list li').first();
   await first.waitFor();
+  return { page, cut, first };
+}
+
+test('a text with a missing part shows the importer findings and blocks publishing', async () => {
+  const { page, cut, first } = await withoutDataTable();
   assert.match(await first.textContent(), /^錯誤 第 \d+ 行 沒有數據表：應有以「二. 經貿數據」為標題的部分/);
   assert.match(await page.locator('.summary').textContent(), /^1 個錯誤須修正才能發布/);
   assert.equal(await page.getByRole('button', { name: /下載 \d+\.json/ }).count(), 0);
@@ -111,12 +117,7 @@ test('a text with a missing part shows the importer findings and blocks publishi
 });
 
 test('the findings and the editor follow the interface language: 繁, 简, English', async () => {
-  const page = await openPreview();
-  await clearDraft(page);
-  const cut = SOURCE.slice(0, SOURCE.indexOf('二. 經貿數據')) + SOURCE.slice(SOURCE.indexOf('三. 經貿活動'));
-  await paste(page, cut);
-  const first = page.locator('.finding-list li').first();
-  await first.waitFor();
+  const { page, cut, first } = await withoutDataTable();
   // A text with no data table renders nothing: the switch is the URL's (as a link would set it).
   await page.goto(server.url + 'preview.html?lang=en');
   await page.locator('#findings-heading', { hasText: 'Findings' }).waitFor();

@@ -222,6 +222,9 @@ test('print shows every item and each link’s URL once', async () => {
   assert.match(await link.innerText(), /^https:\/\/www\.shanghai\.gov\.cn/);
   assert.equal(await link.evaluate((a) => getComputedStyle(a, '::after').content), 'none');
   assert.equal(await page.locator('.toolbar').isVisible(), false);
+  // No banner (hidden by the app until a new build is ready) and no button on paper.
+  assert.equal(await page.locator('.update-banner').isVisible(), false);
+  assert.deepEqual(await page.locator('button:visible').allTextContents(), []);
   await page.close();
 });
 

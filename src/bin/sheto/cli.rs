@@ -2,122 +2,17 @@
 use sheto::bundle::Script;
 use sheto::convert::{edition_file, simplified_issue};
 use sheto::finding::{Finding, JsonPath, Location, Message, Severity};
-use sheto::i18n::Lang;
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "sheto: the editors' tool for the newsletter's web edition
-
-usage:
-  sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json] [--lang L]
-                                           newsletter PDF or text -> issue bundle (stdout without -o);
-                                           with -o, also NNN.zh-Hans.json beside it, its
-                                           Simplified edition (NNN: the issue's number)
-  sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
-                                           the Simplified edition of a bundle (stdout without -o)
-  sheto validate [--format text|json] [--lang L] FILE...
-                                           check bundles and index.json; exit 1 on any error
-  sheto html BUNDLE.json [-o OUT.html]     the issue as a plain HTML page, no script (stdout without -o)
-  sheto index DIR [--feed FILE]            from DIR/NNN.json write NNN.zh-Hans.json, their .html,
-                                           index.json, index.html, series.json, the search index
-                                           (search/) and the Atom feed (FILE, default
-                                           DIR/../feed.xml)
-  sheto publish SITE [--site-url URL]      SITE/index.html (the reader's page as trunk built it)
-                                           with the newest issue of SITE/issues drawn into it,
-                                           and every issue's own page and preview image
-  sheto search DIR QUERY                   what a reader's search finds in DIR's index, and the
-                                           files it fetches
-  sheto help [COMMAND]                     this text, or a command's own (also COMMAND --help)
-
-exit status: 0 done; 1 the input has errors (or warnings, with --strict); 2 a wrong command line";
-
-const IMPORT_HELP: &str =
-    "usage: sheto import FILE.pdf|FILE.txt [-o OUT.json] [--text OUT.txt] [--strict] [--format text|json] [--lang L]
-
-Reads the newsletter's PDF, or its text as a PDF extractor gives it (FILE or - for standard
-input), and writes its bundle: to standard output, or to OUT.json and, beside it, its Simplified
-edition named as `sheto index` expects it, NNN.zh-Hans.json (NNN: the issue's number).
-A PDF's text is read with its layout (paragraphs, headings, table cells by position, running
-headers and page numbers by their place); its findings name the page and line. A text that
-keeps the PDF's line breaks (pdftotext, a copy from a PDF viewer) has its paragraphs rejoined.
-Before reading the structure it mends what the PDF did to the text (page numbers, running
-headers, links and titles wrapped onto the next line, full-width digits, stray tabs); every
-change, and everything joined, left out, guessed or left empty, is a finding with its line.
-
-  -o, --output OUT.json   write the bundle there (and NNN.zh-Hans.json beside it)
-  --text OUT.txt          also write the text read from a PDF (a paragraph a line, table cells
-                          apart by tabs): to check against the PDF, fix, and import again
-  --strict                exit 1 on any warning as well, and write nothing (publishing scripts)
-  --format text|json      findings as FILE:LINE: severity: message lines (default), or as the
-                          JSON array `sheto validate --format json` prints; JSON findings go to
-                          standard output with -o, else to standard error (the bundle is there)
-  --lang en|zh-Hant|zh-Hans  the findings' messages in English (default), 繁 or 简
-
-exit status: 0 bundle written; 1 errors (no bundle), or warnings with --strict; 2 usage";
-
-const CONVERT_HELP: &str = "usage: sheto convert --to zh-Hans BUNDLE.json [-o OUT.json]
-
-Writes the Simplified (zh-Hans) edition of a zh-Hant bundle: texts through OpenCC's hk2s,
-links, dates and figures unchanged.";
-
-const VALIDATE_HELP: &str = "usage: sheto validate [--format text|json] [--lang L] FILE...
-
-Checks issue bundles, index.json, series.json and the search index (search/index.json and every
-file it names) against the format; a bundle is also compared with the index.json beside it.
---lang en|zh-Hant|zh-Hans gives the findings' messages in English (default), 繁 or 简.
-Exit 1 on any error.";
-
-const HTML_HELP: &str = "usage: sheto html BUNDLE.json [-o OUT.html]
-
-Writes the issue as a plain HTML page with no script.";
-
-const INDEX_HELP: &str = "usage: sheto index DIR [--feed FILE]
-
-From DIR/NNN.json writes every derived file: NNN.zh-Hans.json, the plain pages, index.json,
-index.html, series.json, the search index (DIR/search/: index.json and a directory of shards
-and texts named after their hash; an older one is removed), and the Atom feed (FILE, default
-DIR/../feed.xml).";
-
-const PUBLISH_HELP: &str = "usage: sheto publish SITE [--site-url URL]
-
-Draws the newest issue of SITE/issues/index.json into SITE/index.html, the reader's page as trunk
-built it (an empty <div id=\"app\">), and every issue of the archive in each edition into its own
-page (SITE/issues/233.html, 233.zh-Hans.html): pages complete before any script runs, with the
-issue's title, description, link-preview cards and JSON-LD, and the issue's bundle for the
-reader to adopt the page. Beside each page, the image of its preview card (233.png: the issue's
-name and its GDP chart, 1200 x 630), drawn with a CJK font found on the machine (or the file
-named by SHETO_CARD_FONT); without one, pages are published without an image, and a warning
-says so. scripts/build runs it after trunk.
-
-  --site-url URL   the site's public address (https://example.org/news/; or SHETO_SITE_URL):
-                   canonical links and the cards' links and images are absolute with it, as
-                   link previews in chat apps need; relative without it";
-
-const SEARCH_HELP: &str = "usage: sheto search DIR QUERY
-
-Answers QUERY from DIR's search index (DIR/search/, as `sheto index` writes it) with the reader's
-own code: every matching item, title matches first and newest first, as `NNN anchor title`
-lines, then the total and the files a reader's browser would fetch (and their bytes).";
-
-fn help_of(command: &str) -> Option<&'static str> {
-    Some(match command {
-        "import" => IMPORT_HELP,
-        "convert" => CONVERT_HELP,
-        "validate" => VALIDATE_HELP,
-        "html" => HTML_HELP,
-        "index" => INDEX_HELP,
-        "search" => SEARCH_HELP,
-        "publish" => PUBLISH_HELP,
-        _ => return None,
-    })
-}
+use crate::args::{self, Command, Spec, Usage};
 
 /// A wrong command line: the problem, and the usage of the command it concerns.
-fn usage(problem: &str, command: Option<&str>) -> ExitCode {
-    let help = command.and_then(help_of).unwrap_or(USAGE);
-    eprintln!("sheto: {problem}\n\n{help}");
+fn usage(problem: &Usage) -> ExitCode {
+    let help = problem.command.map_or_else(args::overview, Spec::help);
+    eprintln!("sheto: {}\n\n{help}", problem.problem);
     ExitCode::from(2)
 }
 
@@ -126,123 +21,31 @@ fn failure(message: String) -> ExitCode {
     ExitCode::from(1)
 }
 
-#[derive(Debug, Default)]
-struct Args {
-    positional: Vec<String>,
-    site_url: Option<String>,
-    output: Option<PathBuf>,
-    text: Option<PathBuf>,
-    strict: bool,
-    json: bool,
-    /// The findings' language (text format): English unless asked.
-    lang: Lang,
-    to: Option<String>,
-    feed: Option<PathBuf>,
-    help: bool,
-}
-
-/// Parses a command's arguments (lexopt: `-o X`, `-oX`, `--output=X`, `--` before a file).
-fn parse_args(command: &str, args: Vec<String>) -> Result<Args, ExitCode> {
-    use lexopt::prelude::*;
-    let bad = |e: lexopt::Error| usage(&e.to_string(), Some(command));
-    let mut parser = lexopt::Parser::from_args(args);
-    let mut a = Args {
-        lang: Lang::En,
-        ..Args::default()
-    };
-    while let Some(arg) = parser.next().map_err(bad)? {
-        match arg {
-            Short('h') | Long("help") => a.help = true,
-            Short('o') | Long("output") if matches!(command, "import" | "convert" | "html") => {
-                a.output = Some(parser.value().map_err(bad)?.into())
-            }
-            Long("strict") if command == "import" => a.strict = true,
-            Long("text") if command == "import" => {
-                a.text = Some(parser.value().map_err(bad)?.into())
-            }
-            Long("format") if matches!(command, "import" | "validate") => {
-                let value = parser.value().map_err(bad)?;
-                a.json = match value.to_str() {
-                    Some("json") => true,
-                    Some("text") => false,
-                    _ => return Err(usage("--format takes `text` or `json`", Some(command))),
-                }
-            }
-            Long("lang") if matches!(command, "import" | "validate") => {
-                let value = parser.value().map_err(bad)?;
-                a.lang = match value.to_str().and_then(Lang::from_tag) {
-                    Some(lang) => lang,
-                    None => {
-                        let msg = "--lang takes `en`, `zh-Hant` or `zh-Hans`";
-                        return Err(usage(msg, Some(command)));
-                    }
-                }
-            }
-            Long("to") if command == "convert" => {
-                a.to = Some(parser.value().map_err(bad)?.string().map_err(bad)?)
-            }
-            Long("site-url") if command == "publish" => {
-                a.site_url = Some(parser.value().map_err(bad)?.string().map_err(bad)?)
-            }
-            Long("feed") if command == "index" => {
-                a.feed = Some(parser.value().map_err(bad)?.into())
-            }
-            Value(v) => a.positional.push(v.string().map_err(bad)?),
-            _ => return Err(bad(arg.unexpected())),
-        }
-    }
-    Ok(a)
-}
-
 pub fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() {
-        return usage("no command given", None);
-    }
-    let command = args.remove(0);
-    let result = match command.as_str() {
-        "help" | "-h" | "--help" => match args.first() {
-            None => {
-                println!("{USAGE}");
-                Ok(())
-            }
-            Some(c) => match help_of(c) {
-                Some(help) => {
-                    println!("{help}");
-                    Ok(())
-                }
-                None => Err(usage(&format!("no help for `{c}`: not a command"), None)),
-            },
-        },
-        "import" | "convert" | "validate" | "html" | "index" | "search" | "publish" => {
-            match parse_args(&command, args) {
-                Ok(a) if a.help => {
-                    println!("{}", help_of(&command).unwrap_or(USAGE));
-                    Ok(())
-                }
-                Ok(a) => match command.as_str() {
-                    "import" => cmd_import(a),
-                    "convert" => cmd_convert(a),
-                    "validate" => cmd_validate(a),
-                    "html" => cmd_html(a),
-                    "search" => cmd_search(a),
-                    "publish" => cmd_publish(a),
-                    _ => cmd_index(a),
-                },
-                Err(code) => Err(code),
-            }
+    let command = match args::parse(std::env::args().skip(1).collect()) {
+        Ok(command) => command,
+        Err(problem) => return usage(&problem),
+    };
+    let result = match command {
+        Command::Help(spec) => {
+            println!("{}", spec.map_or_else(args::overview, Spec::help));
+            Ok(())
         }
-        other => Err(usage(&format!("unknown command `{other}`"), None)),
+        Command::Import(a) => cmd_import(a),
+        Command::Convert(a) => cmd_convert(a),
+        Command::Validate(a) => cmd_validate(a),
+        Command::Html(a) => cmd_html(a),
+        Command::Index(a) => cmd_index(a),
+        Command::Publish(a) => cmd_publish(a),
+        Command::Search(a) => cmd_search(a),
     };
     result.err().unwrap_or(ExitCode::SUCCESS)
 }
 
-fn cmd_search(a: Args) -> Result<(), ExitCode> {
+fn cmd_search(a: args::Search) -> Result<(), ExitCode> {
     use sheto::search::{Archive, Loaded, Step};
-    let [dir, query] = a.positional.as_slice() else {
-        return Err(usage("search needs DIR and QUERY", Some("search")));
-    };
-    let root = Path::new(dir).join("search");
+    let (dir, query) = (&a.dir, &a.query);
+    let root = dir.join("search");
     let manifest_path = root.join("index.json");
     let bytes = std::fs::read(&manifest_path).map_err(|e| {
         failure(format!(
@@ -265,7 +68,7 @@ fn cmd_search(a: Args) -> Result<(), ExitCode> {
             Step::Done(results) => break results,
             Step::Fetch(files) => {
                 for file in files {
-                    let path = Path::new(dir).join(archive.path(&file));
+                    let path = dir.join(archive.path(&file));
                     let bytes = std::fs::read(&path).map_err(|e| {
                         failure(format!("{}: error: cannot read: {e}", path.display()))
                     })?;
@@ -285,18 +88,6 @@ fn cmd_search(a: Args) -> Result<(), ExitCode> {
         eprintln!("fetched {file} ({size} bytes)");
     }
     Ok(())
-}
-
-/// The one input file (`-` for stdin) a command takes.
-fn one_input(a: &Args, command: &str, what: &str) -> Result<String, ExitCode> {
-    match a.positional.as_slice() {
-        [input] => Ok(input.clone()),
-        [] => Err(usage(&format!("{command} needs {what}"), Some(command))),
-        [_, extra, ..] => Err(usage(
-            &format!("unexpected argument `{extra}`"),
-            Some(command),
-        )),
-    }
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, ExitCode> {
@@ -330,8 +121,8 @@ fn findings_json(file: &str, findings: &[Finding]) -> String {
     serde_json::to_string_pretty(&report).expect("findings serialize")
 }
 
-fn cmd_import(a: Args) -> Result<(), ExitCode> {
-    let input = one_input(&a, "import", "a text file")?;
+fn cmd_import(a: args::Import) -> Result<(), ExitCode> {
+    let input = a.input;
     let output = a.output;
     let bytes = read_input(&input)?;
     let mut findings = Vec::new();
@@ -426,11 +217,8 @@ fn read_bundle(input: &str) -> Result<sheto::bundle::Issue, ExitCode> {
     }
 }
 
-fn cmd_convert(a: Args) -> Result<(), ExitCode> {
-    if a.to.as_deref().and_then(Script::from_tag) != Some(Script::Hans) {
-        return Err(usage("convert needs `--to zh-Hans`", Some("convert")));
-    }
-    let input = one_input(&a, "convert", "a bundle file")?;
+fn cmd_convert(a: args::Convert) -> Result<(), ExitCode> {
+    let input = a.input;
     let output = a.output;
     let issue = read_bundle(&input)?;
     if issue.lang != Script::Hant {
@@ -442,16 +230,16 @@ fn cmd_convert(a: Args) -> Result<(), ExitCode> {
     write_output(output.as_deref(), &to_json(&simplified_issue(&issue)))
 }
 
-fn cmd_html(a: Args) -> Result<(), ExitCode> {
-    let input = one_input(&a, "html", "a bundle file")?;
+fn cmd_html(a: args::Html) -> Result<(), ExitCode> {
+    let input = a.input;
     let output = a.output;
     let issue = read_bundle(&input)?;
     write_output(output.as_deref(), &sheto::app::publish::issue_page(&issue))
 }
 
-fn cmd_publish(a: Args) -> Result<(), ExitCode> {
+fn cmd_publish(a: args::Publish) -> Result<(), ExitCode> {
     use sheto::view_state::Place;
-    let site = PathBuf::from(one_input(&a, "publish", "the built site's directory")?);
+    let site = a.site;
     let issues = site.join("issues");
     let index_file = issues.join("index.json");
     let listed = |file: &Path| -> Result<sheto::bundle::ArchiveIndex, ExitCode> {
@@ -474,19 +262,7 @@ fn cmd_publish(a: Args) -> Result<(), ExitCode> {
     let page_file = site.join("index.html");
     let shell = String::from_utf8(read_input(&page_file.display().to_string())?)
         .map_err(|_| failure(format!("{}: error: not UTF-8", page_file.display())))?;
-    let site_url = a
-        .site_url
-        .clone()
-        .or_else(|| std::env::var("SHETO_SITE_URL").ok())
-        .filter(|url| !url.is_empty());
-    if let Some(url) = &site_url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(usage(
-                "--site-url takes the site's address, http:// or https://",
-                Some("publish"),
-            ));
-        }
-    }
+    let site_url = a.site_url;
     let cards = card_font();
     // Each edition's card drawn once, for its own page and (the newest) the site's.
     let drawn = std::cell::RefCell::new(std::collections::HashSet::new());
@@ -734,12 +510,9 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     v.findings
 }
 
-fn cmd_validate(a: Args) -> Result<(), ExitCode> {
+fn cmd_validate(a: args::Validate) -> Result<(), ExitCode> {
     let json = a.json;
-    let files: Vec<PathBuf> = a.positional.iter().map(PathBuf::from).collect();
-    if files.is_empty() {
-        return Err(usage("validate needs at least one file", Some("validate")));
-    }
+    let files = a.files;
     let mut any_error = false;
     let mut report = Vec::new();
     for path in &files {
@@ -768,10 +541,9 @@ fn cmd_validate(a: Args) -> Result<(), ExitCode> {
     }
 }
 
-fn cmd_index(a: Args) -> Result<(), ExitCode> {
+fn cmd_index(a: args::Index) -> Result<(), ExitCode> {
     use sheto::site::{is_original_bundle, Bundle};
-    let dir = one_input(&a, "index", "one directory")?;
-    let dir = Path::new(&dir);
+    let dir = a.dir.as_path();
     let feed = a.feed.unwrap_or_else(|| dir.join("..").join("feed.xml"));
     let entries = std::fs::read_dir(dir).map_err(|e| {
         failure(format!(
