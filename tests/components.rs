@@ -7,6 +7,8 @@ use sheto::app::components::{ArticleCard, ExternalLink, LoadErrorCard, NewsFlash
 use sheto::app::{LoadError, Nav};
 use sheto::bundle::Issue;
 use sheto::finding::{Finding, Severity};
+use sheto::i18n::Lang;
+use sheto::page::IssuePage;
 use sheto::region::Region;
 use sheto::view_state::ViewState;
 use std::sync::Arc;
@@ -103,7 +105,7 @@ fn chips_and_news(nav: Nav, issue: Arc<Issue>) -> web_sys::HtmlElement {
         provide_context(nav);
         view! {
             <RegionChips issue=issue.clone() />
-            <NewsFlash issue=issue />
+            <NewsFlash page=Arc::new(IssuePage::new(&issue, Lang::Hant)) issue=issue />
         }
     })
 }

@@ -122,7 +122,7 @@ test('the findings and the editor follow the interface language: 繁, 简, Engli
   await page.goto(server.url + 'preview.html?lang=en');
   await page.locator('#findings-heading', { hasText: 'Findings' }).waitFor();
   assert.match(await first.textContent(), /^Error line \d+ data table missing: expected a part headed 二. 經貿數據/);
-  assert.match(await page.locator('.summary').textContent(), /^1 errors to fix before publishing/);
+  assert.match(await page.locator('.summary').textContent(), /^Errors to fix before publishing: 1; warnings: 1\./);
   assert.equal(await page.locator('#preview-heading').textContent(), 'Editor preview');
   assert.equal(await page.locator('#draft-text').inputValue(), cut);
   await page.goto(server.url + 'preview.html?lang=zh-Hans');

@@ -10,11 +10,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
+pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let e = issue.events.clone();
-    // Ids and anchors from the page model, as the search index and the plain page have them.
-    let page = IssuePage::new(&issue, crate::app::use_lang());
     let shown = issue.clone();
     let none_shown = move || nav.regions.with(|f| event_cities(&shown, f).is_empty());
     let cols = e.columns.clone();
@@ -23,6 +21,7 @@ pub fn EventsSection(issue: Arc<Issue>) -> impl IntoView {
             <h2 id=Section::Events.heading_id()>{e.heading.clone()}</h2>
             <p class="empty" hidden=move || !none_shown()>{t(Msg::NoEvents)}</p>
             {page.cities
+                .clone()
                 .into_iter()
                 .map(|city| {
                     let region = city.region;

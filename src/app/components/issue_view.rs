@@ -14,24 +14,27 @@ use crate::app::later::later;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
+use crate::page::IssuePage;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// `standalone`: one issue on its own, not the archive's reader — a draft in the staff
 /// preview, or a page published without script: no issue picker, no search, no link to the
 /// preview.
-/// The newsletter's parts in order. Type-erased one by one: a nine-part tuple view made the
-/// wasm 38 KB larger.
-const PARTS: [fn(Arc<Issue>) -> AnyView; 9] = [
-    |issue| view! { <KeyDevelopments issue=issue /> }.into_any(),
-    |issue| view! { <NewsFlash issue=issue /> }.into_any(),
-    |issue| view! { <DataTable issue=issue /> }.into_any(),
-    |issue| view! { <EventsSection issue=issue /> }.into_any(),
-    |issue| view! { <ContactSection issue=issue /> }.into_any(),
-    |issue| view! { <About issue=issue /> }.into_any(),
-    |issue| view! { <RelatedLinks issue=issue /> }.into_any(),
-    |issue| view! { <Subscription issue=issue /> }.into_any(),
-    |issue| view! { <Disclaimer issue=issue /> }.into_any(),
+/// The newsletter's parts in order, each drawn from the issue and its page model (built once
+/// per issue view: ids and anchors as the search index and the plain page have them).
+/// Type-erased one by one: a nine-part tuple view made the wasm 38 KB larger.
+type Part = fn(Arc<Issue>, Arc<IssuePage>) -> AnyView;
+const PARTS: [Part; 9] = [
+    |issue, page| view! { <KeyDevelopments issue=issue page=page /> }.into_any(),
+    |issue, page| view! { <NewsFlash issue=issue page=page /> }.into_any(),
+    |issue, _| view! { <DataTable issue=issue /> }.into_any(),
+    |issue, page| view! { <EventsSection issue=issue page=page /> }.into_any(),
+    |issue, _| view! { <ContactSection issue=issue /> }.into_any(),
+    |issue, _| view! { <About issue=issue /> }.into_any(),
+    |issue, _| view! { <RelatedLinks issue=issue /> }.into_any(),
+    |issue, _| view! { <Subscription issue=issue /> }.into_any(),
+    |issue, _| view! { <Disclaimer issue=issue /> }.into_any(),
 ];
 
 #[component]
@@ -40,6 +43,7 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
     let titled = issue.clone();
     Effect::new(move |_| crate::app::set_document_title(&titled));
     let nav = expect_context::<Nav>();
+    let page = Arc::new(IssuePage::new(&issue, crate::app::use_lang()));
     let searching = move || !standalone && nav.q.with(Option::is_some);
     // Every block but the page's frame is adopted in a short task of its own (`later`), the
     // masthead and controls first.
@@ -87,8 +91,8 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
                 {PARTS
                     .iter()
                     .map(|&part| {
-                        let issue = issue.clone();
-                        later(move || part(issue))
+                        let (issue, page) = (issue.clone(), page.clone());
+                        later(move || part(issue, page))
                     })
                     .collect_view()}
             </main>

@@ -7,13 +7,12 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn KeyDevelopments(issue: Arc<Issue>) -> impl IntoView {
-    // Ids and anchors from the page model, as the search index and the plain page have them.
-    let page = IssuePage::new(&issue, crate::app::use_lang());
+pub fn KeyDevelopments(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     view! {
         <section id=Section::Key.id() class="part" aria-labelledby=Section::Key.heading_id()>
             <h2 id=Section::Key.heading_id()>{issue.key_developments.heading.clone()}</h2>
             {page.key
+                .clone()
                 .into_iter()
                 .map(|g| view! {
                     <section class="group" data-region=g.region.id()>

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
+pub fn NewsFlash(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let counted = issue.clone();
     let shown = Memo::new(move |_| nav.regions.with(|f| shown_count(&counted, f)));
@@ -22,8 +22,6 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
     let any_shown = move || shown.get() > 0;
     let total = issue.counts().news;
     let lang = use_lang();
-    // Ids and anchors from the page model, as the search index and the plain page have them.
-    let page = IssuePage::new(&issue, crate::app::use_lang());
     view! {
         <section id=Section::News.id() class="part" aria-labelledby=Section::News.heading_id()>
             <h2 id=Section::News.heading_id()>{issue.news_flash.heading.clone()}</h2>
@@ -33,6 +31,7 @@ pub fn NewsFlash(issue: Arc<Issue>) -> impl IntoView {
             <p class="empty" hidden=any_shown>{t(Msg::NoNews)}</p>
             {page
                 .news
+                .clone()
                 .into_iter()
                 .map(|g| {
                     let region = g.region;
