@@ -31,7 +31,9 @@ const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|w
 // The service worker: precache the reader's shell (its page, its hashed assets, the archive
 // index), in a cache named after a hash of all of them.
 const reader = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-const shell = ['./', 'index.html', ...hashed.filter((f) => reader.includes(f)), 'issues/index.json'];
+// The home-screen icons and manifest (`sheto publish`) too: the installed app opens offline.
+const installed = ['manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'apple-touch-icon.png'].filter((f) => fs.existsSync(path.join(DIST, f)));
+const shell = ['./', 'index.html', ...hashed.filter((f) => reader.includes(f)), 'issues/index.json', ...installed];
 const buildHash = crypto.createHash('sha256');
 const withoutBuild = (bytes) => Buffer.from(bytes.toString('latin1').replace(/<meta name="build" content="[0-9a-f]*">/, ''), 'latin1');
 for (const f of shell.filter((f) => f !== './')) buildHash.update(withoutBuild(fs.readFileSync(path.join(DIST, f))));
@@ -49,7 +51,7 @@ for (const page of PAGES.filter((p) => p !== 'preview.html')) {
     fs.writeFileSync(file, html.replace('<title>', `<meta name="build" content="${build}"><title>`));
   }
 }
-const noCache = ['/', '/index.html', '/preview.html', '/sw.js', '/feed.xml', '/issues/*', '/schema/*'];
+const noCache = ['/', '/index.html', '/preview.html', '/sw.js', '/feed.xml', '/manifest.webmanifest', '/issues/*', '/schema/*'];
 const lines = [
   '# Written by scripts/postbuild.mjs after each build: do not edit by hand.',
   '/*',

@@ -141,3 +141,34 @@ fn a_simplified_bundle_or_a_broken_one_is_refused_and_nothing_is_indexed() {
     );
     assert!(said[1].starts_with("233.json: $.lang: error: an original bundle must be zh-Hant"));
 }
+
+#[test]
+fn the_icon_is_drawn_in_the_masthead_red_and_the_manifest_installs_under_any_sub_path() {
+    use sheto::site::icon::{icon_png, manifest, ACCENT, ICONS};
+    for (file, size) in ICONS {
+        let png = icon_png(size);
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let mut reader = decoder.read_info().unwrap();
+        let mut rgb = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut rgb).unwrap();
+        assert_eq!((info.width, info.height), (size, size), "{file}");
+        let pixel = |x: u32, y: u32| {
+            let at = ((y * size + x) * 3) as usize;
+            [rgb[at], rgb[at + 1], rgb[at + 2]]
+        };
+        // The corners are the office's red; the sheet, white, keeps inside the maskable zone.
+        assert_eq!(pixel(0, 0), ACCENT, "{file}");
+        assert_eq!(pixel(size * 30 / 100, size / 2), [255, 255, 255], "{file}");
+        assert_eq!(pixel(size / 10, size / 2), ACCENT, "{file}");
+    }
+    let m: serde_json::Value = serde_json::from_str(&manifest()).unwrap();
+    assert_eq!(m["start_url"], "./");
+    assert_eq!(m["scope"], "./");
+    assert_eq!(m["theme_color"], "#9b1b30");
+    assert_eq!(m["icons"].as_array().unwrap().len(), 2);
+    assert!(m["icons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| !i["src"].as_str().unwrap().starts_with('/')));
+}

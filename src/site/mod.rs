@@ -6,6 +6,7 @@
 //! dated out of its number's order or a file named for another issue are refused, each finding
 //! naming its file (and the other file where two disagree), and nothing is written.
 
+pub mod icon;
 pub mod policy;
 
 use crate::bundle::{ArchiveIndex, GrowthSeries, Issue, Script, SCHEMA_VERSION};

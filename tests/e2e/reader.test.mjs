@@ -370,3 +370,30 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   console.log(`screenshot: ${await screenshot(page, 'plain-charts-phone')}`);
   await context.close();
 });
+
+test('on a phone’s home screen: an icon in the masthead red and a manifest scoped to the site’s sub-path', async () => {
+  const page = await open('', PHONE);
+  const manifestHref = await page.locator('link[rel=manifest]').evaluate((l) => l.href);
+  assert.ok(manifestHref.startsWith(server.url), manifestHref);
+  const manifest = await page.evaluate(async (href) => (await fetch(href)).json(), manifestHref);
+  // Relative to the manifest: the site's own address, wherever it is hosted.
+  assert.equal(new URL(manifest.start_url, manifestHref).href, server.url);
+  assert.equal(new URL(manifest.scope, manifestHref).href, server.url);
+  assert.equal(manifest.theme_color, '#9b1b30');
+  for (const icon of manifest.icons) {
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, new URL(icon.src, manifestHref).href);
+    assert.deepEqual(size, icon.sizes.split('x').map(Number));
+  }
+  const touch = await page.locator('link[rel=apple-touch-icon]').evaluate((l) => l.href);
+  assert.equal((await page.request.get(touch)).headers()['content-type'], 'image/png');
+  assert.notEqual(await page.locator('link[rel=icon]').getAttribute('href'), 'data:,');
+  // An issue's own page, one folder down, names the same files.
+  await page.goto(server.url + 'issues/233.html');
+  assert.equal(await page.locator('link[rel=manifest]').evaluate((l) => l.href), manifestHref);
+  await page.close();
+});

@@ -293,6 +293,16 @@ fn cmd_publish(a: args::Publish) -> Result<(), ExitCode> {
             .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
         write_output(Some(out), &page)
     };
+    // On a phone's home screen: the icons and the manifest the pages link to.
+    for (file, size) in sheto::site::icon::ICONS {
+        let path = site.join(file);
+        std::fs::write(&path, sheto::site::icon::icon_png(size))
+            .map_err(|e| failure(format!("{}: error: cannot write: {e}", path.display())))?;
+    }
+    write_output(
+        Some(&site.join(sheto::site::icon::MANIFEST)),
+        &sheto::site::icon::manifest(),
+    )?;
     // The staff preview is a page of the site too: its policy pinned the same way.
     let preview = site.join("preview.html");
     if let Ok(html) = std::fs::read_to_string(&preview) {
