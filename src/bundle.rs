@@ -398,20 +398,6 @@ pub struct YearFile {
     pub file: String,
 }
 
-impl YearFile {
-    /// A year's index file, beside index.json: `index-2025.json`.
-    pub fn name(year: u32) -> String {
-        format!("index-{year}.json")
-    }
-
-    /// Whether a file name is a year's index file.
-    pub fn is_name(file: &str) -> bool {
-        file.strip_prefix("index-")
-            .and_then(|f| f.strip_suffix(".json"))
-            .is_some_and(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit()))
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexEntry {
@@ -479,10 +465,10 @@ impl Issue {
             month: self.month.clone(),
             lang: self.lang,
             title: self.masthead.dateline.clone(),
-            file: crate::convert::edition_file(self.number, Script::Hant),
+            file: crate::files::bundle(self.number, Script::Hant),
             editions: vec![Edition {
                 lang: Script::Hans,
-                file: crate::convert::edition_file(self.number, Script::Hans),
+                file: crate::files::bundle(self.number, Script::Hans),
             }],
             counts: self.counts(),
         }
@@ -584,7 +570,7 @@ impl ArchiveIndex {
                 .get(..4)
                 .and_then(|y| y.parse().ok())
                 .unwrap_or(0);
-            let file = YearFile::name(year);
+            let file = crate::files::year_index(year);
             match years.last_mut() {
                 Some((name, listed)) if *name == file => listed.issues.push(entry),
                 _ => years.push((

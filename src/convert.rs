@@ -10,14 +10,6 @@ use crate::bundle::{Issue, Script};
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 
-/// The edition's file name beside the original: `233.json` → `233.zh-Hans.json`.
-pub fn edition_file(number: u32, script: Script) -> String {
-    match script {
-        Script::Hant => format!("{number}.json"),
-        Script::Hans => format!("{number}.{}.json", script.tag()),
-    }
-}
-
 fn converter() -> &'static OpenCC {
     static CONVERTER: OnceLock<OpenCC> = OnceLock::new();
     CONVERTER.get_or_init(|| {
@@ -142,11 +134,5 @@ mod tests {
         let (hant, hans) = (Script::Hant, Script::Hans);
         assert_eq!(to_simplified(details_label(hant)), details_label(hans));
         assert_eq!(to_simplified(website_label(hant)), website_label(hans));
-    }
-
-    #[test]
-    fn edition_files_sit_beside_the_original() {
-        assert_eq!(edition_file(233, Script::Hant), "233.json");
-        assert_eq!(edition_file(233, Script::Hans), "233.zh-Hans.json");
     }
 }

@@ -22,6 +22,7 @@
 //! - [`html`]: an issue as a plain HTML page with no script (`sheto html`), its charts as SVG.
 //!
 //! `html` and `feed` are publishing: native only, like the SVG charts.
+//! - [`files`]: every name of a file the site publishes (bundles, pages, cards, indexes).
 //! - [`filter`]: the province filter, derived views of an issue.
 //! - [`view_state`]: the reader's URL ⇄ view state.
 
@@ -31,6 +32,7 @@ pub mod convert;
 pub mod draft;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod feed;
+pub mod files;
 pub mod filter;
 pub mod finding;
 pub mod format;

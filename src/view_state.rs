@@ -52,20 +52,6 @@ impl Place {
         }
     }
 
-    /// An issue's page file in `issues/` (`233.html`, `233.zh-Hans.html`).
-    pub fn issue_file(number: u32, script: crate::bundle::Script) -> String {
-        match script {
-            crate::bundle::Script::Hant => format!("{number}.html"),
-            crate::bundle::Script::Hans => format!("{number}.zh-Hans.html"),
-        }
-    }
-
-    /// The image of an issue's preview card in `issues/` (`233.png`, `233.zh-Hans.png`).
-    pub fn card_file(number: u32, script: crate::bundle::Script) -> String {
-        let page = Place::issue_file(number, script);
-        format!("{}.png", page.trim_end_matches(".html"))
-    }
-
     /// A file of the site (`issues/233.png`) as a link from this page: relative (an issue page
     /// is in `issues/` itself), or absolute under the site's published address.
     pub fn link(self, site_url: Option<&str>, from_root: &str) -> String {
@@ -77,18 +63,6 @@ impl Place {
             },
             (None, Place::Site) => from_root.to_string(),
         }
-    }
-
-    /// The issue and edition an issue page's file names (`233.html`, `233.zh-Hans.html`, or
-    /// without `.html`, as hosts with "pretty URLs" serve them).
-    pub fn parse_issue_file(file: &str) -> Option<(u32, crate::bundle::Script)> {
-        let stem = file.strip_suffix(".html").unwrap_or(file);
-        let (number, script) = match stem.strip_suffix(".zh-Hans") {
-            Some(number) => (number, crate::bundle::Script::Hans),
-            None => (stem, crate::bundle::Script::Hant),
-        };
-        let number = number.parse().ok().filter(|n| *n > 0)?;
-        Some((number, script))
     }
 }
 
@@ -202,7 +176,7 @@ impl ViewState {
     pub fn parse_at(place: Place, file: &str, search: &str, hash: &str) -> ViewState {
         let mut state = ViewState::parse(search, hash);
         if place == Place::IssuePage {
-            if let Some((number, script)) = Place::parse_issue_file(file) {
+            if let Some((number, script)) = crate::files::parse_page(file) {
                 state.issue = Some(number);
                 if script == crate::bundle::Script::Hans && state.lang.is_none() {
                     state.lang = Some(Lang::Hans);
@@ -225,7 +199,7 @@ impl ViewState {
                     lang: self.lang.filter(|_| !hans),
                     ..self.clone()
                 };
-                format!("{}{}", Place::issue_file(number, script), rest.to_url())
+                format!("{}{}", crate::files::page(number, script), rest.to_url())
             }
             // No issue named (not a view the app makes there): the site's page, the newest.
             (Place::IssuePage, None) => format!("../{}", self.to_url()),
@@ -321,9 +295,6 @@ mod tests {
 
     #[test]
     fn a_sites_files_are_linked_from_either_page_relative_or_under_its_address() {
-        use crate::bundle::Script;
-        assert_eq!(Place::card_file(233, Script::Hant), "233.png");
-        assert_eq!(Place::card_file(233, Script::Hans), "233.zh-Hans.png");
         let card = "issues/233.png";
         assert_eq!(Place::Site.link(None, card), "issues/233.png");
         assert_eq!(Place::IssuePage.link(None, card), "233.png");
@@ -344,7 +315,6 @@ mod tests {
 
     #[test]
     fn an_issue_page_names_its_issue_in_its_path() {
-        use crate::bundle::Script;
         let at = |file: &str, query: &str| ViewState::parse_at(Place::IssuePage, file, query, "");
         let s = at("200.zh-Hans.html", "?region=anhui");
         assert_eq!((s.issue, s.lang), (Some(200), Some(Lang::Hans)));
@@ -380,13 +350,6 @@ mod tests {
         let site = ViewState::parse_at(Place::Site, "index.html", "?issue=200", "");
         assert_eq!(site.href_at(Place::Site), "?issue=200");
         assert_eq!(ViewState::default().href_at(Place::Site), "./");
-        assert_eq!(
-            Place::parse_issue_file("233.zh-Hans.html"),
-            Some((233, Script::Hans))
-        );
-        for odd in ["index.html", "0.html", "x.html", "233.en.html", ""] {
-            assert_eq!(Place::parse_issue_file(odd), None, "{odd}");
-        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub struct Share {
     /// The site's public address (`https://example.org/news/`): links in cards and the
     /// canonical link are absolute with it, as Open Graph asks; relative without.
     pub site_url: Option<String>,
-    /// Whether the issue's preview card image ([`Place::card_file`]) is published beside it.
+    /// Whether the issue's preview card image ([`crate::files::card`]) is published beside it.
     pub card: bool,
 }
 
@@ -64,7 +64,7 @@ fn head_tags(issue: &Issue, place: Place, share: &Share) -> String {
             .iter()
             .enumerate()
             .map(|(i, &script)| {
-                let href = link(Place::issue_file(issue.number, script));
+                let href = link(crate::files::page(issue.number, script));
                 match i {
                     0 => format!("<link rel=\"canonical\" href=\"{href}\">\n"),
                     _ => format!(
@@ -78,7 +78,7 @@ fn head_tags(issue: &Issue, place: Place, share: &Share) -> String {
     // Under a site's address, the page's own: the site's root, or the issue page's file.
     let own = match place {
         Place::Site => String::new(),
-        Place::IssuePage => format!("issues/{}", Place::issue_file(issue.number, issue.lang)),
+        Place::IssuePage => format!("issues/{}", crate::files::page(issue.number, issue.lang)),
     };
     let url = site
         .map(|_| {
@@ -93,7 +93,7 @@ fn head_tags(issue: &Issue, place: Place, share: &Share) -> String {
             "<meta property=\"og:image\" content=\"{}\">\n\
 <meta property=\"og:image:width\" content=\"{width}\">\n<meta property=\"og:image:height\" content=\"{height}\">\n\
 <meta property=\"og:image:alt\" content=\"{alt}\">\n",
-            link(Place::card_file(issue.number, issue.lang))
+            link(crate::files::card(issue.number, issue.lang))
         );
         ("summary_large_image", image)
     } else {

@@ -10,7 +10,8 @@ pub mod icon;
 pub mod policy;
 
 use crate::bundle::{ArchiveIndex, GrowthSeries, Issue, Script, SCHEMA_VERSION};
-use crate::convert::{edition_file, simplified_issue};
+use crate::convert::simplified_issue;
+use crate::files;
 use crate::finding::{Finding, Message, Severity};
 use crate::json_path::JsonPath;
 use crate::say;
@@ -48,12 +49,6 @@ pub struct Indexed {
     pub issues: usize,
 }
 
-/// `NNN.json`: an issue as the office publishes it (editions and other files are derived).
-pub fn is_original_bundle(file: &str) -> bool {
-    file.strip_suffix(".json")
-        .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Every file of the issues folder from its original bundles, or every reason not to write
 /// any. Bundles are taken in the order given; findings come in file order.
 pub fn index(bundles: &[Bundle]) -> Result<Indexed, Vec<Refusal>> {
@@ -70,7 +65,7 @@ pub fn index(bundles: &[Bundle]) -> Result<Indexed, Vec<Refusal>> {
         entry.file = file.clone();
         index.upsert(entry);
         files.push((
-            crate::view_state::Place::issue_file(issue.number, issue.lang),
+            files::page(issue.number, issue.lang),
             crate::app::publish::issue_page(issue),
         ));
     }
@@ -79,11 +74,11 @@ pub fn index(bundles: &[Bundle]) -> Result<Indexed, Vec<Refusal>> {
     let editions: Vec<Issue> = issues.iter().map(simplified_issue).collect();
     for edition in &editions {
         files.push((
-            crate::view_state::Place::issue_file(edition.number, Script::Hans),
+            files::page(edition.number, Script::Hans),
             crate::app::publish::issue_page(edition),
         ));
         files.push((
-            edition_file(edition.number, Script::Hans),
+            files::bundle(edition.number, Script::Hans),
             crate::import::to_json(edition),
         ));
     }
@@ -147,7 +142,7 @@ fn read_bundles(bundles: &[Bundle]) -> Result<Vec<(String, Issue)>, Vec<Refusal>
 fn check_archive(mut issues: Vec<(String, Issue)>) -> Result<Vec<(String, Issue)>, Vec<Refusal>> {
     let mut refused = Vec::new();
     for (file, issue) in &issues {
-        let named = edition_file(issue.number, Script::Hant);
+        let named = files::bundle(issue.number, Script::Hant);
         if *file != named {
             refused.push(Refusal::at(
                 file,

@@ -3,7 +3,7 @@
 
 use crate::app::IndexResource;
 use crate::bundle::Script;
-use crate::convert::{edition_file, simplified_issue};
+use crate::convert::simplified_issue;
 use crate::draft::{index_with, DraftKind, Processed};
 use crate::i18n::Msg;
 use crate::import::to_json;
@@ -26,7 +26,7 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
         if let Some(issue) = bundle() {
             crate::app::download::save_text(
                 &to_json(&simplified_issue(&issue)),
-                &edition_file(issue.number, Script::Hans),
+                &crate::files::bundle(issue.number, Script::Hans),
                 "application/json",
             );
         }
@@ -55,7 +55,7 @@ pub fn PublishPanel(processed: Signal<Option<Processed>>, draft: Signal<String>)
                 Some(issue) => {
                     let lang = lang.get();
                     let bundle_file = format!("{}.json", issue.number);
-                    let edition = edition_file(issue.number, Script::Hans);
+                    let edition = crate::files::bundle(issue.number, Script::Hans);
                     view! {
                         <p>{lang.fill(Msg::PublishSteps, &[&issue.number])}</p>
                         <div class="editor-tools">

@@ -1,6 +1,7 @@
 //! The command line of `sheto`, native only (the reader's and the preview's wasm never link it).
 use sheto::bundle::Script;
-use sheto::convert::{edition_file, simplified_issue};
+use sheto::convert::simplified_issue;
+use sheto::files;
 use sheto::finding::{Finding, JsonPath, Location, Message, Severity};
 use sheto::import::{import, to_json};
 use sheto::validate::{check_against_index, validate_index_json, validate_issue_json};
@@ -190,7 +191,7 @@ fn cmd_import(a: args::Import) -> Result<(), ExitCode> {
     write_output(output.as_deref(), &to_json(&issue))?;
     if let Some(path) = output {
         let news = issue.counts().news;
-        let edition = path.with_file_name(edition_file(issue.number, Script::Hans));
+        let edition = path.with_file_name(files::bundle(issue.number, Script::Hans));
         write_output(Some(&edition), &to_json(&simplified_issue(&issue)))?;
         if !a.json {
             eprintln!(
@@ -267,7 +268,7 @@ fn cmd_publish(a: args::Publish) -> Result<(), ExitCode> {
     // Each edition's card drawn once, for its own page and (the newest) the site's.
     let drawn = std::cell::RefCell::new(std::collections::HashSet::new());
     let card = |issue: &sheto::bundle::Issue| -> Result<bool, ExitCode> {
-        let file = issues.join(Place::card_file(issue.number, issue.lang));
+        let file = issues.join(files::card(issue.number, issue.lang));
         if !cards || drawn.borrow().contains(&file) {
             return Ok(cards);
         }
@@ -326,7 +327,7 @@ fn cmd_publish(a: args::Publish) -> Result<(), ExitCode> {
             publish(
                 &issue,
                 Place::IssuePage,
-                &issues.join(Place::issue_file(issue.number, issue.lang)),
+                &issues.join(files::page(issue.number, issue.lang)),
             )?;
             pages += 1;
         }
@@ -470,7 +471,7 @@ fn validate_file(path: &Path) -> Vec<Finding> {
     if name == "index.json" && path.parent().and_then(Path::file_name) == Some("search".as_ref()) {
         return validate_search(path, &bytes);
     }
-    if name == "index.json" || sheto::bundle::YearFile::is_name(&name) {
+    if name == "index.json" || files::is_year_index(&name) {
         let mut v = validate_index_json(&bytes);
         if let Some(index) = &v.value {
             let dir = path.parent().unwrap_or(Path::new("."));
@@ -552,7 +553,8 @@ fn cmd_validate(a: args::Validate) -> Result<(), ExitCode> {
 }
 
 fn cmd_index(a: args::Index) -> Result<(), ExitCode> {
-    use sheto::site::{is_original_bundle, Bundle};
+    use sheto::files::is_original_bundle;
+    use sheto::site::Bundle;
     let dir = a.dir.as_path();
     let feed = a.feed.unwrap_or_else(|| dir.join("..").join("feed.xml"));
     let entries = std::fs::read_dir(dir).map_err(|e| {
