@@ -4,7 +4,7 @@
 //! under any sub-path.
 
 use crate::bundle::Issue;
-use crate::html::escape;
+use crate::xml::escape;
 use std::fmt::Write;
 
 /// How many issues the feed carries in each language: two years of a monthly. A feed reader

@@ -19,7 +19,8 @@
 //! - [`site`]: publishing: from the office's bundles to every file of the issues folder,
 //!   refusing careless input (`sheto index`).
 //! - [`i18n`]: the interface's languages (繁, 简, English) and every text of it.
-//! - [`html`]: an issue as a plain HTML page with no script (`sheto html`), its charts as SVG.
+//! - [`html`]: the archive as a plain HTML page with no script.
+//! - [`xml`]: escaping for the feed and the charts' SVG (pages are escaped by Leptos).
 //!
 //! `html` and `feed` are publishing: native only, like the SVG charts.
 //! - [`files`]: every name of a file the site publishes (bundles, pages, cards, indexes).
@@ -54,6 +55,8 @@ pub mod site;
 pub mod structured;
 pub mod validate;
 pub mod view_state;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod xml;
 
 /// The reader app: Leptos components on top of the data layer, mounted in the browser and
 /// rendered natively at publish time.

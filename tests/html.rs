@@ -5,7 +5,8 @@
 mod common;
 use common::*;
 use sheto::app::publish::issue_page as page;
-use sheto::html::{archive_page, escape};
+use sheto::html::archive_page;
+use sheto::xml::escape;
 
 /// The text a reader sees: tags dropped, entities decoded, whitespace removed.
 fn visible_text(html: &str) -> String {
@@ -94,6 +95,27 @@ fn the_page_has_no_script_and_every_link_is_safe() {
     assert_eq!(html.matches("href=\"http").count(), 35);
     assert!(html.contains("<a href=\"mailto:yukizhang@sheto.gov.hk\">"));
     assert!(html.contains("<html lang=\"zh-Hant-HK\">"));
+    // Its policy allows no inline script, as an element of its head (not text).
+    let none = Some(sheto::site::policy::policy(&[]));
+    assert_eq!(policy_of(&html), none);
+    let index: sheto::bundle::ArchiveIndex =
+        serde_json::from_str(&std::fs::read_to_string(repo("public/issues/index.json")).unwrap())
+            .unwrap();
+    assert_eq!(policy_of(&archive_page(&index)), none);
+}
+
+/// The Content-Security-Policy a page's `<meta http-equiv>` sets, as the browser reads it.
+fn policy_of(html: &str) -> Option<String> {
+    use sheto::site::markup::{tokens, Kind};
+    tokens(html)
+        .unwrap()
+        .into_iter()
+        .find_map(|t| match t.kind {
+            Kind::Open(tag) if tag.is("http-equiv", "Content-Security-Policy") => {
+                tag.get("content").map(str::to_string)
+            }
+            _ => None,
+        })
 }
 
 #[test]
@@ -323,18 +345,57 @@ mod reader_page {
     }
 
     #[test]
-    fn a_shell_without_its_place_is_refused() {
+    fn a_shell_without_its_place_is_refused_with_where() {
+        use sheto::site::shell::ShellError;
+        let publish = |shell: &str| app_page(shell, &issue_233(), Place::Site, &Share::default());
         let shell = SHELL.replace("<div id=app></div>", "<div id=boot></div>");
-        let error = app_page(&shell, &issue_233(), Place::Site, &Share::default()).unwrap_err();
-        assert!(error.contains("<div id=\"app\">"), "{error}");
-        let error = app_page(
-            "<html><body></body></html>",
-            &issue_233(),
-            Place::Site,
-            &Share::default(),
-        )
-        .unwrap_err();
-        assert!(error.contains("<title>"), "{error}");
+        assert_eq!(publish(&shell).unwrap_err(), ShellError::NoApp);
+        assert_eq!(
+            publish("<html><body><div id=app></div></body></html>").unwrap_err(),
+            ShellError::NoCharset
+        );
+        // Something in the place that is not a published issue is not overwritten.
+        let filled = SHELL.replace("<div id=app></div>", "<div id=app><p>mine</p></div>");
+        let at = filled.find("<div id=app>").unwrap();
+        assert_eq!(publish(&filled).unwrap_err(), ShellError::AppNotEmpty(at));
+        // A shell cut short names the byte where.
+        let cut = &SHELL[..SHELL.find("import init").unwrap()];
+        let error = publish(cut).unwrap_err().to_string();
+        assert!(error.contains("not closed (byte "), "{error}");
+    }
+
+    #[test]
+    fn the_page_is_its_own_elements_and_the_issue_s_in_one_head() {
+        let html = app_page(SHELL, &issue_233(), Place::Site, &Share::default()).unwrap();
+        let tokens = sheto::site::markup::tokens(&html).unwrap();
+        let count = |name: &str| {
+            tokens
+                .iter()
+                .filter(|t| {
+                    matches!(&t.kind, sheto::site::markup::Kind::Open(tag) | sheto::site::markup::Kind::Raw(tag, _) if tag.name == name)
+                })
+                .count()
+        };
+        assert_eq!((count("html"), count("head"), count("body")), (1, 1, 1));
+        assert_eq!(
+            (count("title"), count("div")),
+            (1, html.matches("<div").count())
+        );
+        // The policy right after <meta charset>, pinning the loader (and nothing else runs).
+        assert!(html.starts_with(
+            "<!DOCTYPE html><html lang=\"zh-Hant-HK\"><head><meta charset=utf-8>\
+<meta http-equiv=\"Content-Security-Policy\""
+        ));
+        let loader = SHELL
+            .split("<script type=module>")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap();
+        assert!(
+            html.contains(&sheto::site::policy::policy(&[sheto::site::policy::hash(
+                loader
+            )]))
+        );
     }
 
     #[test]
@@ -345,14 +406,15 @@ mod reader_page {
         for link in [
             "href=../main-1.css",
             "href=../feed.xml",
-            "from\"../sheto-reader-1.js\"",
-            "`../sheto-reader-1_bg.wasm`",
             "href=\"#news\"",
             "href=\"../issues/index.html\"",
         ] {
             assert!(html.contains(link), "{link}");
         }
-        assert!(!html.contains("\"./") && !html.contains("=./"));
+        assert!(!html.contains("=./"));
+        // The loader finds the site's root from the page (its text, and so its hash, is the
+        // same on every page).
+        assert!(html.contains("<html lang=\"zh-Hant-HK\" data-root=\"../\">"));
         // It says where it is, for the app, and which page is the issue's and its other edition.
         assert!(html.contains("id=\"sheto-issue\" data-place=\"issue\">"));
         let hans = sheto::convert::simplified_issue(&issue_233());
@@ -360,7 +422,11 @@ mod reader_page {
         assert!(html.contains("<link rel=\"canonical\" href=\"233.zh-Hans.html\">"));
         assert!(html.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"233.html\">"));
         // Its language is its edition's before any script runs; only <html>'s own is changed.
-        assert!(html.contains("<html lang=\"zh-Hans\">"), "{}", &html[..80]);
+        assert!(
+            html.contains("<html lang=\"zh-Hans\" data-root=\"../\">"),
+            "{}",
+            &html[..80]
+        );
         assert_eq!(html.matches("lang=zh-Hant-HK").count(), 0);
     }
 }

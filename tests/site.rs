@@ -172,3 +172,50 @@ fn the_icon_is_drawn_in_the_masthead_red_and_the_manifest_installs_under_any_sub
         .iter()
         .all(|i| !i["src"].as_str().unwrap().starts_with('/')));
 }
+
+/// `sheto publish` as a function: a site whose index lists a damaged bundle is refused naming
+/// that file and its findings; a shell with nowhere to draw the issue names the page and why;
+/// a sound site publishes the same bytes twice.
+#[test]
+fn publishing_names_the_file_that_stops_it_and_is_idempotent() {
+    use sheto::site::publish::{publish, Options, Problem};
+    use sheto::site::shell::ShellError;
+    let site = Scratch::new("publish-fn");
+    let issues = site.join("issues");
+    std::fs::create_dir_all(&issues).unwrap();
+    let indexed = index(&[bundle("233.json", 233, "2026-05")]).unwrap();
+    for (file, text) in &indexed.files {
+        std::fs::write(issues.join(file), text).unwrap();
+    }
+    std::fs::write(issues.join("233.json"), published_233()).unwrap();
+    let shell = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8><title>t</title>\
+<link href=./main-1.css rel=stylesheet></head><body><div id=app></div></body></html>";
+    std::fs::write(site.join("index.html"), shell).unwrap();
+    let options = Options::default();
+
+    let published = publish(&site, &options).unwrap();
+    assert_eq!((published.newest, published.pages), (233, 2));
+    let pages = ["index.html", "issues/233.html", "issues/233.zh-Hans.html"];
+    let read = |page: &str| std::fs::read_to_string(site.join(page)).unwrap();
+    let once: Vec<String> = pages.iter().map(|p| read(p)).collect();
+    publish(&site, &options).unwrap();
+    for (page, first) in pages.iter().zip(&once) {
+        assert_eq!(&read(page), first, "{page} changed when published again");
+    }
+
+    std::fs::write(issues.join("233.zh-Hans.json"), "{\"number\": \"233\"}").unwrap();
+    let error = publish(&site, &options).unwrap_err();
+    assert_eq!(error.file, issues.join("233.zh-Hans.json"));
+    let Problem::Bundle(findings) = &error.problem else {
+        panic!("{error}")
+    };
+    assert!(!findings.is_empty());
+
+    std::fs::write(site.join("index.html"), shell.replace("id=app", "id=root")).unwrap();
+    let error = publish(&site, &options).unwrap_err();
+    assert_eq!(error.file, site.join("index.html"));
+    assert!(matches!(error.problem, Problem::Shell(ShellError::NoApp)));
+    assert!(error
+        .to_string()
+        .ends_with("index.html: error: no <div id=\"app\"> to draw the issue into"));
+}

@@ -29,7 +29,7 @@ pub fn chart_svg(model: &ChartModel) -> String {
 fn labelled(svg: String, title: &str) -> String {
     let open = format!(
         "<svg role=\"img\" aria-label=\"{}\" class=\"chart-svg\" ",
-        crate::html::escape(title)
+        crate::xml::escape(title)
     );
     svg.replacen("<svg ", &open, 1)
 }

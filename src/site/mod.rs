@@ -7,7 +7,10 @@
 //! naming its file (and the other file where two disagree), and nothing is written.
 
 pub mod icon;
+pub mod markup;
 pub mod policy;
+pub mod publish;
+pub mod shell;
 
 use crate::bundle::{ArchiveIndex, GrowthSeries, Issue, Script, SCHEMA_VERSION};
 use crate::convert::simplified_issue;

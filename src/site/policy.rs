@@ -32,66 +32,11 @@ pub fn policy(hashes: &[String]) -> String {
         .join("; ")
 }
 
-/// One element of the page: where it is, and its tag (`<script …>`) and, for a script, its text.
-struct Element<'a> {
-    range: std::ops::Range<usize>,
-    tag: &'a str,
-    text: &'a str,
-}
-
-/// Every `<script>` element of a page, in order.
-fn scripts(html: &str) -> Vec<Element<'_>> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = html[from..].find("<script").map(|a| a + from) {
-        let Some(open_end) = html[at..].find('>').map(|e| at + e + 1) else {
-            break;
-        };
-        let Some(close) = html[open_end..].find("</script>").map(|c| open_end + c) else {
-            break;
-        };
-        let end = close + "</script>".len();
-        found.push(Element {
-            range: at..end,
-            tag: &html[at..open_end],
-            text: &html[open_end..close],
-        });
-        from = end;
-    }
-    found
-}
-
-/// Every `<link …>` and `<meta …>` tag of a page.
-fn tags<'a>(html: &'a str, name: &str) -> Vec<Element<'a>> {
-    let open = format!("<{name} ");
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = html[from..].find(&open).map(|a| a + from) {
-        let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
-        found.push(Element {
-            range: at..end,
-            tag: &html[at..end],
-            text: "",
-        });
-        from = end;
-    }
-    found
-}
-
-/// An attribute's value in a tag, quoted or not.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
-    let value = &tag[at..];
-    match value.chars().next()? {
-        q @ ('"' | '\'') => value[1..].find(q).map(|end| &value[1..1 + end]),
-        _ => Some(value.split([' ', '>']).next().unwrap_or_default()),
-    }
-}
-
-/// Data, not code: the issue's bundle and its JSON-LD need no leave to be on the page.
-fn runs(script: &Element) -> bool {
-    let kind = attribute(script.tag, "type").unwrap_or_default();
-    !matches!(kind, "application/json" | "application/ld+json") && !script.text.trim().is_empty()
+/// The policy as the page's first element after `<meta charset>`, so it covers all the rest.
+pub fn meta(hashes: &[String]) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let content = policy(hashes);
+    view! { <meta http-equiv="Content-Security-Policy" content=content /> }
 }
 
 /// `'sha256-…'` of a script's text, as the policy names it.
@@ -103,77 +48,13 @@ pub fn hash(text: &str) -> String {
     )
 }
 
-/// The hashes of the inline scripts that run on a page, in order.
-pub fn hashes(html: &str) -> Vec<String> {
-    scripts(html)
-        .iter()
-        .filter(|s| runs(s))
-        .map(|s| hash(s.text))
-        .collect()
-}
-
-/// The page with its policy pinned: the policy it had (if any) removed, trunk's
-/// `modulepreload` of the app's JS turned into an import map (the preload fetched the app before
-/// the first paint; the map keeps its SRI hash on the loader's import, which waits), and the
-/// policy for exactly the page's own inline scripts put first after `<meta charset>`, the import
-/// map after it, so both cover everything that follows.
-pub fn pin(html: &str) -> Result<String, String> {
-    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut map = None;
-    for meta in tags(html, "meta") {
-        if attribute(meta.tag, "http-equiv")
-            .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
-        {
-            cuts.push(meta.range);
-        }
-    }
-    for link in tags(html, "link") {
-        if attribute(link.tag, "rel") == Some("modulepreload") {
-            let (Some(href), Some(integrity)) = (
-                attribute(link.tag, "href"),
-                attribute(link.tag, "integrity"),
-            ) else {
-                return Err(format!(
-                    "a modulepreload without href or integrity: {}",
-                    link.tag
-                ));
-            };
-            let integrity = serde_json::json!({ "integrity": { href: integrity } });
-            map = Some(format!("<script type=\"importmap\">{integrity}</script>"));
-            cuts.push(link.range);
-        }
-    }
-    for script in scripts(html) {
-        if attribute(script.tag, "type") == Some("importmap") {
-            map.get_or_insert_with(|| html[script.range.clone()].to_string());
-            cuts.push(script.range);
-        }
-    }
-    cuts.sort_by_key(|r| r.start);
-    let mut page = String::with_capacity(html.len() + 512);
-    let mut at = 0;
-    for cut in cuts {
-        page.push_str(&html[at..cut.start]);
-        at = cut.end;
-    }
-    page.push_str(&html[at..]);
-    let map = map.unwrap_or_default();
-    let mut hashes = hashes(&page);
-    hashes.extend(self::hashes(&map));
-    let charset = tags(&page, "meta")
-        .into_iter()
-        .find(|m| attribute(m.tag, "charset").is_some_and(|c| c.eq_ignore_ascii_case("utf-8")))
-        .map(|m| m.range.end)
-        .ok_or("the page has no <meta charset=utf-8> to put its policy after")?;
-    let meta = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        policy(&hashes)
-    );
-    Ok(format!(
-        "{}{meta}{map}{}",
-        &page[..charset],
-        &page[charset..]
-    ))
+/// The page with its policy pinned: the policy it had (if any) replaced by one for exactly the
+/// page's own inline scripts, trunk's `modulepreload` of the app's JS turned into an import map
+/// (the preload fetched the app before the first paint; the map keeps its SRI hash on the
+/// loader's import, which waits). For a page with no issue drawn in it (the staff preview):
+/// an issue's page is pinned as it is written ([`super::shell::Shell::page`]).
+pub fn pin(html: &str) -> Result<String, super::shell::ShellError> {
+    super::shell::Shell::read(html)?.page(None)
 }
 
 #[cfg(test)]

@@ -239,106 +239,31 @@ fn cmd_html(a: args::Html) -> Result<(), ExitCode> {
 }
 
 fn cmd_publish(a: args::Publish) -> Result<(), ExitCode> {
-    use sheto::view_state::Place;
-    let site = a.site;
-    let issues = site.join("issues");
-    let index_file = issues.join("index.json");
-    let listed = |file: &Path| -> Result<sheto::bundle::ArchiveIndex, ExitCode> {
-        let v = validate_index_json(&read_input(&file.display().to_string())?);
-        match v.value {
-            Some(index) if !v.has_errors() => Ok(index),
-            _ => Err(failure(format!(
-                "{}: error: not a valid index (run sheto validate on it)",
-                file.display()
-            ))),
-        }
+    use sheto::site::publish::{publish, Options, Problem};
+    let options = Options {
+        site_url: a.site_url,
+        cards: card_font(),
     };
-    let index = listed(&index_file)?;
-    let Some(newest) = index.issues.first() else {
-        return Err(failure(format!(
-            "{}: error: no issue in the index",
-            index_file.display()
-        )));
-    };
-    let page_file = site.join("index.html");
-    let shell = String::from_utf8(read_input(&page_file.display().to_string())?)
-        .map_err(|_| failure(format!("{}: error: not UTF-8", page_file.display())))?;
-    let site_url = a.site_url;
-    let cards = card_font();
-    // Each edition's card drawn once, for its own page and (the newest) the site's.
-    let drawn = std::cell::RefCell::new(std::collections::HashSet::new());
-    let card = |issue: &sheto::bundle::Issue| -> Result<bool, ExitCode> {
-        let file = issues.join(files::card(issue.number, issue.lang));
-        if !cards || drawn.borrow().contains(&file) {
-            return Ok(cards);
+    match publish(&a.site, &options) {
+        Ok(published) => {
+            eprintln!(
+                "{}: issue {} drawn into the page; {} issue pages in {}",
+                a.site.join("index.html").display(),
+                published.newest,
+                published.pages,
+                a.site.join("issues").display()
+            );
+            Ok(())
         }
-        match sheto::chart::card::card_png(issue) {
-            Ok(Some(png)) => {
-                std::fs::write(&file, png).map_err(|e| {
-                    failure(format!("{}: error: cannot write: {e}", file.display()))
-                })?;
-                drawn.borrow_mut().insert(file);
-                Ok(true)
+        Err(error) => {
+            if let Problem::Bundle(findings) = &error.problem {
+                for f in findings {
+                    eprintln!("{}", f.render(&error.file.display().to_string()));
+                }
             }
-            Ok(None) => Ok(false),
-            Err(e) => Err(failure(format!("{}: error: {e}", file.display()))),
-        }
-    };
-    let publish = |issue: &sheto::bundle::Issue, place: Place, out: &Path| {
-        let share = sheto::app::publish::Share {
-            site_url: site_url.clone(),
-            card: card(issue)?,
-        };
-        let page = sheto::app::publish::app_page(&shell, issue, place, &share)
-            .and_then(|page| sheto::site::policy::pin(&page))
-            .map_err(|e| failure(format!("{}: error: {e}", page_file.display())))?;
-        write_output(Some(out), &page)
-    };
-    // On a phone's home screen: the icons and the manifest the pages link to.
-    for (file, size) in sheto::site::icon::ICONS {
-        let path = site.join(file);
-        std::fs::write(&path, sheto::site::icon::icon_png(size))
-            .map_err(|e| failure(format!("{}: error: cannot write: {e}", path.display())))?;
-    }
-    write_output(
-        Some(&site.join(sheto::site::icon::MANIFEST)),
-        &sheto::site::icon::manifest(),
-    )?;
-    // The staff preview is a page of the site too: its policy pinned the same way.
-    let preview = site.join("preview.html");
-    if let Ok(html) = std::fs::read_to_string(&preview) {
-        let pinned = sheto::site::policy::pin(&html)
-            .map_err(|e| failure(format!("{}: error: {e}", preview.display())))?;
-        write_output(Some(&preview), &pinned)?;
-    }
-    let issue = read_bundle(&issues.join(&newest.file).display().to_string())?;
-    publish(&issue, Place::Site, &page_file)?;
-    // Every issue in every edition at its own address (issues/233.html, 233.zh-Hans.html), in
-    // place of the plain page `sheto index` wrote there: the same page, which the app adopts.
-    let mut entries = index.issues.clone();
-    for year in &index.older {
-        entries.extend(listed(&issues.join(&year.file))?.issues);
-    }
-    let mut pages = 0;
-    for entry in &entries {
-        let editions = entry.editions.iter().map(|e| &e.file);
-        for file in std::iter::once(&entry.file).chain(editions) {
-            let issue = read_bundle(&issues.join(file).display().to_string())?;
-            publish(
-                &issue,
-                Place::IssuePage,
-                &issues.join(files::page(issue.number, issue.lang)),
-            )?;
-            pages += 1;
+            Err(failure(error.to_string()))
         }
     }
-    eprintln!(
-        "{}: issue {} drawn into the page; {pages} issue pages in {}",
-        page_file.display(),
-        issue.number,
-        issues.display()
-    );
-    Ok(())
 }
 
 /// Makes the preview cards' font the first CJK font found (SHETO_CARD_FONT, else where Debian,
