@@ -123,15 +123,19 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
             .sum::<u32>()
     };
     assert_eq!(visible(&root), 17);
-    let chip = element(&root, "button[data-region=zhejiang]");
+    // A chip is a checkbox in its label: the filter works from the HTML before the app.
+    let chip = element(&root, "label[data-region=zhejiang]");
     assert_eq!(chip.text_content().as_deref(), Some("浙江省5"));
-    chip.unchecked_ref::<web_sys::HtmlElement>().click();
+    let checkbox = element(&root, "label[data-region=zhejiang] input[type=checkbox]")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(checkbox.value(), "zhejiang");
+    checkbox.click();
     tick().await;
     assert_eq!(
         nav.state.get_untracked().regions.iter().collect::<Vec<_>>(),
         [Region::Zhejiang]
     );
-    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(checkbox.checked());
     assert_eq!(visible(&root), 5);
     let status = root
         .query_selector(".filter-status")
@@ -140,10 +144,13 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
         .text_content()
         .unwrap();
     assert_eq!(status, "顯示 5 則快訊（共 17 則）");
-    let all_chip = root.query_selector("button.chip").unwrap().unwrap();
+    // 全部 is the form's reset, and the app's state follows it.
+    let all_chip = element(&root, "button.chip[type=reset]");
     all_chip.unchecked_ref::<web_sys::HtmlElement>().click();
     tick().await;
     assert_eq!(visible(&root), 17);
+    assert!(!checkbox.checked());
+    assert!(!nav.state.get_untracked().regions.is_on());
 }
 
 #[wasm_bindgen_test]
@@ -208,9 +215,11 @@ async fn in_english_the_chips_and_status_speak_english_and_items_keep_their_ids(
         ..ViewState::default()
     });
     let root = chips_and_news(nav, issue);
-    let chip = element(&root, "button[data-region=zhejiang]");
+    let chip = element(&root, "label[data-region=zhejiang]");
     assert_eq!(chip.text_content().as_deref(), Some("Zhejiang5"));
-    chip.unchecked_ref::<web_sys::HtmlElement>().click();
+    element(&root, "label[data-region=zhejiang] input")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
     tick().await;
     let status = root.query_selector(".filter-status").unwrap().unwrap();
     assert_eq!(

@@ -430,3 +430,52 @@ mod reader_page {
         assert_eq!(html.matches("lang=zh-Hant-HK").count(), 0);
     }
 }
+
+/// Controls before code (issue 26): the province filter and the language switch work from the
+/// page as published. Each chip is a checkbox the stylesheet reads (`:has()`), with a rule for
+/// every province; 全部 resets the form; 繁 and 简 link to the issue's published editions.
+#[test]
+fn the_filter_and_the_language_switch_work_from_the_html() {
+    use sheto::app::publish::{app_page, Share};
+    use sheto::region::Region;
+    use sheto::view_state::Place;
+    let css = std::fs::read_to_string(repo("style/main.css")).unwrap();
+    for region in Region::PROVINCES {
+        let id = region.id();
+        let chosen = format!(".page:has([value=\"{id}\"]:checked)");
+        for shown in [
+            format!("{chosen} :is(#news, #events) .group[data-region=\"{id}\"]"),
+            format!("{chosen} :is(#news, #events):has(.group[data-region=\"{id}\"]) .empty"),
+            format!("{chosen} .data-table tr[data-region=\"{id}\"]"),
+        ] {
+            assert!(css.contains(&shown), "main.css has no rule for {shown}");
+        }
+    }
+    let shell = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8><title>t</title>\
+</head><body><div id=app></div></body></html>";
+    let site = app_page(shell, &issue_233(), Place::Site, &Share::default()).unwrap();
+    for region in Region::PROVINCES {
+        let checkbox = format!(
+            "<input type=\"checkbox\" name=\"region\" value=\"{}\">",
+            region.id()
+        );
+        assert!(site.contains(&checkbox), "{checkbox}");
+    }
+    assert!(site.contains("<button type=\"reset\" class=\"chip all\">"));
+    for link in [
+        "href=\"issues/233.html\" aria-current=\"true\"",
+        "href=\"issues/233.zh-Hans.html\"",
+        "href=\"?issue=233&amp;lang=en\"",
+    ] {
+        assert!(site.contains(link), "{link}");
+    }
+    let hans = sheto::convert::simplified_issue(&issue_233());
+    let page = app_page(shell, &hans, Place::IssuePage, &Share::default()).unwrap();
+    for link in [
+        "href=\"233.html\"",
+        "href=\"233.zh-Hans.html\" aria-current=\"true\"",
+        "href=\"233.html?lang=en\"",
+    ] {
+        assert!(page.contains(link), "{link}");
+    }
+}

@@ -24,6 +24,32 @@ pub fn current_state(place: Place) -> ViewState {
     )
 }
 
+/// Provinces a reader chose in the page's own form before the app adopted it (the filter works
+/// from the HTML, see `RegionChips`): carried into the address, so the app starts where the
+/// reader is rather than undoing their choice.
+#[cfg(target_arch = "wasm32")]
+pub fn carry_chosen_regions(place: Place) {
+    use wasm_bindgen::JsCast;
+    let Ok(boxes) = document().query_selector_all(".region-chips input:checked") else {
+        return;
+    };
+    let chosen: crate::filter::Filter = (0..boxes.length())
+        .filter_map(|i| boxes.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter_map(|input| crate::region::Region::from_id(&input.value()))
+        .collect();
+    let state = current_state(place);
+    if chosen.is_on() && !state.regions.is_on() {
+        replace_url(
+            &ViewState {
+                regions: chosen,
+                ..state
+            },
+            place,
+        );
+        write_pending_urls();
+    }
+}
+
 /// Adds a history entry for a state; the folder stays, so any sub-path works.
 pub fn push_url(state: &ViewState, place: Place) {
     set_url(state, place, true);

@@ -40,6 +40,7 @@ fn adopt_or_draw() {
     browser::set_place(place);
     let start = move || match issue {
         Some(issue) => {
+            browser::carry_chosen_regions(place);
             let page = Some(Arc::new(issue));
             leptos::mount::hydrate_from(root, move || view! { <App page=page place=place /> })
                 .forget();

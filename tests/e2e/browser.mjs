@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core (no browser download) with the flags this
 // machine needs, and collects page errors so tests can assert there were none.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,6 +66,43 @@ export async function openAt(context, url, { viewport = DESKTOP, ready, state = 
   page.response = await page.goto(url);
   if (ready) await page.locator(ready).first().waitFor({ state });
   return page;
+}
+
+/** A province's chip (a checkbox, so the filter works from the HTML) or 全部 / All (the filter
+ * form's reset button), by the start of its name. */
+export const chip = (page, name) => /^(全部|All)$/.test(name)
+  ? page.getByRole('button', { name: new RegExp(`^${name}`) })
+  : page.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+
+/** The province filter driven as a reader would, on a page where the app is not running (no
+ * WebAssembly, no script): the HTML's checkboxes and the stylesheet alone filter the news and
+ * the events, say when a section has nothing, and 全部 resets. */
+export async function filtersWithoutTheApp(page) {
+  const items = page.locator('#news article.article:visible');
+  const events = page.locator('#events tr.event:visible');
+  const noEvents = page.locator('#events .empty');
+  assert.equal(await items.count(), 17);
+  assert.ok(await chip(page, '浙江省').isVisible(), 'the chips are there at first paint');
+  await chip(page, '浙江省').check();
+  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.number)), ['13', '14', '15', '16', '17']);
+  assert.equal(await events.count(), 0);
+  assert.ok(await noEvents.isVisible(), 'no event in 浙江: the page says so');
+  assert.equal(await page.locator('#news .empty').isVisible(), false);
+  const lit = () => page.locator('.data-table tbody tr').evaluateAll((rows) => {
+    const probe = document.body.appendChild(Object.assign(document.createElement('div'), { style: 'background: var(--highlight)' }));
+    const highlight = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return rows.filter((r) => getComputedStyle(r.firstElementChild).backgroundColor === highlight).map((r) => r.dataset.region);
+  });
+  assert.deepEqual(await lit(), ['zhejiang'], 'its data row is lit');
+  await chip(page, '上海市').check();
+  assert.equal(await items.count(), 8);
+  assert.equal(await events.count(), 3);
+  assert.equal(await noEvents.isVisible(), false);
+  await chip(page, '全部').click();
+  assert.equal(await items.count(), 17);
+  assert.equal(await events.count(), 4);
+  assert.equal(await page.locator('.region-chips :checked').count(), 0);
 }
 
 export const SCREENSHOTS = path.resolve('tests/e2e/screenshots');

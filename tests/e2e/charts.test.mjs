@@ -78,7 +78,7 @@ test('bars are drawn where the geometry puts them, and the filter dims the other
   const faint = await barPixel(page, 'shanghai');
   assert.ok(!near(faint, BLUE) && faint[2] > 180, `shanghai is faint: ${faint}`);
   // The chips drive the chart: choose 上海市 too.
-  await page.getByRole('button', { name: /^上海市/ }).click();
+  await page.getByRole('checkbox', { name: /^上海市/ }).click();
   await page.waitForFunction(() => true);
   assert.ok(near(await barPixel(page, 'shanghai'), BLUE));
   await page.close();
@@ -94,7 +94,7 @@ test('hover shows the exact values; clicking a bar toggles its region', async ()
   await page.mouse.click(box.x + box.width * 0.3, box.y + rowCentre(4));
   await page.waitForURL(/\?region=zhejiang$/);
   assert.equal(await page.locator('#news article.article:visible').count(), 5);
-  assert.equal(await page.getByRole('button', { name: /^浙江省/ }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('checkbox', { name: /^浙江省/ }).isChecked(), true);
   // Clicking it again clears it: the same state as the chips, not a copy.
   await page.mouse.click(box.x + box.width * 0.3, box.y + rowCentre(4));
   await page.waitForURL((u) => !u.search);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP } from './browser.mjs';
+import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, filtersWithoutTheApp } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const BUNDLE = JSON.parse(fs.readFileSync('public/issues/233.json', 'utf8'));
@@ -58,7 +58,7 @@ test('the strict policy is sent and pinned, and the whole app runs under it', as
   assert.deepEqual(Object.values(map.integrity).map((h) => h.slice(0, 7)), ['sha384-']);
   assert.equal(await page.locator('link[rel=modulepreload], link[rel=preload]').count(), 0);
   // Use it: filter, chart hover, table switch, downloads.
-  await page.getByRole('button', { name: /^浙江省/ }).click();
+  await page.getByRole('checkbox', { name: /^浙江省/ }).click();
   const surface = page.locator('#chart-gdp .chart-surface');
   await surface.scrollIntoViewIfNeeded();
   const box = await surface.boundingBox();
@@ -68,12 +68,12 @@ test('the strict policy is sent and pinned, and the whole app runs under it', as
   await Promise.all([page.waitForEvent('download'), page.locator('#chart-trade').getByRole('button', { name: '下載 CSV' }).click()]);
   await Promise.all([page.waitForEvent('download'), page.locator('#chart-trade').getByRole('button', { name: '下載 PNG' }).click()]);
   // 简, then a search and its result.
-  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.getByRole('link', { name: '简体中文' }).click();
   await page.locator('h1', { hasText: '香港特区政府' }).waitFor();
   await page.getByRole('searchbox').fill('独角兽');
   await page.locator('.hits .hit a').first().click();
   await page.waitForURL(/#item-17$/);
-  await page.getByRole('button', { name: '繁體中文' }).click();
+  await page.getByRole('link', { name: '繁體中文' }).click();
   await page.locator('h1', { hasText: '香港特區政府' }).waitFor();
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.errors, []);
@@ -261,11 +261,17 @@ test('without WebAssembly (a JIT-less browser) the whole issue is on the page', 
     assert.equal(await page.locator('#events tr.event').count(), 4);
     assert.equal(await page.locator('main a[href^="http"]').count(), 35);
     assert.equal(await page.locator('.error-card, .skeleton').count(), 0);
-    // The controls that need the app are not shown (and leave no gap); other issues are plain links.
-    assert.equal(await page.locator('.region-chips').isVisible(), false);
+    // The controls that need the app are not shown (and leave no gap); other issues are plain
+    // links; the province filter and the language links work from the HTML.
     assert.equal(await page.locator('.search').isVisible(), false);
-    assert.equal(await page.locator('.region-chips').evaluate((e) => getComputedStyle(e).display), 'none');
+    assert.equal(await page.locator('.issue-picker').evaluate((e) => getComputedStyle(e).display), 'none');
     console.log(`screenshot: ${await screenshot(page, 'no-wasm-phone')}`);
+    await filtersWithoutTheApp(page);
+    await page.getByRole('link', { name: '简体中文' }).click();
+    await page.waitForURL(/issues\/233\.zh-Hans\.html$/);
+    assert.equal(await page.locator('.dateline').textContent(), '2026年5月（第233期）');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
+    await page.goto(server.url);
     await page.locator('.site-footer').getByRole('link', { name: '各期通訊' }).click();
     await page.waitForURL(/issues\/index\.html$/);
     await page.getByRole('link', { name: /第233期|233/ }).first().click();
@@ -413,16 +419,17 @@ test('a keyboard-only walk: skip link, filters, charts, links', async () => {
   const stops = [];
   for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
-    stops.push(await page.evaluate(() => document.activeElement.getAttribute('data-region') ?? document.activeElement.textContent.trim().slice(0, 8)));
+    stops.push(await page.evaluate(() => document.activeElement.closest('[data-region]')?.dataset.region ?? document.activeElement.textContent.trim().slice(0, 8)));
   }
   assert.ok(stops.includes('經貿數據'), stops.join(' | '));
   assert.ok(stops.includes('zhejiang'), stops.join(' | '));
-  // Reach 浙江省 and press Enter: the filter follows the keyboard.
-  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement.getAttribute('data-region'))) !== 'zhejiang'; i++) {
+  // Reach 浙江省 (a checkbox) and press Space: the filter follows the keyboard.
+  const focusedRegion = () => page.evaluate(() => document.activeElement.closest('[data-region]')?.dataset.region);
+  for (let i = 0; i < 20 && (await focusedRegion()) !== 'zhejiang'; i++) {
     await page.keyboard.press('Shift+Tab');
   }
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-region')), 'zhejiang');
-  await page.keyboard.press('Enter');
+  assert.equal(await focusedRegion(), 'zhejiang');
+  await page.keyboard.press('Space');
   await page.waitForURL(/\?region=zhejiang/);
   // Tab onward to the first chart: arrows and Enter.
   for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement.classList.contains('chart-surface'))); i++) await page.keyboard.press('Tab');

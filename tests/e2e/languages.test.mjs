@@ -66,7 +66,7 @@ test('the first visit follows the browser: zh-CN reads 简, en-US gets an Englis
   const en = await open(await browserIn('en-US'));
   assert.equal(await en.locator('html').getAttribute('lang'), 'en');
   assert.deepEqual(await sectionNav(en), ['Key developments', 'Trade news', 'Economic data', 'Events', 'Contact', 'About']);
-  assert.equal(await en.getByRole('button', { name: /^Zhejiang/ }).count(), 1);
+  assert.equal(await en.getByRole('checkbox', { name: /^Zhejiang/ }).count(), 1);
   // The newsletter's own text stays in Chinese (the original), and says so for fonts and speech.
   assert.equal(await en.locator('main').getAttribute('lang'), 'zh-Hant');
   assert.equal(await en.locator('h1').textContent(), '香港特區政府駐上海經濟貿易辦事處通訊');
@@ -82,9 +82,9 @@ test('a reader switches 繁 → 简 → EN and the choice is kept across reloads
   const browser = await browserIn('zh-HK', { hasTouch: true });
   const page = await open(browser, '?region=zhejiang', PHONE);
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant-HK');
-  await page.getByRole('button', { name: '简体中文' }).tap();
+  await page.getByRole('link', { name: '简体中文' }).tap();
   await page.locator('h1', { hasText: '香港特区政府' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: '简体中文' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('link', { name: '简体中文' }).getAttribute('aria-current'), 'true');
   // The filter survives the switch; the URL says the language so the view can be shared.
   await page.waitForURL(/lang=zh-Hans/);
   assert.match(page.url(), /region=zhejiang/);
@@ -94,7 +94,7 @@ test('a reader switches 繁 → 简 → EN and the choice is kept across reloads
   // A new visit without `lang` in the address keeps the choice.
   const again = await open(browser, '', PHONE);
   assert.equal(await again.locator('html').getAttribute('lang'), 'zh-Hans');
-  await again.getByRole('button', { name: 'English' }).click();
+  await again.getByRole('link', { name: 'English' }).click();
   await again.locator('.section-nav a', { hasText: 'Key developments' }).waitFor();
   await again.waitForURL(/lang=en/);
   await again.reload();
@@ -163,7 +163,7 @@ test('search: 独角兽 (简) finds no. 233’s item in 繁, highlighted, and a 
   await page.waitForURL(/#item-17$/);
   assert.match(page.url(), /\?issue=233&region=zhejiang#item-17$/);
   assert.equal(await page.locator('.search-results').count(), 0);
-  assert.equal(await page.getByRole('button', { name: /^浙江省/ }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('checkbox', { name: /^浙江省/ }).isChecked(), true);
   const item = page.locator('#item-17');
   await item.waitFor();
   assert.match(await item.getAttribute('class'), /found/);

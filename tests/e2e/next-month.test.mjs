@@ -88,7 +88,7 @@ test('a city with no region shows its event with its dates as printed, and hides
   assert.ok(text.includes('示例展覽會（測試資料，虛構）'), text);
   assert.equal(await chengdu.locator('time').getAttribute('datetime'), null);
   console.log('screenshot:', await screenshot(page, 'next-month-events-phone'));
-  await page.getByRole('button', { name: /^浙江省/ }).click();
+  await page.getByRole('checkbox', { name: /^浙江省/ }).click();
   assert.equal(await chengdu.isVisible(), false);
   await page.getByRole('button', { name: /^全部/ }).click();
   assert.ok(await chengdu.isVisible());

@@ -50,7 +50,7 @@ test('pasting the text of no. 233 renders the same content as the published issu
   assert.match(await page.locator('.draft-banner').textContent(), /草稿 DRAFT/);
   assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
   // The filter works in the draft too.
-  await page.locator('.draft-render').getByRole('button', { name: /^浙江省/ }).click();
+  await page.locator('.draft-render').getByRole('checkbox', { name: /^浙江省/ }).click();
   assert.equal(await page.locator('.draft-render #news article:visible').count(), 5);
   await page.waitForURL(/preview\.html\?region=zhejiang$/);
   console.log(`screenshots: ${await screenshot(page, 'preview-desktop')}`);
@@ -75,7 +75,7 @@ test('简 shows the draft’s Simplified edition for review, and downloads it by
   await clearDraft(page);
   await paste(page, SOURCE);
   await page.locator('.draft-render main.issue').waitFor();
-  await page.locator('.draft-render').getByRole('button', { name: '简体中文' }).click();
+  await page.locator('.draft-render').getByRole('link', { name: '简体中文' }).click();
   await page.locator('.draft-render h1', { hasText: '香港特区政府驻上海经济贸易办事处通讯' }).waitFor();
   assert.equal(await page.locator('.draft-render main.issue').getAttribute('lang'), 'zh-Hans');
   const text = await page.locator('.draft-render main.issue').innerText();
@@ -89,7 +89,7 @@ test('简 shows the draft’s Simplified edition for review, and downloads it by
   assert.equal(fs.readFileSync(await file.path(), 'utf8'), fs.readFileSync('public/issues/233.zh-Hans.json', 'utf8'));
   await screenshot(page, 'preview-hans-desktop');
   // Back to 繁 (the choice is remembered in this browser, and the other tests read 繁).
-  await page.locator('.draft-render').getByRole('button', { name: '繁體中文' }).click();
+  await page.locator('.draft-render').getByRole('link', { name: '繁體中文' }).click();
   await page.locator('.draft-render h1', { hasText: '香港特區政府' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.close();

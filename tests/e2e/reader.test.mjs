@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, openAt } from './browser.mjs';
+import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, openAt, chip, filtersWithoutTheApp } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const PREFIX = '/any/sub/path/';
@@ -23,7 +23,6 @@ after(async () => {
 });
 
 const visibleItems = (page) => page.locator('#news article.article:visible');
-const chip = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
 
 const open = (query = '', viewport = DESKTOP) => openAt(browser, server.url + query, { viewport, ready: '#news' });
 
@@ -73,7 +72,7 @@ test('choosing 浙江省 leaves its 5 items, records it in the URL, and survives
   assert.deepEqual(numbers, ['13', '14', '15', '16', '17']);
   // The address bar follows a frame after the page.
   await page.waitForURL(/\?region=zhejiang$/);
-  assert.equal(await chip(page, '浙江省').getAttribute('aria-pressed'), 'true');
+  assert.equal(await chip(page, '浙江省').isChecked(), true);
   assert.deepEqual(await page.locator('tr.highlight').evaluateAll((r) => r.map((e) => e.dataset.region)), ['zhejiang']);
   // No event is in 浙江: the page says so instead of showing an empty table.
   assert.ok(await page.getByText('所選省市本期沒有經貿活動。').isVisible());
@@ -141,8 +140,8 @@ test('nothing on the page moves as it loads: no layout shift, on a phone or a de
 test('a shared link opens the same view in a fresh tab', async () => {
   const page = await open('?issue=233&region=anhui,shandong#data');
   assert.equal(await visibleItems(page).count(), 6);
-  assert.equal(await chip(page, '安徽省').getAttribute('aria-pressed'), 'true');
-  assert.equal(await chip(page, '全部').getAttribute('aria-pressed'), 'false');
+  assert.equal(await chip(page, '安徽省').isChecked(), true);
+  assert.equal(await page.locator('.region-chips :checked').count(), 2);
   await page.waitForFunction(() => {
     const top = document.getElementById('data').getBoundingClientRect().top;
     return top >= -2 && top < 120;
@@ -317,7 +316,7 @@ test('each edition of an issue is a page of its own, adopted by the app, its vie
   await page.reload();
   assert.equal(await visibleItems(page).count(), 5);
   // 繁: the other edition's address, its bundle fetched from the site's root.
-  await page.getByRole('button', { name: '繁體中文' }).click();
+  await page.getByRole('link', { name: '繁體中文' }).click();
   await page.locator('h1', { hasText: '香港特區政府' }).waitFor();
   await page.waitForURL(/\/issues\/233\.html\?region=zhejiang&lang=zh-Hant$/);
   assert.ok(fetched.includes(`${PREFIX}issues/233.json`), fetched.join());
@@ -348,9 +347,21 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   assert.equal(await page.locator('main a[href^="http"]').count(), 35);
   assert.equal(await page.locator('figure.chart svg[role=img]').count(), 3);
   assert.match(await page.locator('.dateline').textContent(), /第233期/);
-  // The controls that need the app are gone, not gaps (noscript.css).
-  const display = (p) => p.locator('.search, .region-chips, .masthead-tools').evaluateAll((els) => els.map((e) => getComputedStyle(e).display));
-  assert.deepEqual(await display(page), ['none', 'none', 'none']);
+  // The controls that need the app are gone, not gaps (noscript.css); the province filter and
+  // the language links work from the HTML.
+  const display = (p) => p.locator('.search, .issue-picker').evaluateAll((els) => els.map((e) => getComputedStyle(e).display));
+  assert.deepEqual(await display(page), ['none', 'none']);
+  await filtersWithoutTheApp(page);
+  // 简: the issue's Simplified page as published; 繁 back to the Traditional one.
+  await page.getByRole('link', { name: '简体中文' }).click();
+  await page.waitForURL(/issues\/233\.zh-Hans\.html$/);
+  assert.equal(await page.locator('h1').textContent(), '香港特区政府驻上海经济贸易办事处通讯');
+  assert.equal(await page.getByRole('link', { name: '简体中文' }).getAttribute('aria-current'), 'true');
+  await filtersWithoutTheApp(page);
+  await page.getByRole('link', { name: '繁體中文' }).click();
+  await page.waitForURL(/issues\/233\.html$/);
+  assert.equal(await page.locator('h1').textContent(), '香港特區政府駐上海經濟貿易辦事處通訊');
+  await page.goto(server.url);
   // Every issue, as plain pages, from its footer.
   await page.locator('.site-footer').getByRole('link', { name: '各期通訊' }).click();
   await page.getByRole('link', { name: '2026年5月（第233期）' }).click();
@@ -358,7 +369,7 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   // The issue's own page: the same page as the site's, complete without its script.
   assert.equal(await page.locator('article').count(), 22, '5 key developments and 17 news items');
   assert.equal(await page.locator('main a[href^="http"]').count(), 35);
-  assert.deepEqual(await display(page), ['none', 'none', 'none'], 'no control that needs a script');
+  assert.deepEqual(await display(page), ['none', 'none'], 'no control that needs a script');
   // The charts are there too, drawn at publish time, and fit a phone's width.
   await page.setViewportSize({ width: 390, height: 844 });
   const charts = page.locator('figure.chart svg[role=img]');

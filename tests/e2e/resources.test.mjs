@@ -65,7 +65,7 @@ test('language switches leave no observer or listener behind', async () => {
   const listenersBefore = await listeners();
   for (let i = 0; i < 10; i += 1) {
     for (const name of ['简体中文', 'English', '繁體中文']) {
-      await page.getByRole('button', { name }).click();
+      await page.getByRole('link', { name }).click();
       await page.locator('#chart-gdp canvas').first().waitFor();
     }
   }

@@ -4,7 +4,7 @@ use super::search::SearchBox;
 use crate::app::{t, use_lang, IndexResource, Nav};
 use crate::bundle::Issue;
 use crate::i18n::{Lang, Msg};
-use crate::view_state::ViewState;
+use crate::view_state::{Place, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -17,7 +17,7 @@ pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
                 <p class="dateline">{issue.masthead.dateline.clone()}</p>
             </div>
             <div class="masthead-tools">
-                <LangSwitch />
+                <LangSwitch number=issue.number />
                 {picker.then(|| view! { <IssuePicker current=issue.number title=issue.masthead.dateline.clone() /> })}
             </div>
             {picker.then(|| view! { <SearchBox /> })}
@@ -26,31 +26,57 @@ pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
 }
 
 /// 繁 / 简 / EN: the interface, and the newsletter's script (简 shows its zh-Hans edition).
+/// Links before code: 繁 and 简 lead to the issue's published pages in each edition, EN to the
+/// app's English view, so the switch works from the HTML; the app, once there, switches in place
+/// (a plain click; a new tab still opens the link).
 #[component]
-fn LangSwitch() -> impl IntoView {
+fn LangSwitch(number: u32) -> impl IntoView {
     let nav = expect_context::<Nav>();
     view! {
         <div class="lang-switch" role="group" aria-label=t(Msg::Language)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
-                    let pressed = move || (nav.lang() == lang).to_string();
+                    let current = move || (nav.lang() == lang).then_some("true");
                     view! {
-                        <button
-                            type="button"
+                        <a
                             class="chip"
                             lang=lang.tag()
-                            aria-pressed=pressed
-                            on:click=move |_| nav.set_lang(lang)
+                            hreflang=lang.tag()
+                            href=lang_href(nav.place, number, lang)
+                            aria-current=current
+                            on:click=move |ev: leptos::ev::MouseEvent| {
+                                let plain = ev.button() == 0
+                                    && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+                                if plain {
+                                    ev.prevent_default();
+                                    nav.set_lang(lang);
+                                }
+                            }
                         >
                             // Short on screen, the language's full name for screen readers.
                             <span aria-hidden="true">{lang.switch_label()}</span>
                             <span class="visually-hidden">{lang.name()}</span>
-                        </button>
+                        </a>
                     }
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// Issue `number` in `lang` from a page at `place`: its published page in that edition (繁, 简),
+/// or the app's English view of it.
+fn lang_href(place: Place, number: u32, lang: Lang) -> String {
+    let state = ViewState {
+        issue: Some(number),
+        lang: (lang != Lang::Hant).then_some(lang),
+        ..ViewState::default()
+    };
+    match (place, lang) {
+        (Place::Site, Lang::En) => state.href_at(Place::Site),
+        (Place::Site, _) => format!("issues/{}", state.href_at(Place::IssuePage)),
+        (Place::IssuePage, _) => state.href_at(Place::IssuePage),
     }
 }
 
