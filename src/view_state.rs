@@ -171,15 +171,15 @@ impl ViewState {
     }
 
     /// Reads the address of a page at `place`: `file` is the last segment of its path. On an
-    /// issue's page the path names the issue, and `.zh-Hans` its edition (unless the query names
-    /// a language).
+    /// issue's page the path names the issue, and `.zh-Hans` or `.en` its interface language
+    /// (unless the query names one).
     pub fn parse_at(place: Place, file: &str, search: &str, hash: &str) -> ViewState {
         let mut state = ViewState::parse(search, hash);
         if place == Place::IssuePage {
-            if let Some((number, script)) = crate::files::parse_page(file) {
+            if let Some((number, lang)) = crate::files::parse_page(file) {
                 state.issue = Some(number);
-                if script == crate::bundle::Script::Hans && state.lang.is_none() {
-                    state.lang = Some(Lang::Hans);
+                if lang != Lang::Hant && state.lang.is_none() {
+                    state.lang = Some(lang);
                 }
             }
         }
@@ -187,19 +187,20 @@ impl ViewState {
     }
 
     /// The link to this state from a page at `place`: the query and hash on the site's page
-    /// (`./` for the plain newest issue); on an issue's page, the issue's page file beside it
-    /// with the rest in its query (`200.zh-Hans.html?region=anhui#news`).
+    /// (`./` for the plain newest issue); on an issue's page, the issue's page file beside it in
+    /// the state's language with the rest in its query (`200.zh-Hans.html?region=anhui#news`;
+    /// `200.html?lang=zh-Hant` when 繁 is chosen, not followed from the reader's saved choice).
     pub fn href_at(&self, place: Place) -> String {
         let url = match (place, self.issue) {
             (Place::IssuePage, Some(number)) => {
-                let hans = self.lang == Some(Lang::Hans);
-                let script = if hans { Lang::Hans } else { Lang::Hant }.script();
+                let own_file = matches!(self.lang, Some(Lang::Hans | Lang::En));
+                let file_lang = self.lang.filter(|_| own_file).unwrap_or(Lang::Hant);
                 let rest = ViewState {
                     issue: None,
-                    lang: self.lang.filter(|_| !hans),
+                    lang: self.lang.filter(|_| !own_file),
                     ..self.clone()
                 };
-                format!("{}{}", crate::files::page(number, script), rest.to_url())
+                format!("{}{}", crate::files::page(number, file_lang), rest.to_url())
             }
             // No issue named (not a view the app makes there): the site's page, the newest.
             (Place::IssuePage, None) => format!("../{}", self.to_url()),
@@ -322,6 +323,13 @@ mod tests {
         // Hosts that drop `.html` ("pretty URLs") serve the same page.
         assert_eq!(at("200", ""), at("200.html", ""));
         assert_eq!(at("200.html", "?lang=en").lang, Some(Lang::En));
+        // The English interface has a page of its own; 繁 chosen stays in the query.
+        let en = ViewState::parse_at(Place::IssuePage, "200.en.html", "", "#news");
+        assert_eq!((en.issue, en.lang), (Some(200), Some(Lang::En)));
+        assert_eq!(en.href_at(Place::IssuePage), "200.en.html#news");
+        let hant = at("200.html", "?lang=zh-Hant");
+        assert_eq!(hant.href_at(Place::IssuePage), "200.html?lang=zh-Hant");
+        assert_eq!(at("200.html", "").href_at(Place::IssuePage), "200.html");
         assert_eq!(
             at("200.zh-Hans.html", "?lang=zh-Hant").lang,
             Some(Lang::Hant)

@@ -219,6 +219,7 @@ fn index_writes_everything_derived_and_can_run_again() {
         ("issues/series.json", "public/issues/series.json"),
         ("feed.xml", "public/feed.xml"),
         ("issues/233.zh-Hans.html", "public/issues/233.zh-Hans.html"),
+        ("issues/233.en.html", "public/issues/233.en.html"),
         ("issues/index.html", "public/issues/index.html"),
     ] {
         let made = std::fs::read_to_string(dir.join(made)).unwrap();
@@ -452,22 +453,25 @@ fn publish_draws_the_newest_issue_into_the_site_page_and_every_issue_at_its_own_
     for _ in 0..2 {
         let o = sheto(&["publish", dir.to_str().unwrap()]);
         assert!(o.status.success(), "{}", stderr(&o));
-        assert!(stderr(&o).contains("2 issue pages"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("3 issue pages"), "{}", stderr(&o));
     }
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
     let site = read("index.html");
-    assert!(site.contains("href=./main-1.css") && site.contains("id=\"sheto-issue\">"));
-    for (page, lang) in [
-        ("issues/233.html", "zh-Hant"),
-        ("issues/233.zh-Hans.html", "zh-Hans"),
+    assert!(
+        site.contains("href=./main-1.css")
+            && site.contains("id=\"sheto-issue\" data-lang=\"zh-Hant\">")
+    );
+    // Each issue in each interface language: 繁 and EN around the original, 简 its edition.
+    for (page, interface, script) in [
+        ("issues/233.html", "zh-Hant", "zh-Hant"),
+        ("issues/233.zh-Hans.html", "zh-Hans", "zh-Hans"),
+        ("issues/233.en.html", "en", "zh-Hant"),
     ] {
         let html = read(page);
         assert!(html.contains("href=../main-1.css"), "{page}");
-        assert!(
-            html.contains("id=\"sheto-issue\" data-place=\"issue\">"),
-            "{page}"
-        );
-        assert!(html.contains(&format!("\"lang\":\"{lang}\"")), "{page}");
+        let data = format!("id=\"sheto-issue\" data-place=\"issue\" data-lang=\"{interface}\">");
+        assert!(html.contains(&data), "{page}");
+        assert!(html.contains(&format!("\"lang\":\"{script}\"")), "{page}");
     }
     // A site whose index lists nothing, or no index at all, is refused and nothing is written.
     std::fs::write(

@@ -4,7 +4,13 @@
 
 mod common;
 use common::*;
-use sheto::app::publish::issue_page as page;
+use sheto::bundle::Issue;
+use sheto::i18n::Lang;
+
+/// An issue's plain page with the interface in its own script.
+fn page(issue: &Issue) -> String {
+    sheto::app::publish::issue_page(issue, Lang::from(issue.lang))
+}
 use sheto::html::archive_page;
 use sheto::xml::escape;
 
@@ -282,7 +288,14 @@ mod reader_page {
 
     #[test]
     fn every_word_and_figure_is_in_the_page_before_any_script() {
-        let html = app_page(SHELL, &issue_233(), Place::Site, &Share::default()).unwrap();
+        let html = app_page(
+            SHELL,
+            &issue_233(),
+            Place::Site,
+            Lang::Hant,
+            &Share::default(),
+        )
+        .unwrap();
         assert_source_is_in(&visible_text(drawn(&html)));
         // The three charts as SVG, and the app's own parts: the masthead, the chips, search.
         assert_eq!(drawn(&html).matches("<svg role=\"img\"").count(), 3);
@@ -308,9 +321,9 @@ mod reader_page {
     #[test]
     fn the_issue_s_data_is_in_the_page_for_the_app_to_adopt_it() {
         let issue = issue_233();
-        let html = app_page(SHELL, &issue, Place::Site, &Share::default()).unwrap();
+        let html = app_page(SHELL, &issue, Place::Site, Lang::Hant, &Share::default()).unwrap();
         let data = html
-            .split("<script type=\"application/json\" id=\"sheto-issue\">")
+            .split("<script type=\"application/json\" id=\"sheto-issue\" data-lang=\"zh-Hant\">")
             .nth(1)
             .and_then(|rest| rest.split("</script>").next())
             .unwrap();
@@ -320,7 +333,7 @@ mod reader_page {
         let mut hostile = issue.clone();
         hostile.news_flash.groups[0].articles[0].title =
             "</script><script>alert(1)</script><!--".into();
-        let html = app_page(SHELL, &hostile, Place::Site, &Share::default()).unwrap();
+        let html = app_page(SHELL, &hostile, Place::Site, Lang::Hant, &Share::default()).unwrap();
         assert_eq!(
             html.matches("</script>").count(),
             3,
@@ -335,11 +348,11 @@ mod reader_page {
         let mut newer = issue_233();
         newer.number = 234;
         newer.masthead.dateline = "2026年6月（第234期）".into();
-        let once = app_page(SHELL, &older, Place::Site, &Share::default()).unwrap();
-        let again = app_page(&once, &newer, Place::Site, &Share::default()).unwrap();
+        let once = app_page(SHELL, &older, Place::Site, Lang::Hant, &Share::default()).unwrap();
+        let again = app_page(&once, &newer, Place::Site, Lang::Hant, &Share::default()).unwrap();
         assert_eq!(
             again,
-            app_page(SHELL, &newer, Place::Site, &Share::default()).unwrap()
+            app_page(SHELL, &newer, Place::Site, Lang::Hant, &Share::default()).unwrap()
         );
         assert!(again.contains("第234期") && !again.contains("第233期"));
     }
@@ -347,7 +360,15 @@ mod reader_page {
     #[test]
     fn a_shell_without_its_place_is_refused_with_where() {
         use sheto::site::shell::ShellError;
-        let publish = |shell: &str| app_page(shell, &issue_233(), Place::Site, &Share::default());
+        let publish = |shell: &str| {
+            app_page(
+                shell,
+                &issue_233(),
+                Place::Site,
+                Lang::Hant,
+                &Share::default(),
+            )
+        };
         let shell = SHELL.replace("<div id=app></div>", "<div id=boot></div>");
         assert_eq!(publish(&shell).unwrap_err(), ShellError::NoApp);
         assert_eq!(
@@ -366,7 +387,14 @@ mod reader_page {
 
     #[test]
     fn the_page_is_its_own_elements_and_the_issue_s_in_one_head() {
-        let html = app_page(SHELL, &issue_233(), Place::Site, &Share::default()).unwrap();
+        let html = app_page(
+            SHELL,
+            &issue_233(),
+            Place::Site,
+            Lang::Hant,
+            &Share::default(),
+        )
+        .unwrap();
         let tokens = sheto::site::markup::tokens(&html).unwrap();
         let count = |name: &str| {
             tokens
@@ -383,7 +411,7 @@ mod reader_page {
         );
         // The policy right after <meta charset>, pinning the loader (and nothing else runs).
         assert!(html.starts_with(
-            "<!DOCTYPE html><html lang=\"zh-Hant-HK\"><head><meta charset=utf-8>\
+            "<!DOCTYPE html><html lang=\"zh-Hant-HK\" data-issue=\"233\"><head><meta charset=utf-8>\
 <meta http-equiv=\"Content-Security-Policy\""
         ));
         let loader = SHELL
@@ -400,7 +428,14 @@ mod reader_page {
 
     #[test]
     fn an_issue_s_own_page_is_the_same_page_one_folder_down() {
-        let html = app_page(SHELL, &issue_233(), Place::IssuePage, &Share::default()).unwrap();
+        let html = app_page(
+            SHELL,
+            &issue_233(),
+            Place::IssuePage,
+            Lang::Hant,
+            &Share::default(),
+        )
+        .unwrap();
         assert_source_is_in(&visible_text(drawn(&html)));
         // Its stylesheet, loader, wasm and feed from the site's root; its own anchors stay.
         for link in [
@@ -414,16 +449,23 @@ mod reader_page {
         assert!(!html.contains("=./"));
         // The loader finds the site's root from the page (its text, and so its hash, is the
         // same on every page).
-        assert!(html.contains("<html lang=\"zh-Hant-HK\" data-root=\"../\">"));
+        assert!(html.contains("<html lang=\"zh-Hant-HK\" data-root=\"../\" data-issue=\"233\">"));
         // It says where it is, for the app, and which page is the issue's and its other edition.
-        assert!(html.contains("id=\"sheto-issue\" data-place=\"issue\">"));
+        assert!(html.contains("id=\"sheto-issue\" data-place=\"issue\" data-lang=\"zh-Hant\">"));
         let hans = sheto::convert::simplified_issue(&issue_233());
-        let html = app_page(SHELL, &hans, Place::IssuePage, &Share::default()).unwrap();
+        let html = app_page(
+            SHELL,
+            &hans,
+            Place::IssuePage,
+            Lang::Hans,
+            &Share::default(),
+        )
+        .unwrap();
         assert!(html.contains("<link rel=\"canonical\" href=\"233.zh-Hans.html\">"));
         assert!(html.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"233.html\">"));
         // Its language is its edition's before any script runs; only <html>'s own is changed.
         assert!(
-            html.contains("<html lang=\"zh-Hans\" data-root=\"../\">"),
+            html.contains("<html lang=\"zh-Hans\" data-root=\"../\" data-issue=\"233\">"),
             "{}",
             &html[..80]
         );
@@ -453,7 +495,14 @@ fn the_filter_and_the_language_switch_work_from_the_html() {
     }
     let shell = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8><title>t</title>\
 </head><body><div id=app></div></body></html>";
-    let site = app_page(shell, &issue_233(), Place::Site, &Share::default()).unwrap();
+    let site = app_page(
+        shell,
+        &issue_233(),
+        Place::Site,
+        Lang::Hant,
+        &Share::default(),
+    )
+    .unwrap();
     for region in Region::PROVINCES {
         let checkbox = format!(
             "<input type=\"checkbox\" name=\"region\" value=\"{}\">",
@@ -462,20 +511,80 @@ fn the_filter_and_the_language_switch_work_from_the_html() {
         assert!(site.contains(&checkbox), "{checkbox}");
     }
     assert!(site.contains("<button type=\"reset\" class=\"chip all\">"));
+    // Each language is a link to the issue's page in it (繁 named: a link followed is a choice).
     for link in [
-        "href=\"issues/233.html\" aria-current=\"true\"",
+        "href=\"issues/233.html?lang=zh-Hant\" aria-current=\"true\"",
         "href=\"issues/233.zh-Hans.html\"",
-        "href=\"?issue=233&amp;lang=en\"",
+        "href=\"issues/233.en.html\"",
     ] {
         assert!(site.contains(link), "{link}");
     }
+    // Another issue is a link away (the archive's page) before the app's picker is there.
+    assert!(site.contains("<a href=\"issues/index.html\" class=\"archive-link\">"));
+    // The search box is a form: sent before the app is there, it opens `?q=` for the app.
+    assert!(site.contains("<form role=\"search\" method=\"get\" class=\"search\">"));
+    assert!(site.contains("name=\"q\""));
     let hans = sheto::convert::simplified_issue(&issue_233());
-    let page = app_page(shell, &hans, Place::IssuePage, &Share::default()).unwrap();
+    let page = app_page(
+        shell,
+        &hans,
+        Place::IssuePage,
+        Lang::Hans,
+        &Share::default(),
+    )
+    .unwrap();
     for link in [
-        "href=\"233.html\"",
+        "href=\"233.html?lang=zh-Hant\"",
         "href=\"233.zh-Hans.html\" aria-current=\"true\"",
-        "href=\"233.html?lang=en\"",
+        "href=\"233.en.html\"",
+        "href=\"../issues/index.html\"",
     ] {
         assert!(page.contains(link), "{link}");
     }
+}
+
+/// Issue 26, point 3: an English interface published per issue, so an English reader's first
+/// visit adopts a page already in English rather than redrawing a Chinese one.
+#[test]
+fn each_issue_has_a_page_with_an_english_interface() {
+    use sheto::app::publish::{app_page, Share};
+    use sheto::view_state::Place;
+    let shell = "<!doctype html><html lang=zh-Hant-HK><meta charset=utf-8><title>t</title>\
+</head><body><div id=app></div></body></html>";
+    let issue = issue_233();
+    let en = app_page(shell, &issue, Place::IssuePage, Lang::En, &Share::default()).unwrap();
+    // The page's language and its data say English; the loader's script reads the issue.
+    assert!(en.contains("<html lang=\"en\" data-root=\"../\" data-issue=\"233\">"));
+    assert!(en.contains("id=\"sheto-issue\" data-place=\"issue\" data-lang=\"en\">"));
+    // It is the canonical English page; its siblings are named for each language.
+    assert!(en.contains("<link rel=\"canonical\" href=\"233.en.html\">"));
+    for (tag, file) in [
+        ("zh-Hant", "233.html"),
+        ("zh-Hans", "233.zh-Hans.html"),
+        ("en", "233.en.html"),
+    ] {
+        let alternate = format!("<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{file}\">");
+        assert!(en.contains(&alternate), "{alternate}");
+    }
+    // The interface in English around the newsletter's own text, which stays in 繁 and says so.
+    let app = en.split("<div id=\"app\">").nth(1).unwrap();
+    let app = app
+        .split("<script type=\"application/json\"")
+        .next()
+        .unwrap();
+    for label in [
+        "Key developments",
+        "Trade news",
+        "Skip to content",
+        "All issues",
+    ] {
+        assert!(app.contains(label), "{label}");
+    }
+    assert!(app.contains("<main") && app.contains("lang=\"zh-Hant\""));
+    // (The contact's labels are the interface's: "Address", not 地址; the rest is the source's.)
+    let text = visible_text(app);
+    for source in ["浙江獨角獸企業達58家", "34,483.0", "CargoX"] {
+        assert!(text.contains(source), "{source}");
+    }
+    assert!(en.contains("href=\"233.en.html\" aria-current=\"true\""));
 }

@@ -23,7 +23,7 @@ fn the_search_index_finds_items_by_the_anchors_the_page_gives_them() {
     assert_eq!(drawn[5], "item-1");
     assert_eq!(drawn[25], "event-4");
     // The plain page carries the same ids.
-    let html = sheto::app::publish::issue_page(&issue);
+    let html = sheto::app::publish::issue_page(&issue, Lang::Hant);
     for anchor in &drawn[..22] {
         assert!(html.contains(&format!("id=\"{anchor}\"")), "{anchor}");
     }
@@ -67,7 +67,7 @@ fn every_string_of_a_simplified_page_is_simplified() {
     }
     // The plain page in Simplified too, its labels (单位, 邮编, 电话, 传真, 电邮, 网址) included;
     // links are addresses, not text, and keep their letters.
-    let html = sheto::app::publish::issue_page(&hans);
+    let html = sheto::app::publish::issue_page(&hans, Lang::Hans);
     let text: String = html
         .split('<')
         .map(|tag_and_text| tag_and_text.split_once('>').map_or("", |(_, t)| t))

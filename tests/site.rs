@@ -194,8 +194,13 @@ fn publishing_names_the_file_that_stops_it_and_is_idempotent() {
     let options = Options::default();
 
     let published = publish(&site, &options).unwrap();
-    assert_eq!((published.newest, published.pages), (233, 2));
-    let pages = ["index.html", "issues/233.html", "issues/233.zh-Hans.html"];
+    assert_eq!((published.newest, published.pages), (233, 3));
+    let pages = [
+        "index.html",
+        "issues/233.html",
+        "issues/233.zh-Hans.html",
+        "issues/233.en.html",
+    ];
     let read = |page: &str| std::fs::read_to_string(site.join(page)).unwrap();
     let once: Vec<String> = pages.iter().map(|p| read(p)).collect();
     publish(&site, &options).unwrap();

@@ -621,7 +621,10 @@ fn every_bundle_a_variant_gives_is_valid_and_publishable() {
         assert!(errs.is_empty(), "{}: {errs:?}", path.display());
         let hans = sheto::convert::simplified_issue(&issue);
         assert_eq!(hans.economic_data.rows, issue.economic_data.rows);
-        assert!(sheto::app::publish::issue_page(&hans).contains(&hans.masthead.title));
+        assert!(
+            sheto::app::publish::issue_page(&hans, sheto::i18n::Lang::Hans)
+                .contains(&hans.masthead.title)
+        );
     }
     assert!(bundles >= 45, "{bundles} variants give a bundle");
 }
@@ -632,7 +635,7 @@ fn a_figure_not_published_reads_as_such_in_the_table_the_chart_and_the_csv() {
     use sheto::i18n::Lang;
     let issue = run("34").issue.unwrap();
     let anhui = 2;
-    let page = sheto::app::publish::issue_page(&issue);
+    let page = sheto::app::publish::issue_page(&issue, Lang::Hant);
     // The published page's table, as the reader's: the dash, and the words that say why.
     assert!(page.contains("title=\"未公佈\" class=\"num\">— 未公佈</td>"));
     let text = sheto::plain_text::lines(&issue).join("\n");

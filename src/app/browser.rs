@@ -24,28 +24,38 @@ pub fn current_state(place: Place) -> ViewState {
     )
 }
 
-/// Provinces a reader chose in the page's own form before the app adopted it (the filter works
-/// from the HTML, see `RegionChips`): carried into the address, so the app starts where the
-/// reader is rather than undoing their choice.
+/// What a reader did in the page's own forms before the app adopted it (the province filter
+/// works from the HTML, see `RegionChips`; the search box takes a query): carried into the
+/// address, so the app starts where the reader is rather than undoing it.
 #[cfg(target_arch = "wasm32")]
-pub fn carry_chosen_regions(place: Place) {
+pub fn carry_choices(place: Place) {
     use wasm_bindgen::JsCast;
-    let Ok(boxes) = document().query_selector_all(".region-chips input:checked") else {
-        return;
+    let inputs = |selector: &str| -> Vec<web_sys::HtmlInputElement> {
+        let Ok(found) = document().query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|i| found.item(i)?.dyn_into().ok())
+            .collect()
     };
-    let chosen: crate::filter::Filter = (0..boxes.length())
-        .filter_map(|i| boxes.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+    let chosen: crate::filter::Filter = inputs(".region-chips input:checked")
+        .iter()
         .filter_map(|input| crate::region::Region::from_id(&input.value()))
         .collect();
+    let typed = inputs("#search-input")
+        .first()
+        .map(|input| input.value())
+        .filter(|q| !q.trim().is_empty());
     let state = current_state(place);
+    let mut next = state.clone();
     if chosen.is_on() && !state.regions.is_on() {
-        replace_url(
-            &ViewState {
-                regions: chosen,
-                ..state
-            },
-            place,
-        );
+        next.regions = chosen;
+    }
+    if typed.is_some() && state.q.is_none() {
+        next.q = typed;
+    }
+    if next != state {
+        replace_url(&next, place);
         write_pending_urls();
     }
 }
@@ -245,22 +255,34 @@ pub fn site_url(path: &str) -> String {
 /// finds. None when the page holds none or it does not parse: then the app draws from nothing.
 /// Where the page is: an issue's own page says so (`data-place="issue"` on its data), whether or
 /// not its data parses, so a damaged page still fetches from the site's root.
-pub fn published_issue() -> (Option<crate::bundle::Issue>, Place) {
+pub fn published_issue() -> PublishedPage {
     let data = window()
         .document()
         .and_then(|d| d.get_element_by_id(crate::app::PUBLISHED_ISSUE_ID));
-    let place = match data
-        .as_ref()
-        .and_then(|d| d.get_attribute("data-place"))
-        .as_deref()
-    {
+    let attribute = |name: &str| data.as_ref().and_then(|d| d.get_attribute(name));
+    let place = match attribute("data-place").as_deref() {
         Some("issue") => Place::IssuePage,
         _ => Place::Site,
     };
-    let issue = data
+    let issue: Option<crate::bundle::Issue> = data
+        .as_ref()
         .and_then(|d| d.text_content())
         .and_then(|text| serde_json::from_str(&text).ok());
-    (issue, place)
+    let lang = attribute("data-lang").and_then(|tag| Lang::from_tag(&tag));
+    PublishedPage {
+        lang: lang.or(issue.as_ref().map(|i| Lang::from(i.lang))),
+        issue,
+        place,
+    }
+}
+
+/// What a published page holds: its issue (if it parses), where the page is, and the interface
+/// language it was drawn in.
+#[cfg(target_arch = "wasm32")]
+pub struct PublishedPage {
+    pub issue: Option<crate::bundle::Issue>,
+    pub place: Place,
+    pub lang: Option<Lang>,
 }
 
 /// Marks the page live (`<html class="live">`): the controls that need the app are shown.

@@ -36,16 +36,18 @@ pub fn start() {
 fn adopt_or_draw() {
     let root = browser::app_root();
     // The issue's data read in a task of its own, the page's frame adopted in the next.
-    let (issue, place) = browser::published_issue();
+    let browser::PublishedPage { issue, place, lang } = browser::published_issue();
     browser::set_place(place);
-    let start = move || match issue {
-        Some(issue) => {
-            browser::carry_chosen_regions(place);
+    let start = move || match (issue, lang) {
+        (Some(issue), Some(lang)) => {
+            browser::carry_choices(place);
             let page = Some(Arc::new(issue));
-            leptos::mount::hydrate_from(root, move || view! { <App page=page place=place /> })
-                .forget();
+            leptos::mount::hydrate_from(root, move || {
+                view! { <App page=page place=place lang=lang /> }
+            })
+            .forget();
         }
-        None => {
+        _ => {
             // Whatever the page held (a skeleton, or a page whose data did not parse) goes.
             root.set_inner_html("");
             leptos::mount::mount_to(root, move || view! { <App page=None place=place /> }).forget();
@@ -214,14 +216,19 @@ pub type IndexResource = LocalResource<Result<Arc<ArchiveIndex>, LoadError>>;
 /// The reader: the issue in the URL (or the newest), loaded through the archive index.
 /// `page`: the issue the page was published with, drawn at once (at publish time, and in the
 /// browser that adopts that page); the URL's own view follows once the page is live.
-/// `place`: the site's page (the newest issue) or the issue's own page.
+/// `place`: the site's page (the newest issue) or the issue's own page. `lang`: the interface
+/// the page was published in (by default, the issue's own script's).
 #[component]
-pub fn App(page: Option<Arc<Issue>>, #[prop(optional)] place: Place) -> impl IntoView {
+pub fn App(
+    page: Option<Arc<Issue>>,
+    #[prop(optional)] place: Place,
+    #[prop(optional)] lang: Option<Lang>,
+) -> impl IntoView {
     let published = page.as_ref().map(|issue| issue.number);
     let initial = match &page {
         Some(issue) => ViewState {
             issue: (place == Place::IssuePage).then_some(issue.number),
-            lang: Some(Lang::from(issue.lang)),
+            lang: Some(lang.unwrap_or(Lang::from(issue.lang))),
             ..ViewState::default()
         },
         None => browser::current_state(place),

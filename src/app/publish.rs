@@ -34,12 +34,13 @@ pub fn issue_html(issue: &Issue, lang: Lang) -> String {
     })
 }
 
-/// The reader's page (`App`) with an issue on it, as HTML: what the browser adopts.
-pub fn app_html(issue: &Issue, place: Place) -> String {
+/// The reader's page (`App`) with an issue on it, in an interface language, as HTML: what the
+/// browser adopts.
+pub fn app_html(issue: &Issue, place: Place, lang: Lang) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let page = Some(Arc::new(issue.clone()));
-        view! { <super::App page=page place=place /> }.to_html()
+        view! { <super::App page=page place=place lang=lang /> }.to_html()
     })
 }
 
@@ -62,10 +63,9 @@ fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
 
 /// What a page says about its issue in its `<head>`: title, description, Open Graph and
 /// Twitter card tags (with the image of its GDP chart, when published), and schema.org
-/// JSON-LD. An issue's own page also names itself the canonical page of that issue, and its
-/// other edition (`hreflang`).
-pub fn issue_head(issue: &Issue, place: Place, share: &Share) -> impl IntoView {
-    use crate::bundle::Script;
+/// JSON-LD. An issue's own page also names itself the canonical page of that issue in its
+/// interface language `lang`, and its pages in the others (`hreflang`).
+pub fn issue_head(issue: &Issue, place: Place, lang: Lang, share: &Share) -> impl IntoView {
     let title = issue.masthead.full_name();
     let description = crate::structured::description(issue);
     let ld = crate::structured::json_ld_text(issue);
@@ -74,16 +74,16 @@ pub fn issue_head(issue: &Issue, place: Place, share: &Share) -> impl IntoView {
     let (canonical, alternates) = match place {
         Place::Site => (None, vec![]),
         Place::IssuePage => (
-            Some(link(crate::files::page(issue.number, issue.lang))),
-            [Script::Hant, Script::Hans]
-                .map(|script| (script.tag(), link(crate::files::page(issue.number, script))))
+            Some(link(crate::files::page(issue.number, lang))),
+            Lang::ALL
+                .map(|other| (other.tag(), link(crate::files::page(issue.number, other))))
                 .to_vec(),
         ),
     };
     // Under a site's address, the page's own: the site's root, or the issue page's file.
     let own = match place {
         Place::Site => String::new(),
-        Place::IssuePage => format!("issues/{}", crate::files::page(issue.number, issue.lang)),
+        Place::IssuePage => format!("issues/{}", crate::files::page(issue.number, lang)),
     };
     let url = site.map(|_| place.link(site, &own));
     let card = share.card.then(|| {
@@ -121,7 +121,8 @@ pub fn issue_head(issue: &Issue, place: Place, share: &Share) -> impl IntoView {
 }
 
 /// The reader's page as trunk built it (`shell`: index.html, with its stylesheet and loader)
-/// with `issue` in it: its title, description, cards and JSON-LD in the head; the page drawn
+/// with `issue` in it, its interface in `lang` (the issue's own script for 繁 and 简; English
+/// around the original for EN): its title, description, cards and JSON-LD in the head; the page drawn
 /// into `<div id="app">`; the bundle beside it (`<script type="application/json">`, not run)
 /// for the app to adopt the page. Without script the page is complete. A page published before
 /// is published again (a newer issue in it), so a site's index.html can be re-published in place.
@@ -131,6 +132,7 @@ pub fn app_page(
     shell: &str,
     issue: &Issue,
     place: Place,
+    lang: Lang,
     share: &Share,
 ) -> Result<String, crate::site::shell::ShellError> {
     let shell = crate::site::shell::Shell::read(shell)?;
@@ -140,36 +142,38 @@ pub fn app_page(
         .replace('<', "\\u003c");
     let at = (place == Place::IssuePage).then_some("issue");
     let data = view! {
-        <script type="application/json" id=super::PUBLISHED_ISSUE_ID data-place=at inner_html=data></script>
+        <script type="application/json" id=super::PUBLISHED_ISSUE_ID data-place=at data-lang=lang.tag() inner_html=data></script>
     };
-    let (head, data) =
-        Owner::new().with(|| (issue_head(issue, place, share).to_html(), data.to_html()));
+    let (head, data) = Owner::new().with(|| {
+        (
+            issue_head(issue, place, lang, share).to_html(),
+            data.to_html(),
+        )
+    });
     shell.page(Some(&crate::site::shell::Splice {
-        // The page's language is its interface's (the issue's edition), before any script runs.
-        lang: Lang::from(issue.lang).html_tag(),
+        // The page's language is its interface's, before any script runs.
+        lang: lang.html_tag(),
         root: place.root(),
+        issue: issue.number,
         head,
-        app: app_html(issue, place),
+        app: app_html(issue, place, lang),
         data,
     }))
 }
 
-/// An issue's complete page, as `sheto` publishes it (`issues/233.html`, `233.zh-Hans.html`):
-/// the reader's components rendered in the issue's own script, with its title, description,
+/// An issue's complete page, as `sheto index` writes it (`issues/233.html`, `233.zh-Hans.html`,
+/// `233.en.html`): the reader's components rendered with the interface in `lang` (the issue in
+/// its own script), with its title, description,
 /// Open Graph and Twitter card tags and schema.org JSON-LD. No script runs on it: the controls
 /// that need one are hidden by its stylesheet, and every chart is drawn as SVG.
-pub fn issue_page(issue: &Issue) -> String {
-    use crate::bundle::Script;
+pub fn issue_page(issue: &Issue, lang: Lang) -> String {
     use crate::i18n::Msg;
-    let lang = Lang::from(issue.lang);
-    let app = format!(
-        "../?issue={}{}",
-        issue.number,
-        match issue.lang {
-            Script::Hans => "&lang=zh-Hans",
-            Script::Hant => "",
-        }
-    );
+    let app = ViewState {
+        issue: Some(issue.number),
+        lang: (lang != Lang::Hant).then_some(lang),
+        ..ViewState::default()
+    };
+    let app = format!("../{}", app.href_at(Place::Site));
     let page = in_reader(lang, || {
         view! {
             <html lang=lang.html_tag()>
@@ -177,7 +181,7 @@ pub fn issue_page(issue: &Issue) -> String {
                     <meta charset="utf-8" />
                     {crate::site::policy::meta(&[])}
                     <meta name="viewport" content="width=device-width, initial-scale=1" />
-                    {issue_head(issue, Place::IssuePage, &Share::default())}
+                    {issue_head(issue, Place::IssuePage, lang, &Share::default())}
                     <link rel="stylesheet" href="main.css" />
                     <link rel="alternate" type="application/atom+xml" href="../feed.xml" />
                 </head>

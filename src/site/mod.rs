@@ -16,6 +16,7 @@ use crate::bundle::{ArchiveIndex, GrowthSeries, Issue, Script, SCHEMA_VERSION};
 use crate::convert::simplified_issue;
 use crate::files;
 use crate::finding::{Finding, Message, Severity};
+use crate::i18n::Lang;
 use crate::json_path::JsonPath;
 use crate::say;
 use crate::search::SearchFiles;
@@ -67,18 +68,21 @@ pub fn index(bundles: &[Bundle]) -> Result<Indexed, Vec<Refusal>> {
         let mut entry = issue.index_entry();
         entry.file = file.clone();
         index.upsert(entry);
-        files.push((
-            files::page(issue.number, issue.lang),
-            crate::app::publish::issue_page(issue),
-        ));
+        // The original, with the interface in 繁 and in English.
+        for lang in [Lang::Hant, Lang::En] {
+            files.push((
+                files::page(issue.number, lang),
+                crate::app::publish::issue_page(issue, lang),
+            ));
+        }
     }
     let issues: Vec<Issue> = issues.into_iter().map(|(_, issue)| issue).collect();
     // The zh-Hans editions are always derived afresh, so they never drift from the originals.
     let editions: Vec<Issue> = issues.iter().map(simplified_issue).collect();
     for edition in &editions {
         files.push((
-            files::page(edition.number, Script::Hans),
-            crate::app::publish::issue_page(edition),
+            files::page(edition.number, Lang::Hans),
+            crate::app::publish::issue_page(edition, Lang::Hans),
         ));
         files.push((
             files::bundle(edition.number, Script::Hans),

@@ -1,7 +1,8 @@
 //! `sheto publish`: a built site (trunk's `index.html` beside the `issues/` folder that
 //! `sheto index` wrote) made complete before any script runs. The newest issue is drawn into
-//! the site's page; every issue, in every edition, gets its own page at its own address
-//! (`issues/233.html`, `233.zh-Hans.html`) in place of the plain page `sheto index` wrote there;
+//! the site's page; every issue gets its own page in each interface language at its own address
+//! (`issues/233.html`, `233.zh-Hans.html`, `233.en.html`) in place of the plain page `sheto index`
+//! wrote there;
 //! each issue's preview card, the home-screen icons and manifest are written; every page's
 //! policy is pinned (the staff preview's too). Publishing twice gives the same bytes.
 
@@ -10,6 +11,7 @@ use crate::app::publish::{app_page, Share};
 use crate::bundle::{ArchiveIndex, Issue};
 use crate::files;
 use crate::finding::Finding;
+use crate::i18n::Lang;
 use crate::validate::{validate_index_json, validate_issue_json};
 use crate::view_state::Place;
 use std::collections::HashSet;
@@ -29,7 +31,7 @@ pub struct Options {
 pub struct Published {
     /// The issue drawn into the site's page.
     pub newest: u32,
-    /// Issue pages written (every issue in every edition).
+    /// Issue pages written (every issue in every interface language).
     pub pages: usize,
 }
 
@@ -124,12 +126,13 @@ pub fn publish(site: &Path, options: &Options) -> Result<Published, PublishError
             Err(e) => Err(at(&file)(Problem::Card(e))),
         }
     };
-    let mut publish = |issue: &Issue, place: Place, out: &Path| {
+    let mut publish = |issue: &Issue, place: Place, lang: Lang, out: &Path| {
         let share = Share {
             site_url: options.site_url.clone(),
             card: card(issue)?,
         };
-        let page = app_page(&shell, issue, place, &share).map_err(|e| at(&page_file)(e.into()))?;
+        let page =
+            app_page(&shell, issue, place, lang, &share).map_err(|e| at(&page_file)(e.into()))?;
         write(out, page)
     };
     // On a phone's home screen: the icons and the manifest the pages link to.
@@ -144,7 +147,7 @@ pub fn publish(site: &Path, options: &Options) -> Result<Published, PublishError
         write(&preview, pinned)?;
     }
     let issue = bundle(&issues.join(&newest.file))?;
-    publish(&issue, Place::Site, &page_file)?;
+    publish(&issue, Place::Site, Lang::from(issue.lang), &page_file)?;
     let mut entries = listed.issues.clone();
     for year in &listed.older {
         entries.extend(index(&issues.join(&year.file))?.issues);
@@ -154,12 +157,13 @@ pub fn publish(site: &Path, options: &Options) -> Result<Published, PublishError
         let editions = entry.editions.iter().map(|e| &e.file);
         for file in std::iter::once(&entry.file).chain(editions) {
             let issue = bundle(&issues.join(file))?;
-            publish(
-                &issue,
-                Place::IssuePage,
-                &issues.join(files::page(issue.number, issue.lang)),
-            )?;
-            pages += 1;
+            // 繁 and EN read the original; 简 its edition.
+            let langs = Lang::ALL.into_iter().filter(|l| l.script() == issue.lang);
+            for lang in langs {
+                let out = issues.join(files::page(issue.number, lang));
+                publish(&issue, Place::IssuePage, lang, &out)?;
+                pages += 1;
+            }
         }
     }
     Ok(Published {

@@ -98,6 +98,9 @@ pub struct Splice {
     /// From the page to the site's root (`""`, or `"../"` for `issues/233.html`): the shell's
     /// relative links are made relative to it, and the loader reads it (`<html data-root>`).
     pub root: &'static str,
+    /// The issue drawn in it (`<html data-issue>`): index.html's first script reads it to send a
+    /// reader to the issue's page in their language before anything is drawn.
+    pub issue: u32,
     /// The issue's head elements.
     pub head: String,
     /// Drawn into `<div id="app">`.
@@ -300,7 +303,8 @@ impl<'a> Shell<'a> {
         let mut tag = String::from("<html");
         let attributes = self.root.iter().flat_map(|t| &t.attributes);
         for attribute in attributes {
-            let ours = issue.is_some() && matches!(attribute.name.as_str(), "lang" | "data-root");
+            let ours = issue.is_some()
+                && matches!(attribute.name.as_str(), "lang" | "data-root" | "data-issue");
             if !ours {
                 tag.push(' ');
                 tag.push_str(&self.html[attribute.range.clone()]);
@@ -309,7 +313,9 @@ impl<'a> Shell<'a> {
         if let Some(issue) = issue {
             let root = (!issue.root.is_empty()).then_some(issue.root);
             // Rendered by Leptos for its escaping; only the opening tag is kept.
-            let open = view! { <html lang=issue.lang data-root=root></html> }.to_html();
+            let open =
+                view! { <html lang=issue.lang data-root=root data-issue=issue.issue></html> }
+                    .to_html();
             tag.push_str(&open["<html".len()..open.len() - "></html>".len()]);
         }
         tag.push('>');

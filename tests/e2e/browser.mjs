@@ -121,7 +121,8 @@ export async function screenshot(page, name) {
  */
 export async function unpublished(page, dist, url) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
-    .replace(/<div id="app">[\s\S]*<script type="application\/json" id="sheto-issue">[\s\S]*?<\/script>/, '<div id="app"></div>');
+    .replace(/<div id="app">[\s\S]*<script type="application\/json" id="sheto-issue"[^>]*>[\s\S]*?<\/script>/, '<div id="app"></div>')
+    .replace(/ data-issue="\d+"/, '');
   if (html.includes('id="sheto-issue"') || !html.includes('<div id="app"></div>')) throw new Error('not a published reader page');
   await page.route((u) => u.href === new URL(url).href, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
 }

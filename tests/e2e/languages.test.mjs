@@ -46,11 +46,14 @@ const fontOf = (page, selector) => page.locator(selector).first().evaluate((e) =
 test('the first visit follows the browser: zh-CN reads 简, en-US gets an English interface', async () => {
   const cn = await open(await browserIn('zh-CN'), '', PHONE);
   assert.equal(await cn.locator('html').getAttribute('lang'), 'zh-Hans');
-  // The page was published in 繁: the Simplified edition replaces it once fetched.
-  await cn.locator('h1', { hasText: '香港特区政府' }).waitFor();
+  // Sent, before anything is drawn, to the issue's page published in 简: nothing is redrawn,
+  // no bundle fetched to redraw it.
+  assert.equal(cn.url(), `${server.url}issues/233.zh-Hans.html`);
   assert.equal(await cn.locator('h1').textContent(), '香港特区政府驻上海经济贸易办事处通讯');
   assert.deepEqual((await sectionNav(cn)).slice(0, 4), ['主要动态', '经贸快讯', '经贸数据', '经贸活动']);
-  assert.ok(cn.bundles.some((p) => p.endsWith('/issues/233.zh-Hans.json')), cn.bundles.join());
+  await cn.waitForFunction(() => document.documentElement.classList.contains('live'));
+  const bundle = (p) => /\/issues\/\d+[^/]*\.json$/.test(p);
+  assert.ok(!cn.bundles.some(bundle), cn.bundles.join());
   // The Simplified edition's text, every paragraph of it, is what is on the page.
   const text = await cn.locator('main').innerText();
   for (const g of [...HANS.key_developments.groups, ...HANS.news_flash.groups]) {
@@ -63,7 +66,8 @@ test('the first visit follows the browser: zh-CN reads 简, en-US gets an Englis
   assert.match(await fontOf(cn, 'main'), /PingFang SC/);
   await screenshot(cn, 'lang-first-visit-zh-CN-phone');
 
-  const en = await open(await browserIn('en-US'));
+  const en = await open(await browserIn('en-US'), '#data');
+  assert.equal(en.url(), `${server.url}issues/233.en.html#data`);
   assert.equal(await en.locator('html').getAttribute('lang'), 'en');
   assert.deepEqual(await sectionNav(en), ['Key developments', 'Trade news', 'Economic data', 'Events', 'Contact', 'About']);
   assert.equal(await en.getByRole('checkbox', { name: /^Zhejiang/ }).count(), 1);
@@ -72,6 +76,9 @@ test('the first visit follows the browser: zh-CN reads 简, en-US gets an Englis
   assert.equal(await en.locator('h1').textContent(), '香港特區政府駐上海經濟貿易辦事處通訊');
   assert.match(await fontOf(en, '.section-nav a'), /system-ui/);
   assert.match(await fontOf(en, 'main'), /PingFang TC/);
+  // Adopted as published: the English page needs no issue fetched to be drawn again.
+  await en.waitForFunction(() => document.documentElement.classList.contains('live'));
+  assert.ok(!en.bundles.some(bundle), en.bundles.join());
   assert.deepEqual([...cn.errors, ...en.errors], []);
   await screenshot(en, 'lang-first-visit-en-desktop');
   await cn.close();
@@ -91,19 +98,27 @@ test('a reader switches 繁 → 简 → EN and the choice is kept across reloads
   assert.equal(await page.locator('#news article.article:visible').count(), 5);
   assert.equal(await page.locator('#news .filter-status').textContent(), '显示 5 则快讯（共 17 则）');
 
-  // A new visit without `lang` in the address keeps the choice.
+  // A new visit without `lang` in the address keeps the choice: the issue's 简 page.
   const again = await open(browser, '', PHONE);
+  assert.equal(again.url(), `${server.url}issues/233.zh-Hans.html`);
   assert.equal(await again.locator('html').getAttribute('lang'), 'zh-Hans');
   await again.getByRole('link', { name: 'English' }).click();
   await again.locator('.section-nav a', { hasText: 'Key developments' }).waitFor();
-  await again.waitForURL(/lang=en/);
+  await again.waitForURL(/issues\/233\.en\.html$/);
   await again.reload();
   await again.locator('#news').waitFor();
   assert.equal(await again.locator('html').getAttribute('lang'), 'en');
   assert.equal(await again.locator('.skip-link').textContent(), 'Skip to content');
-  // Back goes to the address without a language, which now means the remembered one.
+  // Back goes to the 简 page's address, which names its language.
   await again.goBack();
-  await again.locator('.section-nav a', { hasText: 'Key developments' }).waitFor();
+  await again.locator('.section-nav a', { hasText: '主要动态' }).waitFor();
+  // 繁 chosen by its link is kept: the page at the site's root stays in 繁.
+  await again.getByRole('link', { name: '繁體中文' }).click();
+  await again.locator('.section-nav a', { hasText: '主要動態' }).waitFor();
+  const home = await open(browser, '', PHONE);
+  assert.equal(home.url(), server.url);
+  assert.equal(await home.locator('html').getAttribute('lang'), 'zh-Hant-HK');
+  await home.close();
   assert.deepEqual([...page.errors, ...again.errors], []);
   await page.close();
   await again.close();

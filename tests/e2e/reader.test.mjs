@@ -338,6 +338,30 @@ test('each edition of an issue is a page of its own, adopted by the app, its vie
   await page.close();
 });
 
+test('the search box takes a query before the app is there, and the app answers it', async () => {
+  // A plain page, not newPage's, which waits for the app on every navigation.
+  const page = await browser.newPage();
+  await page.setViewportSize(PHONE);
+  // The app held back (a slow line): the page is there, the app is not.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(server.url);
+  const box = page.getByRole('searchbox', { name: '搜尋各期通訊' });
+  await box.fill('上海');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('live')), false);
+  await box.press('Enter');
+  await page.waitForURL(/\?q=%E4%B8%8A%E6%B5%B7$/);
+  release();
+  await page.locator('.hits .hit').first().waitFor();
+  assert.match(await page.locator('.search-status').textContent(), /\d/);
+  assert.equal(await box.inputValue(), '上海');
+  await page.close();
+});
+
 test('without JavaScript a reader still reaches the whole issue', async () => {
   const context = await launch({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -359,7 +383,7 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   assert.equal(await page.getByRole('link', { name: '简体中文' }).getAttribute('aria-current'), 'true');
   await filtersWithoutTheApp(page);
   await page.getByRole('link', { name: '繁體中文' }).click();
-  await page.waitForURL(/issues\/233\.html$/);
+  await page.waitForURL(/issues\/233\.html\?lang=zh-Hant$/);
   assert.equal(await page.locator('h1').textContent(), '香港特區政府駐上海經濟貿易辦事處通訊');
   await page.goto(server.url);
   // Every issue, as plain pages, from its footer.

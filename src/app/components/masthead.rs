@@ -18,7 +18,10 @@ pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
             </div>
             <div class="masthead-tools">
                 <LangSwitch number=issue.number />
-                {picker.then(|| view! { <IssuePicker current=issue.number title=issue.masthead.dateline.clone() /> })}
+                {picker.then(|| view! {
+                    <IssuePicker current=issue.number title=issue.masthead.dateline.clone() />
+                    <ArchiveLink />
+                })}
             </div>
             {picker.then(|| view! { <SearchBox /> })}
         </header>
@@ -26,9 +29,9 @@ pub fn Masthead(issue: Arc<Issue>, picker: bool) -> impl IntoView {
 }
 
 /// 繁 / 简 / EN: the interface, and the newsletter's script (简 shows its zh-Hans edition).
-/// Links before code: 繁 and 简 lead to the issue's published pages in each edition, EN to the
-/// app's English view, so the switch works from the HTML; the app, once there, switches in place
-/// (a plain click; a new tab still opens the link).
+/// Links before code: each leads to the issue's page published in that language, so the switch
+/// works from the HTML; the app, once there, switches in place (a plain click; a new tab still
+/// opens the link).
 #[component]
 fn LangSwitch(number: u32) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -65,19 +68,27 @@ fn LangSwitch(number: u32) -> impl IntoView {
     }
 }
 
-/// Issue `number` in `lang` from a page at `place`: its published page in that edition (繁, 简),
-/// or the app's English view of it.
+/// Issue `number`'s page in `lang` from a page at `place`. The language is named even for 繁
+/// (`233.html?lang=zh-Hant`): a link followed is a choice, not the reader's saved one.
 fn lang_href(place: Place, number: u32, lang: Lang) -> String {
     let state = ViewState {
         issue: Some(number),
-        lang: (lang != Lang::Hant).then_some(lang),
+        lang: Some(lang),
         ..ViewState::default()
     };
-    match (place, lang) {
-        (Place::Site, Lang::En) => state.href_at(Place::Site),
-        (Place::Site, _) => format!("issues/{}", state.href_at(Place::IssuePage)),
-        (Place::IssuePage, _) => state.href_at(Place::IssuePage),
+    let page = state.href_at(Place::IssuePage);
+    match place {
+        Place::Site => format!("issues/{page}"),
+        Place::IssuePage => page,
     }
+}
+
+/// Every issue, as links (the archive's page): the way to another issue before the app is
+/// there, or without it; the picker beside it needs the app.
+#[component]
+fn ArchiveLink() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! { <a class="archive-link" href=nav.site_href("issues/index.html")>{t(Msg::Archive)}</a> }
 }
 
 /// The newest issues, then the earlier years (each opens that year's newest issue); an earlier

@@ -147,11 +147,14 @@ pub fn SearchBox() -> impl IntoView {
             nav.replace(next)
         }
     };
+    // A plain GET form: sent before the app is there, it opens this page with `?q=`, which the
+    // app, once it arrives, answers. Once there, the app answers each keystroke instead.
     view! {
-        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="search" role="search" method="get" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">{t(Msg::SearchLabel)}</label>
             <input
                 id="search-input"
+                name="q"
                 type="search"
                 enterkeyhint="search"
                 autocomplete="off"

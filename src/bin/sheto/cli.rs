@@ -235,7 +235,10 @@ fn cmd_html(a: args::Html) -> Result<(), ExitCode> {
     let input = a.input;
     let output = a.output;
     let issue = read_bundle(&input)?;
-    write_output(output.as_deref(), &sheto::app::publish::issue_page(&issue))
+    write_output(
+        output.as_deref(),
+        &sheto::app::publish::issue_page(&issue, sheto::i18n::Lang::from(issue.lang)),
+    )
 }
 
 fn cmd_publish(a: args::Publish) -> Result<(), ExitCode> {
