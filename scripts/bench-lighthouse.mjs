@@ -21,8 +21,8 @@ function install() {
 }
 
 // `lang`: the browser's languages. The reader's first visit follows them: a Hong Kong reader
-// (zh-HK) reads the page as published; an English browser gets the English interface, which
-// redraws the page once the app is live (measured apart).
+// (zh-HK) reads the page as published; an English browser is sent, before anything is drawn, to
+// the issue's page published with an English interface (measured apart: it has one more request).
 async function lighthouse(url, lang) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-lighthouse-'));
   const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -70,7 +70,7 @@ export function lighthouseRows(lh) {
   const line = (r) => `${r.score} / TBT ${ms(r.tbt)} / LCP ${ms(r.lcp)} / CLS ${r.cls.toFixed(3)}`;
   return [
     ['Lighthouse mobile, app (zh-HK browser): score / TBT / LCP / CLS (median)', line(lh.app), `≥ ${LIGHTHOUSE_BUDGET.score}, TBT ≤ ${LIGHTHOUSE_BUDGET.tbtMs} ms`, lh.app.score >= LIGHTHOUSE_BUDGET.score && lh.app.tbt <= LIGHTHOUSE_BUDGET.tbtMs],
-    ['Lighthouse mobile, app in an English browser (EN interface)', line(lh.appEnglish)],
+    ['Lighthouse mobile, app in an English browser (EN interface)', line(lh.appEnglish), `TBT ≤ ${LIGHTHOUSE_BUDGET.tbtMs} ms, CLS 0`, lh.appEnglish.tbt <= LIGHTHOUSE_BUDGET.tbtMs && lh.appEnglish.cls === 0],
     ['Lighthouse mobile, published page (the limit)', line(lh.plain)],
     ['Lighthouse: app LCP ÷ published page LCP', `${(lh.app.lcp / lh.plain.lcp).toFixed(2)}×`, '≤ 1.1×', lh.app.lcp <= lh.plain.lcp * 1.1],
   ];
