@@ -38,11 +38,20 @@ test('with one issue there is no trend chart', async () => {
 
 test('a fixture archive of three issues draws one line per province, with exact values', async () => {
   const page = await newPage(browser, PHONE);
+  const series = [];
+  page.on('request', (r) => r.url().endsWith('/issues/series.json') && series.push(r.url()));
   await page.goto(archive.url);
   await page.locator('#news').waitFor();
   assert.ok((await page.locator('h1').textContent()).startsWith(FIXTURE_MARK), 'the page says it is a fixture');
+  // The series, which grows with the archive, is not part of the first view…
+  await page.locator('#chart-trend').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(series, [], 'series.json is not fetched before the trend chart nears the screen');
   const canvas = page.locator('#chart-trend .chart-surface');
   await canvas.scrollIntoViewIfNeeded();
+  // …it is fetched, once, when the chart comes near.
+  await page.waitForFunction(() => document.querySelector('#chart-trend .chart-base').width > 300);
+  assert.equal(series.length, 1);
   await page.waitForFunction(() => document.querySelector('#chart-trend .chart-base').width > 300);
   assert.equal(await canvas.getAttribute('aria-label'), '各期地區生產總值增長（與上年同期相比，%）');
   // Hover the last issue's column near 山東's point (6.0 %, the highest GDP growth).

@@ -15,12 +15,34 @@ use std::sync::Arc;
 
 #[component]
 pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
-    let series = LocalResource::new(|| async { fetch::series().await });
+    // The series grows with the archive: it is fetched when the chart nears the screen (or the
+    // page goes to paper), not with the first view.
+    let near = RwSignal::new(false);
+    let canvas = NodeRef::<Canvas>::new();
+    canvas.on_load(move |el| {
+        super::observe_visibility(&el, move |v| {
+            if v && !near.get_untracked() {
+                near.set(true)
+            }
+        })
+    });
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| near.set(true));
+    on_cleanup(move || printing.remove());
+    let series = LocalResource::new(move || {
+        let wanted = near.get();
+        async move {
+            if wanted {
+                Some(fetch::series().await)
+            } else {
+                None
+            }
+        }
+    });
     let lang = use_lang();
     let measure = RwSignal::new(TrendMeasure::Gdp);
     let width = RwSignal::new(0.0_f64);
     let model = Memo::new(move |_| {
-        series.get().and_then(Result::ok).map(|s| {
+        series.get().flatten().and_then(Result::ok).map(|s| {
             Arc::new(TrendModel {
                 measure: measure.get(),
                 series: s,
@@ -90,7 +112,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         paint,
         table: Box::new(table),
         tools: view! { {toggle(TrendMeasure::Gdp)} {toggle(TrendMeasure::Trade)} }.into_any(),
-        canvas: NodeRef::<Canvas>::new(),
+        canvas,
         svg: None,
     };
     chart_frame(frame, parts, dark)
