@@ -108,6 +108,7 @@ mod tests {
             ("搜寻", "搜索"),
             ("贴上", "粘贴"),
             ("开启", "打开"),
+            ("连结", "链接"),
         ];
         for msg in Msg::ALL {
             let [hant, hans, _] = msg.texts();

@@ -213,6 +213,29 @@ impl ViewState {
         }
     }
 
+    /// A link from a page at `place` to this state's issue on its own page
+    /// (`issues/233.zh-Hans.html?region=anhui` from the site's page).
+    pub fn issue_page_from(&self, place: Place) -> String {
+        let page = self.href_at(Place::IssuePage);
+        match place {
+            Place::Site => format!("issues/{page}"),
+            Place::IssuePage => page,
+        }
+    }
+
+    /// The view that passes one item on: issue `number`'s own page in `lang`, the edition on
+    /// screen (named, so whoever it is sent to reads the same), with the provinces chosen here,
+    /// opened at the item's `anchor`. Not the search or a section: the item is the point.
+    pub fn shared_item(&self, number: u32, lang: Lang, anchor: &str) -> ViewState {
+        ViewState {
+            issue: Some(number),
+            regions: self.regions.clone(),
+            lang: Some(lang),
+            item: Some(anchor.to_string()),
+            ..ViewState::default()
+        }
+    }
+
     /// Reads a query string with its hash: `?issue=233#news`.
     pub fn from_url(query_and_hash: &str) -> ViewState {
         let (search, hash) = query_and_hash
@@ -358,6 +381,37 @@ mod tests {
         let site = ViewState::parse_at(Place::Site, "index.html", "?issue=200", "");
         assert_eq!(site.href_at(Place::Site), "?issue=200");
         assert_eq!(ViewState::default().href_at(Place::Site), "./");
+    }
+
+    #[test]
+    fn a_shared_item_opens_its_issue_page_in_the_edition_with_the_filter() {
+        // A reader of the site's page, 简, 浙江 chosen, a search open, at the news section.
+        let here = ViewState::from_url("?region=zhejiang&lang=zh-Hans&q=%E5%B1%95#news");
+        let shared = here.shared_item(233, Lang::Hans, "item-7");
+        assert_eq!(
+            shared.issue_page_from(Place::Site),
+            "issues/233.zh-Hans.html?region=zhejiang#item-7"
+        );
+        assert_eq!(
+            shared.issue_page_from(Place::IssuePage),
+            "233.zh-Hans.html?region=zhejiang#item-7"
+        );
+        // 繁 is named, so a reader whose browser is in English opens the edition that was sent.
+        let hant = ViewState::default().shared_item(200, Lang::Hant, "event-2");
+        assert_eq!(
+            hant.issue_page_from(Place::IssuePage),
+            "200.html?lang=zh-Hant#event-2"
+        );
+        let en = ViewState::default().shared_item(200, Lang::En, "key-1");
+        assert_eq!(en.issue_page_from(Place::Site), "issues/200.en.html#key-1");
+        // It reads back as the item, in that edition, with that filter.
+        let back = ViewState::parse_at(
+            Place::IssuePage,
+            "233.zh-Hans.html",
+            "?region=zhejiang",
+            "#item-7",
+        );
+        assert_eq!(back, shared);
     }
 
     #[test]

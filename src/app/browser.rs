@@ -317,3 +317,66 @@ pub async fn after_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
+
+/// A link of the page's (relative) as the absolute URL a reader can pass on.
+pub fn absolute_url(link: &str) -> Option<String> {
+    let base = window().location().href().ok()?;
+    web_sys::Url::new_with_base(link, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// How a link was passed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassedOn {
+    /// Offered to the system share sheet (phones), and sent.
+    Shared,
+    /// Copied to the clipboard (where there is no share sheet).
+    Copied,
+    /// The reader closed the share sheet.
+    Cancelled,
+    /// Neither works here (no share sheet, the clipboard refused): the reader copies it by hand.
+    NotPassed,
+}
+
+/// Offers `url` to the system share sheet where the browser has one (phones), else copies it.
+/// Each is looked up first: where the browser has no such API, calling it would throw.
+pub async fn pass_on(title: &str, url: &str) -> PassedOn {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let navigator = window().navigator();
+    let has = |name: &str| {
+        js_sys::Reflect::get(&navigator, &name.into()).is_ok_and(|v| !v.is_undefined())
+    };
+    if has("share") {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(url);
+        match JsFuture::from(navigator.share_with_data(&data)).await {
+            Ok(_) => return PassedOn::Shared,
+            Err(e) => {
+                let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()));
+                if name.as_deref() == Some("AbortError") {
+                    return PassedOn::Cancelled;
+                }
+            }
+        }
+    }
+    if has("clipboard") {
+        if let Ok(copied) = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .map(|c| c.unchecked_into::<web_sys::Clipboard>())
+            .map(|c| c.write_text(url))
+        {
+            if JsFuture::from(copied).await.is_ok() {
+                return PassedOn::Copied;
+            }
+        }
+    }
+    PassedOn::NotPassed
+}
+
+/// A click that should stay in the page: the main button, no key held (a new tab or window
+/// still opens the link).
+pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}

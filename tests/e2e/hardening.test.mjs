@@ -231,7 +231,7 @@ test('javascript: and data: links never become links', async () => {
   await page.evaluate(() => localStorage.clear());
   await page.locator('#draft-text').fill(JSON.stringify(b));
   await page.locator('.finding-link', { hasText: '不是 http(s) 或 mailto 網址：javascript:' }).waitFor();
-  const hrefs = await page.locator('.draft-render #item-1 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const hrefs = await page.locator('.draft-render #item-1 .details a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(hrefs, ['tel:+862163512233', 'mailto:enquiry@sheto.gov.hk']);
   assert.ok((await page.locator('.draft-render #item-1').innerText()).includes('javascript:window.__pwned=4'));
   await page.close();

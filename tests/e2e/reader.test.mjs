@@ -149,6 +149,58 @@ test('a shared link opens the same view in a fresh tab', async () => {
   await page.close();
 });
 
+test('an item passed on: copied on a desktop, the share sheet on a phone; the link opens that item, in that edition, with the filter', async () => {
+  // A desktop with no share sheet (Chromium on Linux has none): the link is copied. Its own
+  // browser, as 简 chosen here is remembered for the next visits.
+  const desktop = await launch();
+  await desktop.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const page = await openAt(desktop, server.url + '?region=zhejiang', { ready: '#news' });
+  await page.getByRole('link', { name: '简体中文' }).click();
+  await page.locator('h1', { hasText: '香港特区政府驻上海经济贸易办事处通讯' }).waitFor();
+  const item = visibleItems(page).first();
+  const id = await item.getAttribute('id');
+  const share = item.getByRole('link', { name: /^分享：/ });
+  // From the HTML (before the app, or without it) a plain link to the item on this page.
+  assert.equal(await share.getAttribute('href'), `#${id}`);
+  await share.click();
+  await item.getByRole('status').filter({ hasText: /^已复制链接$/ }).waitFor();
+  await item.scrollIntoViewIfNeeded();
+  console.log(`screenshot: ${await screenshot(page, 'share-copied-desktop')}`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.url}issues/233.zh-Hans.html?region=zhejiang#${id}`);
+  assert.deepEqual(page.errors, []);
+  await desktop.close();
+  // Whoever it is sent to (a browser in English) opens that item, in 简, 浙江 only.
+  const other = await launch({ locale: 'en-US' });
+  const opened = await openAt(other, copied, { ready: `#${id}` });
+  assert.equal(await opened.locator('h1').textContent(), '香港特区政府驻上海经济贸易办事处通讯');
+  assert.equal(await visibleItems(opened).count(), 5);
+  assert.equal(await chip(opened, '浙江省').isChecked(), true);
+  await opened.waitForFunction((id) => {
+    const top = document.getElementById(id).getBoundingClientRect().top;
+    return top >= -2 && top < 200;
+  }, id);
+  await other.close();
+  // A phone's share sheet (stubbed: headless Chromium has none) gets the item and its link:
+  // here an event, from the English interface's page.
+  const phone = await newPage(browser, PHONE);
+  await phone.addInitScript(() => {
+    navigator.share = (data) => { window.shared = { title: data.title, url: data.url }; return Promise.resolve(); };
+  });
+  await phone.goto(`${server.url}issues/233.en.html`);
+  const event = phone.locator('#events tr.event').first();
+  await event.getByRole('link', { name: /^Share: / }).click();
+  const shared = await (await phone.waitForFunction(() => window.shared)).jsonValue();
+  assert.deepEqual(shared, {
+    title: BUNDLE.events.cities[0].events[0].name,
+    url: `${server.url}issues/233.en.html#${await event.getAttribute('id')}`,
+  });
+  assert.equal(await event.getByRole('status').textContent(), '', 'the sheet said it: nothing more');
+  console.log(`screenshot: ${await screenshot(phone, 'share-phone')}`);
+  assert.deepEqual(phone.errors, []);
+  await phone.close();
+});
+
 test('a link shared in a chat app gets its card: the issue, its headlines and its GDP chart as an image', async () => {
   // What a link preview reads: the page's <head>, fetched without a browser.
   for (const [page, image] of [['', 'issues/233.png'], ['issues/233.zh-Hans.html', 'issues/233.zh-Hans.png']]) {
@@ -376,6 +428,10 @@ test('without JavaScript a reader still reaches the whole issue', async () => {
   const display = (p) => p.locator('.search, .issue-picker').evaluateAll((els) => els.map((e) => getComputedStyle(e).display));
   assert.deepEqual(await display(page), ['none', 'none']);
   await filtersWithoutTheApp(page);
+  // An item's 分享 is a link to it: the address bar then holds the link to pass on.
+  const first = page.locator('#news article').first();
+  await first.getByRole('link', { name: /^分享：/ }).click();
+  await page.waitForURL(new RegExp(`#${await first.getAttribute('id')}$`));
   // 简: the issue's Simplified page as published; 繁 back to the Traditional one.
   await page.getByRole('link', { name: '简体中文' }).click();
   await page.waitForURL(/issues\/233\.zh-Hans\.html$/);

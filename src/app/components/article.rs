@@ -1,5 +1,6 @@
 //! One article: its number, title, date, paragraphs and 詳情請參看 links.
 
+use super::share::ShareLink;
 use super::{ExternalLink, RichText};
 use crate::bundle::{details_label, Article};
 use leptos::prelude::*;
@@ -10,6 +11,9 @@ pub fn ArticleCard(article: Article, #[prop(default = None)] id: Option<String>)
         let label = crate::format::format_zh_date(&d);
         view! { <time datetime=d>{label}</time> }
     });
+    let share = id
+        .clone()
+        .map(|anchor| view! { <ShareLink anchor=anchor title=article.title.clone() /> });
     view! {
         <article class="article" id=id data-number=article.number.map(|n| n.to_string())>
             <h4 class="article-title">
@@ -27,6 +31,7 @@ pub fn ArticleCard(article: Article, #[prop(default = None)] id: Option<String>)
                     </ul>
                 </div>
             })}
+            {share}
         </article>
     }
 }

@@ -1,5 +1,6 @@
 //! 經貿活動: events by city (上海, 香港), filtered to the chosen regions, and the link to more.
 
+use super::share::ShareLink;
 use super::ExternalLink;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
@@ -48,7 +49,10 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
                                                 <td data-label=c.date.clone()>
                                                     <time datetime=ev.start.clone()>{ev.dates_text()}</time>
                                                 </td>
-                                                <th scope="row" data-label=c.name.clone()>{ev.name}</th>
+                                                <th scope="row" data-label=c.name.clone()>
+                                                    {ev.name.clone()}
+                                                    <ShareLink anchor=anchor.to_string() title=ev.name />
+                                                </th>
                                                 <td data-label=c.venue.clone()>{ev.venue}</td>
                                                 <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
                                                 <td data-label=c.url.clone() class="url"><ExternalLink url=ev.url /></td>

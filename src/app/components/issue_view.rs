@@ -43,6 +43,10 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
     let titled = issue.clone();
     Effect::new(move |_| crate::app::set_document_title(&titled));
     let nav = expect_context::<Nav>();
+    // Items are passed on as links to the issue's published page: not from a draft.
+    if !standalone {
+        provide_context(super::SharedIssue(issue.number));
+    }
     let page = Arc::new(IssuePage::new(&issue, crate::app::use_lang()));
     let searching = move || !standalone && nav.q.with(Option::is_some);
     // Every block but the page's frame is adopted in a short task of its own (`later`), the

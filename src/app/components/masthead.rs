@@ -49,9 +49,7 @@ fn LangSwitch(number: u32) -> impl IntoView {
                             href=lang_href(nav.place, number, lang)
                             aria-current=current
                             on:click=move |ev: leptos::ev::MouseEvent| {
-                                let plain = ev.button() == 0
-                                    && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-                                if plain {
+                                if crate::app::browser::plain_click(&ev) {
                                     ev.prevent_default();
                                     nav.set_lang(lang);
                                 }
@@ -76,11 +74,7 @@ fn lang_href(place: Place, number: u32, lang: Lang) -> String {
         lang: Some(lang),
         ..ViewState::default()
     };
-    let page = state.href_at(Place::IssuePage);
-    match place {
-        Place::Site => format!("issues/{page}"),
-        Place::IssuePage => page,
-    }
+    state.issue_page_from(place)
 }
 
 /// Every issue, as links (the archive's page): the way to another issue before the app is

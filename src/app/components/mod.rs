@@ -12,6 +12,7 @@ mod news_flash;
 mod region_chips;
 mod search;
 mod section_nav;
+mod share;
 mod status;
 
 pub use article::ArticleCard;
@@ -19,6 +20,7 @@ pub use issue_view::IssueView;
 pub use news_flash::NewsFlash;
 pub use region_chips::RegionChips;
 pub use search::provide_search;
+pub use share::SharedIssue;
 pub use status::{ArchiveLinks, LoadErrorCard, Skeleton};
 
 use leptos::prelude::*;
