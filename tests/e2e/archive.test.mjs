@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, newPage } from './browser.mjs';
+import { launch, newPage, wake } from './browser.mjs';
 import { writeFixtureArchive } from '../fixtures/archive.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
@@ -60,6 +60,7 @@ test('an issue chosen while the page is still being adopted stays chosen', async
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.goto(server.url);
+    await wake(page);
     await page.waitForFunction(() => document.querySelector('.issue-picker optgroup option'));
     await page.evaluate(() => {
       const select = document.querySelector('.issue-picker select');

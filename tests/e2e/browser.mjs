@@ -45,19 +45,30 @@ export async function newPage(context, viewport = DESKTOP) {
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  // The reader's page is complete before its app starts, and a tap before then does nothing:
-  // like a reader who waits for the controls to appear, a test waits until the app has adopted
-  // the page (`<html class="live">`), where it can (a browser without WebAssembly cannot).
+  // The reader's page is complete, and its filter, links and search form work, before its app
+  // starts; the app comes with the reader's first input (Trunk.toml's loader). Like a reader
+  // about to act, a test gives that input (a key that does nothing on the page) and waits until
+  // the app has adopted the page (`<html class="live">`), where it can (a browser without
+  // WebAssembly cannot).
   for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
     const navigate = page[name].bind(page);
     page[name] = async (...args) => {
       const response = await navigate(...args);
+      await wake(page);
       await page.waitForFunction(() => !document.getElementById('sheto-issue')
         || typeof WebAssembly !== 'object' || document.documentElement.classList.contains('live'), null, { timeout: 30_000 });
       return response;
     };
   }
   return page;
+}
+
+/** The reader's first input on a published page, which brings its app (a Shift key: it does
+ * nothing on the page). Nothing where the app is there already or cannot come. */
+export async function wake(page) {
+  const waiting = await page.evaluate(() => Boolean(document.getElementById('sheto-issue'))
+    && typeof WebAssembly === 'object' && !document.documentElement.classList.contains('live'));
+  if (waiting) await page.keyboard.press('Shift');
 }
 
 /** A new page (as [`newPage`]) at `url`, once `ready` (a selector) is on it. */

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, filtersWithoutTheApp } from './browser.mjs';
+import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, filtersWithoutTheApp, wake } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const BUNDLE = JSON.parse(fs.readFileSync('public/issues/233.json', 'utf8'));
@@ -107,6 +107,7 @@ test('app code altered on the way is refused (SRI): the page stays as published'
   });
   const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && /integrity/i.test(m.text()), timeout: 15_000 });
   await page.goto(server.url);
+  await wake(page);
   await refused;
   assert.equal(await page.locator('html.live').count(), 0, 'the altered app never ran');
   assert.equal(await page.locator('#news article').count(), 17, 'the issue is still there to read');
@@ -301,6 +302,51 @@ test('with WebAssembly the app adopts the page and shows its controls', async ()
   assert.equal(await page.locator('.page').count(), 1, 'adopted, not drawn a second time');
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('the first view fetches no code: the app comes with the first tap, as a chart nears, or at once for a view only it shows', async () => {
+  const context = await launch({ serviceWorkers: 'allow' });
+  // The app's code as the page asks for it (the offline copy's worker fetches its own).
+  const watch = (page) => {
+    const code = [];
+    page.on('request', (r) => /\/sheto-reader-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(r.url()) && code.push(r.url()));
+    return code;
+  };
+  const live = (page) => page.waitForFunction(() => document.documentElement.classList.contains('live'));
+  // A reader who reads: the page, its pictures and data, and no code; the offline copy is
+  // registered all the same.
+  const page = await context.newPage();
+  await page.setViewportSize(PHONE);
+  const code = watch(page);
+  await page.goto(server.url);
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForTimeout(500);
+  assert.deepEqual(code, [], 'no code before the reader acts');
+  assert.equal(await page.locator('html.live').count(), 0);
+  // The first tap filters at once (the stylesheet) and brings the app, which takes the choice
+  // into the URL.
+  await page.getByRole('checkbox', { name: /^浙江省/ }).check();
+  assert.equal(await page.locator('#news article.article:visible').count(), 5);
+  await live(page);
+  assert.equal(code.length, 2, 'its script and its wasm, once');
+  await page.waitForURL(/\?region=zhejiang$/);
+  await page.close();
+  // A reader who scrolls to the charts: the app comes before they are on screen.
+  const scroller = await context.newPage();
+  const scrolled = watch(scroller);
+  await scroller.goto(server.url);
+  await scroller.waitForLoadState('networkidle');
+  assert.deepEqual(scrolled, []);
+  await scroller.evaluate(() => document.getElementById('data').scrollIntoView());
+  await live(scroller);
+  assert.equal(scrolled.length, 2);
+  await scroller.close();
+  // A view only the app can show (a search) starts it without any input.
+  const searched = await context.newPage();
+  await searched.goto(server.url + '?q=' + encodeURIComponent('上海'));
+  await searched.locator('.hits .hit').first().waitFor();
+  await context.close();
 });
 
 test('open no. 233, go offline, reload, read it', async () => {
