@@ -84,6 +84,9 @@ pub(crate) struct Parts {
     pub canvas: NodeRef<Canvas>,
     /// The chart drawn as SVG, for a page rendered at publish time (no canvas there).
     pub svg: Option<String>,
+    /// Whether the chart is on screen or near it (or being printed), kept by the frame: a chart
+    /// that fetches its figures reads it (the trend).
+    pub visible: RwSignal<bool>,
 }
 
 /// A chart in a page rendered at publish time: its drawing as SVG, in the place the canvas
@@ -144,12 +147,13 @@ fn interactive_frame(frame: Frame, parts: Parts, dark: ReadSignal<bool>) -> AnyV
         tools,
         canvas,
         svg: _,
+        visible,
     } = parts;
     let id = frame.id;
     let overlay = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
-    // Charts are drawn only on screen: off screen, a filter change or a resize costs nothing.
-    let visible = RwSignal::new(false);
+    // Charts are drawn only on screen (`visible`): off screen, a filter change or a resize costs
+    // nothing.
     let hover = RwSignal::new(None::<usize>);
     let focus = RwSignal::new(None::<usize>);
     let show_table = RwSignal::new(false);

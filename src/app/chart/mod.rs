@@ -175,6 +175,7 @@ fn ChartFigure(model: ChartModel, issue_number: u32, dark: ReadSignal<bool>) -> 
         svg: Some(crate::chart::svg::chart_svg(&model)),
         #[cfg(target_arch = "wasm32")]
         svg: None,
+        visible: RwSignal::new(false),
     };
     chart_frame(frame, parts, dark)
 }

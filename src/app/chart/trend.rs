@@ -15,19 +15,11 @@ use std::sync::Arc;
 
 #[component]
 pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
-    // The series grows with the archive: it is fetched when the chart nears the screen (or the
-    // page goes to paper), not with the first view.
-    let near = RwSignal::new(false);
+    // The series grows with the archive: it is fetched once the chart has neared the screen (or
+    // the page gone to paper), as the frame sees it, not with the first view.
+    let visible = RwSignal::new(false);
+    let near = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || visible.get());
     let canvas = NodeRef::<Canvas>::new();
-    canvas.on_load(move |el| {
-        super::observe_visibility(&el, move |v| {
-            if v && !near.get_untracked() {
-                near.set(true)
-            }
-        })
-    });
-    let printing = window_event_listener(leptos::ev::beforeprint, move |_| near.set(true));
-    on_cleanup(move || printing.remove());
     let series = LocalResource::new(move || {
         let wanted = near.get();
         async move {
@@ -114,6 +106,7 @@ pub fn TrendChart(dark: ReadSignal<bool>) -> impl IntoView {
         tools: view! { {toggle(TrendMeasure::Gdp)} {toggle(TrendMeasure::Trade)} }.into_any(),
         canvas,
         svg: None,
+        visible,
     };
     chart_frame(frame, parts, dark)
 }
