@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
-import { launch, newPage, screenshot, unpublished, PHONE, DESKTOP, filtersWithoutTheApp, wake } from './browser.mjs';
+import { launch, newPage, screenshot, unpublished, PHONE, PHONE_DEVICE, DESKTOP, filtersWithoutTheApp, wake } from './browser.mjs';
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');
 const BUNDLE = JSON.parse(fs.readFileSync('public/issues/233.json', 'utf8'));
@@ -305,7 +305,7 @@ test('with WebAssembly the app adopts the page and shows its controls', async ()
 });
 
 test('the first view fetches no code: the app comes with the first tap, as a chart nears, or at once for a view only it shows', async () => {
-  const context = await launch({ serviceWorkers: 'allow' });
+  const context = await launch({ ...PHONE_DEVICE, serviceWorkers: 'allow' });
   // The app's code as the page asks for it (the offline copy's worker fetches its own).
   const watch = (page) => {
     const code = [];
@@ -313,20 +313,25 @@ test('the first view fetches no code: the app comes with the first tap, as a cha
     return code;
   };
   const live = (page) => page.waitForFunction(() => document.documentElement.classList.contains('live'));
-  // A reader who reads: the page, its pictures and data, and no code; the offline copy is
-  // registered all the same.
+  // A reader on a phone who reads, scrolling with a finger: the page, and no code; the offline
+  // copy is registered all the same.
   const page = await context.newPage();
-  await page.setViewportSize(PHONE);
   const code = watch(page);
   await page.goto(server.url);
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+  const cdp = await context.newCDPSession(page);
+  const finger = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x: 200, y }] });
+  await finger('touchStart', 700);
+  for (let y = 680; y >= 300; y -= 20) await finger('touchMove', y);
+  await finger('touchEnd');
+  assert.ok(await page.evaluate(() => scrollY) > 100, 'scrolled');
   await page.waitForTimeout(500);
   assert.deepEqual(code, [], 'no code before the reader acts');
   assert.equal(await page.locator('html.live').count(), 0);
   // The first tap filters at once (the stylesheet) and brings the app, which takes the choice
   // into the URL.
-  await page.getByRole('checkbox', { name: /^浙江省/ }).check();
+  await page.getByRole('checkbox', { name: /^浙江省/ }).tap();
   assert.equal(await page.locator('#news article.article:visible').count(), 5);
   await live(page);
   assert.equal(code.length, 2, 'its script and its wasm, once');
