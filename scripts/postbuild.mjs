@@ -28,15 +28,17 @@ const headerPolicy = sitePolicy.replace(/script-src ([^;]*)/, (m) => [m, ...allH
 
 const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(f));
 
-// The service worker: precache the reader's shell (its page, its hashed assets, the archive
-// index), in a cache named after a hash of all of them.
+// The service worker: precache the reader's shell (its page, its stylesheet, the archive index),
+// in a cache named after a hash of all of them and of the app's code, which it keeps only once
+// a page has started the app (sw.template.js).
 const reader = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
 // The home-screen icons and manifest (`sheto publish`) too: the installed app opens offline.
 const installed = ['manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'apple-touch-icon.png'].filter((f) => fs.existsSync(path.join(DIST, f)));
-const shell = ['./', 'index.html', ...hashed.filter((f) => reader.includes(f)), 'issues/index.json', ...installed];
+const code = hashed.filter((f) => reader.includes(f) && /\.(js|wasm)$/.test(f));
+const shell = ['./', 'index.html', ...hashed.filter((f) => reader.includes(f) && !code.includes(f)), 'issues/index.json', ...installed];
 const buildHash = crypto.createHash('sha256');
 const withoutBuild = (bytes) => Buffer.from(bytes.toString('latin1').replace(/<meta name="build" content="[0-9a-f]*">/, ''), 'latin1');
-for (const f of shell.filter((f) => f !== './')) buildHash.update(withoutBuild(fs.readFileSync(path.join(DIST, f))));
+for (const f of [...shell, ...code].filter((f) => f !== './')) buildHash.update(withoutBuild(fs.readFileSync(path.join(DIST, f))));
 const build = buildHash.digest('hex').slice(0, 16);
 const worker = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), 'sw.template.js'), 'utf8')
   .replace('__CACHE__', `sheto-${build}`)

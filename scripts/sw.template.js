@@ -4,6 +4,9 @@
 // - hashed assets (name-0123456789abcdef.js/.wasm/.css) and the search index's files (in a
 //   directory named after their hash, issues/search/0123456789abcdef/): cache first, they never
 //   change; the shards and texts a reader's searches fetched answer the same searches offline;
+// - the app's code (its script and wasm) is not fetched at install: a reader who only reads never
+//   needs it; the page's loader, once the app has started, says which files they are, and they
+//   are kept then (from the browser's HTTP cache, which has just fetched them);
 // - the cache is named after a hash of the build, so a new build gets a new cache and the old
 //   one is deleted once the new worker is active.
 const CACHE = '__CACHE__';
@@ -31,6 +34,14 @@ self.addEventListener('activate', (event) => {
 });
 
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$|\/issues\/search\/[0-9a-f]{16}\//;
+
+// The app's code, named by the page that started it: only this site's hashed files.
+self.addEventListener('message', (event) => {
+  const files = (Array.isArray(event.data?.cache) ? event.data.cache : [])
+    .map((href) => { try { return new URL(href); } catch (_) { return null; } })
+    .filter((url) => url && url.origin === self.location.origin && HASHED.test(url.pathname));
+  if (files.length) event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(files.map(String))).catch(() => {}));
+});
 
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);

@@ -205,12 +205,21 @@ pub fn select_line(area: &web_sys::HtmlTextAreaElement, text: &str, line: usize,
 }
 
 /// Registers the service worker (offline reading) beside the page, so any sub-path works.
-/// `on_update` runs when a newer build's worker takes over a page that already had one.
+/// `on_update` runs when a newer build's worker takes over a page that already had one: now,
+/// or before the app started (the loader marks the page `data-updated`: Trunk.toml).
 pub fn register_service_worker(on_update: impl Fn() + 'static) {
     use wasm_bindgen::prelude::*;
     let container = window().navigator().service_worker();
     let had_controller = container.controller().is_some();
     let _ = container.register(&site_url("sw.js"));
+    let updated = window()
+        .document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.has_attribute("data-updated"));
+    if updated {
+        on_update();
+        return;
+    }
     if had_controller {
         let callback = Closure::<dyn Fn()>::new(on_update);
         container.set_oncontrollerchange(Some(callback.as_ref().unchecked_ref()));
@@ -306,15 +315,15 @@ fn drop_rules_before_the_app(document: &web_sys::Document) {
     fn prune(rules: &CssRuleList, delete: &dyn Fn(u32)) {
         for r in (0..rules.length()).rev() {
             let Some(rule) = rules.get(r) else { continue };
-            if let Some(group) = rule.dyn_ref::<CssGroupingRule>() {
+            // A style rule first: where nesting is implemented it is a grouping rule too.
+            if let Some(style) = rule.dyn_ref::<CssStyleRule>() {
+                if style.selector_text().starts_with(":root:not(.live)") {
+                    delete(r);
+                }
+            } else if let Some(group) = rule.dyn_ref::<CssGroupingRule>() {
                 prune(&group.css_rules(), &|i| {
                     let _ = group.delete_rule(i);
                 });
-            } else if rule
-                .dyn_ref::<CssStyleRule>()
-                .is_some_and(|style| style.selector_text().starts_with(":root:not(.live)"))
-            {
-                delete(r);
             }
         }
     }

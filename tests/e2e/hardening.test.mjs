@@ -243,6 +243,9 @@ test('javascript: and data: links never become links', async () => {
 async function controlled(page) {
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null, null, { timeout: 15_000 })
     .catch(async () => { await page.reload(); await page.waitForFunction(() => navigator.serviceWorker.controller !== null); });
+  // Where the app runs, its code is kept too (the loader tells the worker once it has started).
+  await page.waitForFunction(async () => !document.documentElement.classList.contains('live')
+    || (await caches.match(new URL(performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')).name)) !== undefined));
 }
 
 test('without WebAssembly (a JIT-less browser) the whole issue is on the page', async () => {
@@ -277,7 +280,14 @@ test('without WebAssembly (a JIT-less browser) the whole issue is on the page', 
     await page.waitForURL(/issues\/233\.en\.html$/);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal(await page.locator('.section-nav a').first().textContent(), 'Key developments');
+    // The choice is remembered, as the app remembers it: the site's page opens in English now,
+    // until the reader chooses 繁 again.
     await page.goto(server.url);
+    await page.waitForURL(/issues\/233\.en\.html$/);
+    await page.getByRole('link', { name: '繁體中文' }).click();
+    await page.waitForURL(/issues\/233\.html\?lang=zh-Hant$/);
+    await page.goto(server.url);
+    assert.equal(new URL(page.url()).pathname, new URL(server.url).pathname);
     // Another issue: the masthead's link to the archive, there without the app's picker.
     await page.locator('.masthead').getByRole('link', { name: '各期通訊' }).click();
     await page.waitForURL(/issues\/index\.html$/);
@@ -295,18 +305,25 @@ test('without WebAssembly (a JIT-less browser) the whole issue is on the page', 
 });
 
 // With WebAssembly the app adopts the page: the controls appear, in the place kept for them.
+// The stylesheet's rules for the filter before the app, as the page has them.
+const rulesBeforeTheApp = (page) => page.evaluate(() => {
+  // A style rule has cssRules too (nesting): only @media and the like are opened.
+  const all = (rules) => [...rules].flatMap((r) => (r.selectorText !== undefined ? [r] : all(r.cssRules ?? [])));
+  return [...document.styleSheets].flatMap((s) => all(s.cssRules)).filter((r) => r.selectorText?.startsWith(':root:not(.live)')).length;
+});
+
 test('with WebAssembly the app adopts the page and shows its controls', async () => {
+  const waiting = await browser.newPage();
+  await waiting.goto(server.url);
+  assert.equal(await rulesBeforeTheApp(waiting), 5, `the filter before the app: five rules (${waiting.url()})`);
+  await waiting.close();
   const { page } = await openReader();
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('live')), true);
   assert.equal(await page.locator('.region-chips').evaluate((e) => getComputedStyle(e).visibility), 'visible');
   assert.equal(await page.locator('.page').count(), 1, 'adopted, not drawn a second time');
   // The stylesheet's filter for a page before the app is gone: the app filters, and the
   // browser would otherwise re-evaluate those rules' :has() at every filter change.
-  const before = await page.evaluate(() => {
-    const all = (rules) => [...rules].flatMap((r) => (r.cssRules ? all(r.cssRules) : [r]));
-    return [...document.styleSheets].flatMap((s) => all(s.cssRules)).filter((r) => r.selectorText?.startsWith(':root:not(.live)')).length;
-  });
-  assert.equal(before, 0);
+  assert.equal(await rulesBeforeTheApp(page), 0);
   await chip(page, '浙江省').check();
   assert.equal(await page.locator('#news article.article:visible').count(), 5, 'the app filters');
   assert.deepEqual(page.errors, []);
@@ -315,17 +332,18 @@ test('with WebAssembly the app adopts the page and shows its controls', async ()
 
 test('the first view fetches no code: the app comes with the first tap, as a chart nears, or at once for a view only it shows', async () => {
   const context = await launch({ ...PHONE_DEVICE, serviceWorkers: 'allow' });
-  // The app's code as the page asks for it (the offline copy's worker fetches its own).
-  const watch = (page) => {
+  // The app's code as the page or the offline copy's worker asks for it.
+  const CODE = /\/sheto-reader-[0-9a-f]+(_bg)?\.(js|wasm)$/;
+  const watch = (target) => {
     const code = [];
-    page.on('request', (r) => /\/sheto-reader-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(r.url()) && code.push(r.url()));
+    target.on('request', (r) => CODE.test(r.url()) && code.push(r.url()));
     return code;
   };
   const live = (page) => page.waitForFunction(() => document.documentElement.classList.contains('live'));
-  // A reader on a phone who reads, scrolling with a finger: the page, and no code; the offline
-  // copy is registered all the same.
+  // A reader on a phone who reads, scrolling with a finger: the page, and no code, neither by
+  // the page nor by the worker, which is registered all the same (the pages read offline).
+  const anyone = watch(context);
   const page = await context.newPage();
-  const code = watch(page);
   await page.goto(server.url);
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
@@ -336,15 +354,19 @@ test('the first view fetches no code: the app comes with the first tap, as a cha
   await finger('touchEnd');
   assert.ok(await page.evaluate(() => scrollY) > 100, 'scrolled');
   await page.waitForTimeout(500);
-  assert.deepEqual(code, [], 'no code before the reader acts');
+  assert.deepEqual(anyone, [], 'no code before the reader acts');
   assert.equal(await page.locator('html.live').count(), 0);
   // The first tap filters at once (the stylesheet) and brings the app, which takes the choice
-  // into the URL.
+  // into the URL; then the worker keeps its code for offline use.
   await page.getByRole('checkbox', { name: /^浙江省/ }).tap();
   assert.equal(await page.locator('#news article.article:visible').count(), 5);
   await live(page);
-  assert.equal(code.length, 2, 'its script and its wasm, once');
   await page.waitForURL(/\?region=zhejiang$/);
+  assert.ok(anyone.some((u) => u.endsWith('.wasm')), 'the wasm, once the reader acted');
+  await page.waitForFunction(async () => {
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')).name;
+    return (await caches.match(wasm)) !== undefined;
+  });
   await page.close();
   // A reader who scrolls to the charts: the app comes before they are on screen.
   const scroller = await context.newPage();
@@ -356,10 +378,24 @@ test('the first view fetches no code: the app comes with the first tap, as a cha
   await live(scroller);
   assert.equal(scrolled.length, 2);
   await scroller.close();
-  // A view only the app can show (a search) starts it without any input.
+  // A view only the app can show (a search) starts it without any input, and so does a shared
+  // item, which it marks; a chat app's own query does not.
   const searched = await context.newPage();
   await searched.goto(server.url + '?q=' + encodeURIComponent('上海'));
   await searched.locator('.hits .hit').first().waitFor();
+  await searched.goto(server.url + '#item-7');
+  await live(searched);
+  await searched.locator('#item-7.found').waitFor();
+  const chat = await context.newPage();
+  const chatCode = watch(chat);
+  await chat.goto(server.url + '?from=singlemessage&isappinstalled=0');
+  await chat.waitForLoadState('networkidle');
+  await chat.waitForTimeout(500);
+  assert.deepEqual(chatCode, []);
+  // A link that leaves the page (here the archive) does not bring the app on its way out.
+  await chat.locator('.masthead').getByRole('link', { name: '各期通訊' }).click();
+  await chat.waitForURL(/issues\/index\.html$/);
+  assert.deepEqual(chatCode, []);
   await context.close();
 });
 

@@ -49,13 +49,15 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
                                                 <td data-label=c.date.clone()>
                                                     <time datetime=ev.start.clone()>{ev.dates_text()}</time>
                                                 </td>
-                                                <th scope="row" data-label=c.name.clone()>
-                                                    {ev.name.clone()}
-                                                    <ShareLink anchor=anchor.to_string() title=ev.name />
-                                                </th>
+                                                <th scope="row" data-label=c.name.clone()>{ev.name.clone()}</th>
                                                 <td data-label=c.venue.clone()>{ev.venue}</td>
                                                 <td data-label=c.organisers.clone()>{ev.organisers.join("、")}</td>
-                                                <td data-label=c.url.clone() class="url"><ExternalLink url=ev.url /></td>
+                                                // 分享 last, out of the row's header: a screen reader names
+                                                // each cell by that header, which must be the event alone.
+                                                <td data-label=c.url.clone() class="url">
+                                                    <ExternalLink url=ev.url />
+                                                    <ShareLink anchor=anchor.to_string() title=ev.name />
+                                                </td>
                                             </tr>
                                         }})
                                         .collect_view()}

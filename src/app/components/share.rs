@@ -38,6 +38,8 @@ pub fn ShareLink(anchor: String, title: String) -> impl IntoView {
             return;
         };
         let title = title.clone();
+        // Said afresh each time: the same words again are announced again.
+        said.set(None);
         leptos::task::spawn_local(async move {
             said.set(match browser::pass_on(&title, &url).await {
                 PassedOn::Copied => Some(lang.text(Msg::LinkCopied).to_string()),
