@@ -205,13 +205,15 @@ pub fn select_line(area: &web_sys::HtmlTextAreaElement, text: &str, line: usize,
 }
 
 /// Registers the service worker (offline reading) beside the page, so any sub-path works.
-/// `on_update` runs when a newer build's worker takes over a page that already had one: now,
-/// or before the app started (the loader marks the page `data-updated`: Trunk.toml).
+/// `on_update` runs when a newer build's worker has taken over this page of an older build:
+/// the loader (Trunk.toml), which watches from the page's start, says so by `data-updated` on
+/// `<html>` (before the app started) or the `sheto-updated` event (after).
 pub fn register_service_worker(on_update: impl Fn() + 'static) {
     use wasm_bindgen::prelude::*;
-    let container = window().navigator().service_worker();
-    let had_controller = container.controller().is_some();
-    let _ = container.register(&site_url("sw.js"));
+    let _ = window()
+        .navigator()
+        .service_worker()
+        .register(&site_url("sw.js"));
     let updated = window()
         .document()
         .and_then(|d| d.document_element())
@@ -220,11 +222,10 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
         on_update();
         return;
     }
-    if had_controller {
-        let callback = Closure::<dyn Fn()>::new(on_update);
-        container.set_oncontrollerchange(Some(callback.as_ref().unchecked_ref()));
-        callback.forget();
-    }
+    let callback = Closure::<dyn Fn()>::new(on_update);
+    let _ = window()
+        .add_event_listener_with_callback("sheto-updated", callback.as_ref().unchecked_ref());
+    callback.forget();
 }
 
 pub fn reload() {

@@ -447,10 +447,17 @@ test('publish a new build: the reader gets it on the next visit', async () => {
     const file = path.join(site, f);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(before, next));
   }
+  await page.addInitScript(() => navigator.serviceWorker.addEventListener('controllerchange', () => { window.changed = true; }));
   await page.reload();
   await page.locator('#news').waitFor();
   assert.equal(await page.locator('meta[name=build]').getAttribute('content'), next);
   await page.waitForFunction((next) => caches.keys().then((k) => k.includes(`sheto-${next}`) && !k.some((n) => n !== `sheto-${next}`)), next, { timeout: 15_000 });
+  // The new build's worker took this page over…
+  await page.waitForFunction(() => window.changed === true);
+  await page.waitForTimeout(300);
+  // The page is the new build already (fetched from the network): no "new version" banner.
+  assert.equal(await page.locator('html[data-updated]').count(), 0);
+  assert.equal(await page.locator('.update-banner').isVisible(), false);
   await context.close();
   await local.close();
   fs.rmSync(site, { recursive: true, force: true });
