@@ -399,6 +399,26 @@ test('the first view fetches no code: the app comes with the first tap, as a cha
   await context.close();
 });
 
+test('a reader who only reads can read offline: the worker keeps the pages, and no code is fetched', async () => {
+  const context = await launch({ serviceWorkers: 'allow' });
+  const code = [];
+  context.on('request', (r) => /\/sheto-reader-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(r.url()) && code.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForLoadState('networkidle');
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  assert.equal(await page.locator('#news article').count(), 17);
+  assert.equal(await page.locator('.dateline').textContent(), '2026年5月（第233期）');
+  // The filter works offline as it does before the app: from the page's own checkboxes.
+  await page.getByRole('checkbox', { name: /^浙江省/ }).check();
+  assert.equal(await page.locator('#news article.article:visible').count(), 5);
+  assert.equal(await page.locator('html.live').count(), 0);
+  assert.deepEqual(code.filter((u) => u.endsWith('.wasm')), [], 'the wasm was never fetched: not by the page, not by the worker');
+  await context.close();
+});
+
 test('open no. 233, go offline, reload, read it', async () => {
   const context = await launch({ serviceWorkers: 'allow' });
   const page = await newPage(context);
