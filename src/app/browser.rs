@@ -204,16 +204,12 @@ pub fn select_line(area: &web_sys::HtmlTextAreaElement, text: &str, line: usize,
     area.set_scroll_top(((line.saturating_sub(3)) as f64 / total * height) as i32);
 }
 
-/// Registers the service worker (offline reading) beside the page, so any sub-path works.
-/// `on_update` runs when a newer build's worker has taken over this page of an older build:
-/// the loader (Trunk.toml), which watches from the page's start, says so by `data-updated` on
-/// `<html>` (before the app started) or the `sheto-updated` event (after).
-pub fn register_service_worker(on_update: impl Fn() + 'static) {
+/// `on_update` runs when a newer build's worker has taken over this page of an older build.
+/// The loader (Trunk.toml) registers the worker (offline reading) and watches from the page's
+/// start, the app or not: it says so by `data-updated` on `<html>` (before the app started) or
+/// the `sheto-updated` event (after).
+pub fn on_service_worker_update(on_update: impl Fn() + 'static) {
     use wasm_bindgen::prelude::*;
-    let _ = window()
-        .navigator()
-        .service_worker()
-        .register(&site_url("sw.js"));
     let updated = window()
         .document()
         .and_then(|d| d.document_element())

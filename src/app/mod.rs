@@ -255,7 +255,7 @@ pub fn App(
             }
             nav.sync_from_location();
             browser::on_location_change(move || nav.sync_from_location());
-            browser::register_service_worker(move || update_ready.set(true));
+            browser::on_service_worker_update(move || update_ready.set(true));
             set_live.set(true);
             later::when_adopted(browser::mark_live);
         });
