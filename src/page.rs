@@ -288,6 +288,17 @@ impl IssuePage {
             .collect()
     }
 
+    /// An item's or event's title, as its share sheet names it.
+    pub fn title(&self, anchor: Anchor) -> Option<&str> {
+        let items = self.key.iter().chain(&self.news).flat_map(|g| &g.items);
+        let events = self.cities.iter().flat_map(|c| &c.events);
+        items
+            .map(|i| (i.anchor, i.article.title.as_str()))
+            .chain(events.map(|e| (e.anchor, e.event.name.as_str())))
+            .find(|(a, _)| *a == anchor)
+            .map(|(_, title)| title)
+    }
+
     /// The label the newsletter prints before an item's links, in the page's script.
     pub fn details_label(&self) -> &'static str {
         crate::bundle::details_label(self.script)

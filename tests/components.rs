@@ -49,6 +49,18 @@ fn element(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
         .unwrap_or_else(|| panic!("no {selector}"))
 }
 
+/// The reader's stylesheet on the test page (once): what it shows and hides is part of a
+/// component's behaviour.
+fn with_stylesheet() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("main-css").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("main-css");
+        style.set_text_content(Some(include_str!("../style/main.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
 /// Lets the reactive system flush its effects.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -115,9 +127,13 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
     let issue = issue_233();
     let nav = Nav::new(ViewState::default());
     let root = chips_and_news(nav, issue);
+    // The groups are shown and hidden by the stylesheet, from what the section says is chosen.
+    with_stylesheet();
     let visible = |root: &web_sys::HtmlElement| {
         let groups = all(root, "#news section.group");
-        let shown = groups.iter().filter(|g| !g.has_attribute("hidden"));
+        let shown = groups
+            .iter()
+            .filter(|g| g.unchecked_ref::<web_sys::HtmlElement>().offset_height() > 0);
         shown
             .map(|g| g.query_selector_all("article").unwrap().length())
             .sum::<u32>()
@@ -136,6 +152,11 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
         [Region::Zhejiang]
     );
     assert!(checkbox.checked());
+    let news = element(&root, "#news");
+    assert_eq!(
+        news.get_attribute("data-filter").as_deref(),
+        Some("zhejiang")
+    );
     assert_eq!(visible(&root), 5);
     let status = root
         .query_selector(".filter-status")
@@ -149,6 +170,7 @@ async fn chips_toggle_the_filter_and_the_news_follows() {
     all_chip.unchecked_ref::<web_sys::HtmlElement>().click();
     tick().await;
     assert_eq!(visible(&root), 17);
+    assert_eq!(news.get_attribute("data-filter"), None);
     assert!(!checkbox.checked());
     assert!(!nav.state.get_untracked().regions.is_on());
 }
@@ -291,4 +313,67 @@ async fn a_published_block_is_adopted_in_a_later_task_as_it_was_published() {
         assert_eq!(count.get_untracked(), 1);
         assert_eq!(button.text_content().unwrap(), "1");
     }
+}
+
+/// An inert block (the issue's text) is never adopted: the element stays as published, with no
+/// code behind it, even once the whole page is adopted; when the view changes (another issue,
+/// another language) it is drawn afresh in its place, and that one is live.
+#[wasm_bindgen_test]
+async fn an_inert_block_is_kept_as_published_and_drawn_afresh_when_the_view_changes() {
+    use sheto::app::later::{adopt_all, inert, when_adopted};
+    fn page(version: RwSignal<u32>, count: RwSignal<u32>) -> impl IntoView {
+        view! {
+            <div class="frame">
+                <p class="first">"first"</p>
+                {move || {
+                    let v = version.get();
+                    inert(move || {
+                        view! {
+                            <button type="button" on:click=move |_| count.update(|n| *n += 1)>
+                                {format!("v{v}")}
+                            </button>
+                        }
+                        .into_any()
+                    })
+                }}
+                <p class="last">"last"</p>
+            </div>
+        }
+    }
+    let drawn = mount(|| page(RwSignal::new(0), RwSignal::new(0)));
+    let published = drawn.inner_html();
+    drawn.remove();
+    let root = container();
+    root.set_inner_html(&published);
+    let button: web_sys::HtmlElement = element(&root, "button").unchecked_into();
+    let (version, count) = (RwSignal::new(0), RwSignal::new(0));
+    std::mem::forget(leptos::mount::hydrate_from(root.clone(), move || {
+        page(version, count)
+    }));
+    let adopted = RwSignal::new(false);
+    when_adopted(move || adopted.set(true));
+    adopt_all();
+    tick().await;
+    tick().await;
+    assert!(adopted.get_untracked(), "nothing waits for an inert block");
+    // As published, and no code behind it.
+    button.click();
+    tick().await;
+    assert_eq!(count.get_untracked(), 0);
+    assert_eq!(element(&root, "button"), *button);
+    // The view changes: a fresh block in the same place, live.
+    version.set(1);
+    tick().await;
+    let fresh: web_sys::HtmlElement = element(&root, "button").unchecked_into();
+    assert_ne!(fresh, button);
+    assert_eq!(all(&root, "button").len(), 1);
+    assert_eq!(fresh.text_content().unwrap(), "v1");
+    let order: Vec<_> = all(&root, ".frame > *")
+        .iter()
+        .map(|e| e.tag_name())
+        .collect();
+    assert_eq!(order, ["P", "BUTTON", "P"]);
+    fresh.click();
+    tick().await;
+    assert_eq!(count.get_untracked(), 1);
 }

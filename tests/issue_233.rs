@@ -418,6 +418,13 @@ fn filtering_233_by_province() {
             .collect::<Vec<_>>(),
         [Some(Region::Shanghai)]
     );
+    // What the stylesheet reads: the chosen provinces' ids (none when all are shown).
+    assert_eq!(all.regions.attribute(), None);
+    assert_eq!(zhejiang.regions.attribute().as_deref(), Some("zhejiang"));
+    assert_eq!(
+        two.regions.attribute().as_deref(),
+        Some("shanghai zhejiang")
+    );
     assert_eq!(
         chip_counts(&issue),
         [
@@ -428,6 +435,32 @@ fn filtering_233_by_province() {
             (Region::Shandong, 3)
         ]
     );
+}
+
+/// 分享 names the item it passes on by its title as printed, whichever kind of item it is.
+#[test]
+fn each_item_and_event_is_named_by_its_anchor() {
+    use sheto::i18n::Lang;
+    use sheto::page::{Anchor, IssuePage};
+    let issue = issue_233();
+    let page = IssuePage::new(&issue, Lang::Hant);
+    let key = &issue.key_developments.groups[0].articles[0];
+    assert_eq!(page.title(Anchor::Key(1)), Some(key.title.as_str()));
+    let news = &issue.news_flash.groups[0].articles[0];
+    assert_eq!(
+        page.title(Anchor::Item(news.number.unwrap())),
+        Some(news.title.as_str())
+    );
+    let event = &issue.events.cities[0].events[0];
+    assert_eq!(page.title(Anchor::Event(1)), Some(event.name.as_str()));
+    // Every anchor on the page has one; one that is not there has none.
+    for anchor in page.anchors() {
+        assert!(
+            page.title(anchor).is_some_and(|t| !t.is_empty()),
+            "{anchor}"
+        );
+    }
+    assert_eq!(page.title(Anchor::Item(999)), None);
 }
 
 /// index.json lists the newest 24 issues; the older ones are listed by year, each in a file.

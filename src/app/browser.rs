@@ -423,6 +423,33 @@ pub async fn pass_on(title: &str, url: &str) -> PassedOn {
     PassedOn::NotPassed
 }
 
+/// An item's 分享 that a click landed on: the item's anchor, and where to say what became of it.
+pub struct ShareClicked {
+    pub anchor: String,
+    status: Option<web_sys::Element>,
+}
+
+impl ShareClicked {
+    /// Writes (or clears) the words beside the link, in its live region.
+    pub fn say(&self, words: Option<&str>) {
+        if let Some(status) = &self.status {
+            status.set_text_content(words);
+        }
+    }
+}
+
+/// The 分享 link (`.share a`) a click landed on, if it did.
+pub fn share_clicked(ev: &leptos::ev::MouseEvent) -> Option<ShareClicked> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let link = target.closest(".share a").ok()??;
+    let anchor = link.get_attribute("href")?.strip_prefix('#')?.to_string();
+    Some(ShareClicked {
+        anchor,
+        status: link.next_element_sibling(),
+    })
+}
+
 /// A click that should stay in the page: the main button, no key held (a new tab or window
 /// still opens the link).
 pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {

@@ -6,6 +6,11 @@
 //! publish time and when drawn in the browser it is that view, unchanged; when a page is
 //! adopted, the element is taken as it is and adopted (hydrated) in a later task. Work that
 //! needs the whole page adopted (the URL's own view, the live charts) waits with [`when_adopted`].
+//!
+//! [`inert`] wraps a view with nothing to adopt: the issue's text, whose filter is the
+//! stylesheet's and whose 分享 links are handled by the page around them. A published page keeps
+//! it as it came and never adopts it; when the view changes (another issue, another language)
+//! it is drawn afresh in its place.
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
@@ -26,12 +31,23 @@ pub fn later(make: impl FnOnce() -> AnyView + Send + 'static) -> Later {
     Later {
         make: Box::new(make),
         owner: Owner::current().unwrap_or_default(),
+        inert: false,
+    }
+}
+
+/// A view a published page never adopts (see the module). Its HTML must be one element, and
+/// nothing in it may need code: no handler, nothing reactive.
+pub fn inert(make: impl FnOnce() -> AnyView + Send + 'static) -> Later {
+    Later {
+        inert: true,
+        ..later(make)
     }
 }
 
 pub struct Later {
     make: Make,
     owner: Owner,
+    inert: bool,
 }
 
 enum Slot {
@@ -49,11 +65,6 @@ enum Slot {
 pub struct LaterState(Rc<RefCell<Slot>>);
 
 impl LaterState {
-    /// Adopts the element now if it still waits.
-    fn settle(&self) {
-        settle(&self.0);
-    }
-
     fn with_ready<T>(&self, ready: impl FnOnce(&AnyViewState) -> T) -> Option<T> {
         match &*self.0.borrow() {
             Slot::Ready(state) => Some(ready(state)),
@@ -93,7 +104,18 @@ impl Render for Later {
     }
 
     fn rebuild(self, state: &mut LaterState) {
-        state.settle();
+        // Still as published (never adopted, or not yet): drawn afresh in its place, rather
+        // than adopted only to be changed.
+        if let Some(node) = state.waiting_node() {
+            use leptos::wasm_bindgen::JsCast;
+            let mut fresh = self.owner.with(|| (self.make)().build());
+            if let Some(parent) = Rndr::get_parent(&node) {
+                fresh.mount(parent.unchecked_ref(), Some(&node));
+            }
+            Rndr::remove(&node);
+            *state.0.borrow_mut() = Slot::Ready(fresh);
+            return;
+        }
         let view = self.owner.with(self.make);
         if let Slot::Ready(ready) = &mut *state.0.borrow_mut() {
             self.owner.with(|| view.rebuild(ready));
@@ -161,8 +183,9 @@ impl RenderHtml for Later {
             make: self.make,
             owner: self.owner,
         }));
-        let waiting = Rc::downgrade(&slot);
-        queue(Job::Adopt(waiting));
+        if !self.inert {
+            queue(Job::Adopt(Rc::downgrade(&slot)));
+        }
         LaterState(slot)
     }
 

@@ -330,6 +330,52 @@ test('with WebAssembly the app adopts the page and shows its controls', async ()
   await page.close();
 });
 
+test('the issue\'s text is never adopted: a page translated in the browser before the app still gets it, filters and shares', async () => {
+  // Chromium's page translation wraps each text in <font> elements. An app that adopts (hydrates)
+  // the issue's text would find elements where its text nodes were and stop; here the app adopts
+  // only its controls, the charts and the filter's words, and leaves the text as the reader has it.
+  const page = await browser.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.addInitScript(() => {
+    navigator.share = (data) => { window.shared = { title: data.title, url: data.url }; return Promise.resolve(); };
+  });
+  await page.goto(server.url, { waitUntil: 'load' });
+  const translated = await page.evaluate(() => {
+    const text = document.querySelectorAll('#main > .part:not(#news, #data, #events), #news .group, #events .group');
+    let wrapped = 0;
+    for (const part of text) {
+      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (walker.nextNode()) if (walker.currentNode.data.trim()) nodes.push(walker.currentNode);
+      for (const node of nodes) {
+        const outer = document.createElement('font');
+        const inner = outer.appendChild(document.createElement('font'));
+        inner.textContent = node.data;
+        node.replaceWith(outer);
+        wrapped += 1;
+      }
+    }
+    return wrapped;
+  });
+  assert.ok(translated > 200, `the text translated (${translated} texts)`);
+  await page.keyboard.press('Shift');
+  await page.waitForFunction(() => document.documentElement.classList.contains('live'), null, { timeout: 30_000 });
+  assert.equal(await page.locator('.panic-card').count(), 0, 'no crash card');
+  assert.equal(await page.locator('#main font font').count(), translated, 'the text kept as translated');
+  // The app works on it: the filter (in the URL) and 分享.
+  await chip(page, '浙江省').check();
+  await page.waitForURL(/region=zhejiang/);
+  const items = page.locator('#news article.article:visible');
+  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.number)), ['13', '14', '15', '16', '17']);
+  await items.first().getByRole('link', { name: /^分享：/ }).click();
+  const shared = await (await page.waitForFunction(() => window.shared)).jsonValue();
+  const item = BUNDLE.news_flash.groups.flatMap((g) => g.articles).find((a) => a.number === 13);
+  assert.deepEqual(shared, { title: item.title, url: `${server.url}issues/233.html?region=zhejiang&lang=zh-Hant#item-13` });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('the first view fetches no code: the app comes with the first tap, as a chart nears, or at once for a view only it shows', async () => {
   const context = await launch({ ...PHONE_DEVICE, serviceWorkers: 'allow' });
   // The app's code as the page or the offline copy's worker asks for it.

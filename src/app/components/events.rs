@@ -1,7 +1,10 @@
 //! 經貿活動: events by city (上海, 香港), filtered to the chosen regions, and the link to more.
+//! As with the news, the section says which provinces are chosen and the stylesheet hides the
+//! other cities: the tables themselves need no code.
 
 use super::share::ShareLink;
 use super::ExternalLink;
+use crate::app::later::inert;
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::filter::event_cities;
@@ -18,7 +21,12 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let none_shown = move || nav.regions.with(|f| event_cities(&shown, f).is_empty());
     let cols = e.columns.clone();
     view! {
-        <section id=Section::Events.id() class="part" aria-labelledby=Section::Events.heading_id()>
+        <section
+            id=Section::Events.id()
+            class="part"
+            aria-labelledby=Section::Events.heading_id()
+            data-filter=move || nav.regions.with(|f| f.attribute())
+        >
             <h2 id=Section::Events.heading_id()>{e.heading.clone()}</h2>
             <p class="empty" hidden=move || !none_shown()>{t(Msg::NoEvents)}</p>
             {page.cities
@@ -27,8 +35,8 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
                 .map(|city| {
                     let region = city.region;
                     let c = cols.clone();
-                    view! {
-                        <section class="group" data-region=region.map(|r| r.id()) hidden=move || !nav.regions.with(|f| f.shows_city(region))>
+                    inert(move || view! {
+                        <section class="group" data-region=region.map(|r| r.id())>
                             <h3>{city.heading}</h3>
                             <table class="events-table stacked">
                                 <thead>
@@ -64,7 +72,7 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
                                 </tbody>
                             </table>
                         </section>
-                    }
+                    }.into_any())
                 })
                 .collect_view()}
             {e.more.map(|m| view! {

@@ -10,7 +10,7 @@ use super::news_flash::NewsFlash;
 use super::region_chips::RegionChips;
 use super::search::SearchResults;
 use super::section_nav::SectionNav;
-use crate::app::later::later;
+use crate::app::later::{inert, later};
 use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::i18n::Msg;
@@ -18,25 +18,50 @@ use crate::page::IssuePage;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The newsletter's parts in order, each drawn from the issue and its page model (built once
+/// per issue view: ids and anchors as the search index and the plain page have them), and
+/// whether a published page adopts it: the news and events for their filter's words, the data
+/// for its charts; the rest is text that needs no code, kept as published (`inert`).
+/// Type-erased one by one: a nine-part tuple view made the wasm 38 KB larger.
+type Part = fn(Arc<Issue>, Arc<IssuePage>) -> AnyView;
+const PARTS: [(Adopted, Part); 9] = [
+    (Never, |issue, page| {
+        view! { <KeyDevelopments issue=issue page=page /> }.into_any()
+    }),
+    (Later, |issue, page| {
+        view! { <NewsFlash issue=issue page=page /> }.into_any()
+    }),
+    (Later, |issue, _| {
+        view! { <DataTable issue=issue /> }.into_any()
+    }),
+    (Later, |issue, page| {
+        view! { <EventsSection issue=issue page=page /> }.into_any()
+    }),
+    (Never, |issue, _| {
+        view! { <ContactSection issue=issue /> }.into_any()
+    }),
+    (Never, |issue, _| view! { <About issue=issue /> }.into_any()),
+    (Never, |issue, _| {
+        view! { <RelatedLinks issue=issue /> }.into_any()
+    }),
+    (Never, |issue, _| {
+        view! { <Subscription issue=issue /> }.into_any()
+    }),
+    (Never, |issue, _| {
+        view! { <Disclaimer issue=issue /> }.into_any()
+    }),
+];
+
+#[derive(Clone, Copy)]
+enum Adopted {
+    Later,
+    Never,
+}
+use Adopted::{Later, Never};
+
 /// `standalone`: one issue on its own, not the archive's reader — a draft in the staff
 /// preview, or a page published without script: no issue picker, no search, no link to the
 /// preview.
-/// The newsletter's parts in order, each drawn from the issue and its page model (built once
-/// per issue view: ids and anchors as the search index and the plain page have them).
-/// Type-erased one by one: a nine-part tuple view made the wasm 38 KB larger.
-type Part = fn(Arc<Issue>, Arc<IssuePage>) -> AnyView;
-const PARTS: [Part; 9] = [
-    |issue, page| view! { <KeyDevelopments issue=issue page=page /> }.into_any(),
-    |issue, page| view! { <NewsFlash issue=issue page=page /> }.into_any(),
-    |issue, _| view! { <DataTable issue=issue /> }.into_any(),
-    |issue, page| view! { <EventsSection issue=issue page=page /> }.into_any(),
-    |issue, _| view! { <ContactSection issue=issue /> }.into_any(),
-    |issue, _| view! { <About issue=issue /> }.into_any(),
-    |issue, _| view! { <RelatedLinks issue=issue /> }.into_any(),
-    |issue, _| view! { <Subscription issue=issue /> }.into_any(),
-    |issue, _| view! { <Disclaimer issue=issue /> }.into_any(),
-];
-
 #[component]
 pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl IntoView {
     // In the browser only (an effect): a page rendered at publish time has its own <title>.
@@ -85,8 +110,10 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
         }
         .into_any()
     });
+    // Every 分享 of the issue is passed on by this one handler: the items themselves need no code.
+    let share = super::share::pass_on_item(page.clone());
     view! {
-        <div class="page">
+        <div class="page" on:click=share>
             {masthead}
             {(!standalone).then(|| view! { <SearchResults /> })}
             {toolbar}
@@ -94,9 +121,13 @@ pub fn IssueView(issue: Arc<Issue>, #[prop(optional)] standalone: bool) -> impl 
             <main id="main" class="issue" tabindex="-1" lang=issue.lang.tag() hidden=searching>
                 {PARTS
                     .iter()
-                    .map(|&part| {
+                    .map(|&(adopted, part)| {
                         let (issue, page) = (issue.clone(), page.clone());
-                        later(move || part(issue, page))
+                        let draw = move || part(issue, page);
+                        match adopted {
+                            Later => later(draw),
+                            Never => inert(draw),
+                        }
                     })
                     .collect_view()}
             </main>

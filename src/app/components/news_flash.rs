@@ -1,8 +1,9 @@
-//! 經貿快訊: items by region. Every group is drawn once; the filter only hides and shows them,
-//! so a filter change touches a few attributes rather than rebuilding the list.
+//! 經貿快訊: items by region. Every group is drawn once and never touched again: the section
+//! says which provinces are chosen (`data-filter`) and the stylesheet hides the other groups,
+//! so a filter change touches one attribute, and a published page's groups need no code.
 
 use super::article::ArticleCard;
-use crate::app::later::later;
+use crate::app::later::inert;
 use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
@@ -23,7 +24,12 @@ pub fn NewsFlash(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let total = issue.counts().news;
     let lang = use_lang();
     view! {
-        <section id=Section::News.id() class="part" aria-labelledby=Section::News.heading_id()>
+        <section
+            id=Section::News.id()
+            class="part"
+            aria-labelledby=Section::News.heading_id()
+            data-filter=move || nav.regions.with(|f| f.attribute())
+        >
             <h2 id=Section::News.heading_id()>{issue.news_flash.heading.clone()}</h2>
             <p class="filter-status" aria-live="polite">
                 {move || filtered().then(|| lang.fill(Msg::ShowingNews, &[&shown.get(), &total]))}
@@ -35,8 +41,8 @@ pub fn NewsFlash(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
                 .into_iter()
                 .map(|g| {
                     let region = g.region;
-                    later(move || view! {
-                        <section class="group" data-region=region.id() hidden=move || !nav.regions.with(|f| f.shows(region))>
+                    inert(move || view! {
+                        <section class="group" data-region=region.id()>
                             <h3>{g.heading}</h3>
                             {g.items.into_iter().map(|i| view! { <ArticleCard id=Some(i.anchor.to_string()) article=i.article /> }).collect_view()}
                         </section>
