@@ -44,14 +44,6 @@ impl Filter {
     pub fn iter(&self) -> impl Iterator<Item = Region> + '_ {
         self.0.iter().copied()
     }
-
-    /// The chosen provinces as the stylesheet reads them (a section's `data-filter`, ids
-    /// separated by spaces for `~=`); none when all are shown. The groups of the issue are
-    /// shown and hidden by main.css from it, so the app never touches the issue's text.
-    pub fn attribute(&self) -> Option<String> {
-        self.is_on()
-            .then(|| self.iter().map(Region::id).collect::<Vec<_>>().join(" "))
-    }
 }
 
 impl FromIterator<Region> for Filter {

@@ -1,11 +1,11 @@
 //! 經貿活動: events by city (上海, 香港), filtered to the chosen regions, and the link to more.
-//! As with the news, the section says which provinces are chosen and the stylesheet hides the
-//! other cities: the tables themselves need no code.
+//! As with the news, the section shows and hides its cities by their region: the tables
+//! themselves hold no code (`inert`).
 
 use super::share::ShareLink;
 use super::ExternalLink;
 use crate::app::later::inert;
-use crate::app::{t, Nav};
+use crate::app::{browser, t, Nav};
 use crate::bundle::Issue;
 use crate::filter::event_cities;
 use crate::i18n::Msg;
@@ -20,12 +20,19 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let shown = issue.clone();
     let none_shown = move || nav.regions.with(|f| event_cities(&shown, f).is_empty());
     let cols = e.columns.clone();
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let filter = nav.regions.get();
+        if let Some(section) = section.get() {
+            browser::show_groups(&section, |region| filter.shows_city(region));
+        }
+    });
     view! {
         <section
             id=Section::Events.id()
             class="part"
             aria-labelledby=Section::Events.heading_id()
-            data-filter=move || nav.regions.with(|f| f.attribute())
+            node_ref=section
         >
             <h2 id=Section::Events.heading_id()>{e.heading.clone()}</h2>
             <p class="empty" hidden=move || !none_shown()>{t(Msg::NoEvents)}</p>

@@ -1,10 +1,10 @@
-//! 經貿快訊: items by region. Every group is drawn once and never touched again: the section
-//! says which provinces are chosen (`data-filter`) and the stylesheet hides the other groups,
-//! so a filter change touches one attribute, and a published page's groups need no code.
+//! 經貿快訊: items by region. Every group is drawn once and holds no code (`inert`: a published
+//! page's groups are never adopted); the section shows and hides them by their region, so a
+//! filter change touches a few attributes rather than rebuilding the list.
 
 use super::article::ArticleCard;
 use crate::app::later::inert;
-use crate::app::{t, use_lang, Nav};
+use crate::app::{browser, t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
 use crate::i18n::Msg;
@@ -23,12 +23,19 @@ pub fn NewsFlash(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let any_shown = move || shown.get() > 0;
     let total = issue.counts().news;
     let lang = use_lang();
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let filter = nav.regions.get();
+        if let Some(section) = section.get() {
+            browser::show_groups(&section, |region| region.is_some_and(|r| filter.shows(r)));
+        }
+    });
     view! {
         <section
             id=Section::News.id()
             class="part"
             aria-labelledby=Section::News.heading_id()
-            data-filter=move || nav.regions.with(|f| f.attribute())
+            node_ref=section
         >
             <h2 id=Section::News.heading_id()>{issue.news_flash.heading.clone()}</h2>
             <p class="filter-status" aria-live="polite">
