@@ -497,7 +497,7 @@ test('a search seen once online is answered offline (its shards and texts are ke
   await context.close();
 });
 
-test('publish a new build: the reader gets it on the next visit', async () => {
+test('publish a new build: the reader gets it on the next visit, and a page read offline from the older build is said to be old', async () => {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'sheto-site-'));
   fs.cpSync(DIST, site, { recursive: true });
   const local = await serve(site, '/update/', 0, { headers: true });
@@ -524,6 +524,31 @@ test('publish a new build: the reader gets it on the next visit', async () => {
   // The page is the new build already (fetched from the network): no "new version" banner.
   assert.equal(await page.locator('html[data-updated]').count(), 0);
   assert.equal(await page.locator('.update-banner').isVisible(), false);
+  // A page of the older build, read offline from the worker's copy, while the site has moved on:
+  // once online, the browser's next check finds the newer worker, which takes the page over,
+  // and the app says the page is old. Its button reloads into the new build.
+  const third = 'e'.repeat(16);
+  for (const f of ['index.html', 'sw.js']) {
+    const file = path.join(site, f);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(next, third));
+  }
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#news').waitFor();
+  assert.equal(await page.locator('meta[name=build]').getAttribute('content'), next, 'the copy kept offline');
+  await context.setOffline(false);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.locator('html[data-updated]').waitFor({ state: 'attached', timeout: 15_000 });
+  const banner = page.locator('.update-banner');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /本頁有新版本/);
+  console.log(`screenshot: ${await screenshot(page, 'update-banner')}`);
+  await banner.getByRole('button').click();
+  await page.waitForFunction((third) => document.querySelector('meta[name=build]')?.content === third, third, { timeout: 15_000 });
+  await page.locator('#news').waitFor();
+  assert.equal(await page.locator('.update-banner').isVisible(), false);
+  // Offline, the browser logs what it could not fetch (the worker's own network tries); nothing else.
+  assert.deepEqual(page.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
   await local.close();
   fs.rmSync(site, { recursive: true, force: true });
