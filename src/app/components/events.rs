@@ -5,7 +5,7 @@
 use super::share::ShareLink;
 use super::ExternalLink;
 use crate::app::later::inert;
-use crate::app::{browser, t, Nav};
+use crate::app::{t, Nav};
 use crate::bundle::Issue;
 use crate::filter::event_cities;
 use crate::i18n::Msg;
@@ -20,13 +20,7 @@ pub fn EventsSection(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let shown = issue.clone();
     let none_shown = move || nav.regions.with(|f| event_cities(&shown, f).is_empty());
     let cols = e.columns.clone();
-    let section = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
-        let filter = nav.regions.get();
-        if let Some(section) = section.get() {
-            browser::show_groups(&section, |region| filter.shows_city(region));
-        }
-    });
+    let section = super::filtered_groups(|filter, region| filter.shows_city(region));
     view! {
         <section
             id=Section::Events.id()

@@ -25,6 +25,23 @@ pub use status::{ArchiveLinks, LoadErrorCard, Skeleton};
 
 use leptos::prelude::*;
 
+/// A section whose groups (`.group`, by their `data-region`) the province filter shows and
+/// hides: `shown` says which, for the filter now. The groups themselves hold no code
+/// (`later::inert`), so the section does it for them.
+fn filtered_groups(
+    shown: impl Fn(&crate::filter::Filter, Option<crate::region::Region>) -> bool + 'static,
+) -> NodeRef<leptos::html::Section> {
+    let nav = expect_context::<crate::app::Nav>();
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let filter = nav.regions.get();
+        if let Some(section) = section.get() {
+            crate::app::browser::show_groups(&section, |region| shown(&filter, region));
+        }
+    });
+    section
+}
+
 /// An outbound link: a new tab, no opener, no referrer. A URL whose scheme is not safe to
 /// follow is shown as text.
 #[component]

@@ -4,7 +4,7 @@
 
 use super::article::ArticleCard;
 use crate::app::later::inert;
-use crate::app::{browser, t, use_lang, Nav};
+use crate::app::{t, use_lang, Nav};
 use crate::bundle::Issue;
 use crate::filter::shown_count;
 use crate::i18n::Msg;
@@ -23,13 +23,7 @@ pub fn NewsFlash(issue: Arc<Issue>, page: Arc<IssuePage>) -> impl IntoView {
     let any_shown = move || shown.get() > 0;
     let total = issue.counts().news;
     let lang = use_lang();
-    let section = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
-        let filter = nav.regions.get();
-        if let Some(section) = section.get() {
-            browser::show_groups(&section, |region| region.is_some_and(|r| filter.shows(r)));
-        }
-    });
+    let section = super::filtered_groups(|filter, region| region.is_some_and(|r| filter.shows(r)));
     view! {
         <section
             id=Section::News.id()
