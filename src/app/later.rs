@@ -7,8 +7,8 @@
 //! adopted, the element is taken as it is and adopted (hydrated) in a later task. Work that
 //! needs the whole page adopted (the URL's own view, the live charts) waits with [`when_adopted`].
 //!
-//! [`inert`] wraps a view with nothing to adopt: the issue's text, whose filter is the
-//! stylesheet's and whose 分享 links are handled by the page around them. A published page keeps
+//! [`inert`] wraps a view with nothing to adopt: the issue's text, whose groups the section
+//! around them shows and hides and whose 分享 links the page handles. A published page keeps
 //! it as it came and never adopts it; when the view changes (another issue, another language)
 //! it is drawn afresh in its place.
 
